@@ -1,0 +1,2 @@
+/** What generated spd experiments call: layers, masks, optimizers, data sets, metrics. */
+package spd.runtime;
