@@ -1,0 +1,17 @@
+package spd.compiler.driver;
+
+import java.util.Optional;
+import spd.compiler.ast.SpdFile;
+import spd.compiler.check.RuleTable;
+import spd.compiler.diag.Diagnostics;
+import spd.compiler.source.SourceFile;
+
+/** What the front end made of one file: its source, AST and rules when they could be built, and diagnostics. */
+public record FrontendResult(String path, Optional<SourceFile> source, Optional<SpdFile> ast, Optional<RuleTable> rules,
+    Diagnostics diagnostics, boolean internalError) {
+
+  /** Whether later stages (derivation, codegen) may run: no errors at all. */
+  public boolean ok() {
+    return !diagnostics.hasErrors() && ast.isPresent();
+  }
+}
