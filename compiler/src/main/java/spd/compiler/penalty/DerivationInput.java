@@ -1,0 +1,34 @@
+package spd.compiler.penalty;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What {@link PenaltyDeriver} derives from: one experiment's masking rule with its constants and the source lines it
+ * came from.
+ *
+ * @param experimentName the experiment's name, used in titles and file names
+ * @param sourcePath the {@code .spd} file, as the user gave it
+ * @param rule the rule to derive the effective penalty of
+ * @param constants every named constant the rule's expressions use, by name
+ * @param lambdaSymbol the name of the regularisation strength (usually {@code lambda})
+ * @param inputs the source lines the rule came from, quoted in the report
+ */
+public record DerivationInput(
+    String experimentName,
+    String sourcePath,
+    Rule rule,
+    Map<String, Constant> constants,
+    String lambdaSymbol,
+    List<Quote> inputs) {
+
+  public DerivationInput {
+    Objects.requireNonNull(experimentName, "experimentName");
+    Objects.requireNonNull(sourcePath, "sourcePath");
+    Objects.requireNonNull(rule, "rule");
+    constants = Map.copyOf(constants);
+    Objects.requireNonNull(lambdaSymbol, "lambdaSymbol");
+    inputs = List.copyOf(inputs);
+  }
+}
