@@ -7,7 +7,9 @@ import org.antlr.v4.runtime.InputMismatchException;
 import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.ATNState;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import spd.compiler.diag.Code;
 import spd.compiler.diag.Diagnostics;
@@ -34,6 +36,56 @@ final class ReadableErrorStrategy extends DefaultErrorStrategy {
 
   int reported() {
     return reported;
+  }
+
+  /**
+   * Inside a loop of a block (statements, layers, settings), skips an unexpected stretch of tokens up to the
+   * next thing the loop accepts or the block's closing brace, keeping nesting balanced, and goes on. ANTLR's
+   * own recovery would resynchronise on the follow set of the whole rule stack instead, which here contains
+   * names (a statement may start with one), and so closes blocks early and reports errors that are not there.
+   */
+  @Override
+  public void sync(Parser parser) throws RecognitionException {
+    ATNState state = parser.getInterpreter().atn.states.get(parser.getState());
+    if (inErrorRecoveryMode(parser)) {
+      return;
+    }
+    int next = parser.getInputStream().LA(1);
+    IntervalSet accepted = parser.getATN().nextTokens(state);
+    boolean loop = switch (state.getStateType()) {
+      case ATNState.STAR_LOOP_ENTRY, ATNState.STAR_LOOP_BACK, ATNState.PLUS_LOOP_BACK -> true;
+      default -> false;
+    };
+    if (!loop || accepted.contains(next) || accepted.contains(Token.EPSILON)) {
+      super.sync(parser);
+      return;
+    }
+    IntervalSet expected = parser.getExpectedTokens();
+    Token found = parser.getCurrentToken();
+    beginErrorCondition(parser);
+    report(parser, found, "expected " + describe(parser, expected) + ", found " + Expectation.found(found));
+    skipBalanced(parser, expected);
+    endErrorCondition(parser);
+  }
+
+  private static void skipBalanced(Parser parser, IntervalSet expected) {
+    int depth = 0;
+    int consumed = 0;
+    while (true) {
+      Token token = parser.getCurrentToken();
+      int type = token.getType();
+      String text = token.getText();
+      if (type == Token.EOF || (depth == 0 && consumed > 0 && (expected.contains(type) || text.equals("}")))) {
+        return;
+      }
+      if (text.equals("(") || text.equals("{")) {
+        depth++;
+      } else if ((text.equals(")") || text.equals("}")) && --depth < 0) {
+        return;
+      }
+      parser.consume();
+      consumed++;
+    }
   }
 
   @Override
