@@ -57,6 +57,7 @@ final class NetworkChecker {
   /** Checks the network; returns its layer names (given or fc1, fc2, ...) with their declarations. */
   Map<String, LayerDecl.Dense> checkNetwork(NetworkBlock network, Optional<DataShape> data) {
     Map<String, LayerDecl.Dense> layers = new LinkedHashMap<>();
+    List<LayerDecl.Dense> dense = new ArrayList<>();
     List<LayerDecl.Input> inputs = new ArrayList<>();
     List<LayerDecl.Loss> losses = new ArrayList<>();
     for (LayerDecl layer : network.layers()) {
@@ -65,18 +66,21 @@ final class NetworkChecker {
           inputs.add(input);
           positiveInteger(input.size(), "input size");
         }
-        case LayerDecl.Dense dense -> addDense(dense, layers);
+        case LayerDecl.Dense d -> {
+          dense.add(d);
+          addDense(d, layers, dense.size());
+        }
         case LayerDecl.Loss loss -> {
           losses.add(loss);
           checkLoss(loss, data);
         }
       }
     }
-    checkShape(network, inputs, losses, layers, data);
+    checkShape(network, inputs, losses, dense, data);
     return layers;
   }
 
-  private void addDense(LayerDecl.Dense dense, Map<String, LayerDecl.Dense> layers) {
+  private void addDense(LayerDecl.Dense dense, Map<String, LayerDecl.Dense> layers, int position) {
     positiveInteger(dense.size(), "layer size");
     dense.activation().ifPresent(activation -> {
       if (!Schemas.ACTIVATIONS.contains(activation.name())) {
@@ -84,7 +88,7 @@ final class NetworkChecker {
             oneOf(activation.name(), Schemas.ACTIVATIONS, "activations"));
       }
     });
-    String name = dense.name().map(Ident::name).orElse("fc" + (layers.size() + 1));
+    String name = dense.name().map(Ident::name).orElse("fc" + position);
     LayerDecl.Dense first = layers.putIfAbsent(name, dense);
     if (first != null) {
       Span at = dense.name().map(Ident::span).orElse(dense.span());
@@ -106,7 +110,7 @@ final class NetworkChecker {
   }
 
   private void checkShape(NetworkBlock network, List<LayerDecl.Input> inputs, List<LayerDecl.Loss> losses,
-      Map<String, LayerDecl.Dense> layers, Optional<DataShape> data) {
+      List<LayerDecl.Dense> layers, Optional<DataShape> data) {
     if (inputs.isEmpty()) {
       diagnostics.report(Code.E0304, network.span(), "the network has no input size",
           "start it with 'input N'" + data.flatMap(d -> describe(d.inputs())).map(n -> ", here 'input " + n + "'").orElse(""));
@@ -130,7 +134,7 @@ final class NetworkChecker {
       sizeMatches(inputs.getFirst().size(), shape.inputs(), Code.E0302, "input", shape);
     }
     if (!layers.isEmpty()) {
-      LayerDecl.Dense last = layers.values().stream().reduce((a, b) -> b).orElseThrow();
+      LayerDecl.Dense last = layers.getLast();
       sizeMatches(last.size(), shape.outputs(), Code.E0303, "output", shape);
     }
   }

@@ -10,7 +10,7 @@ import spd.compiler.diag.Diagnostics;
 
 /** Checks {@code prune keep < 0.05}, {@code prune |w| < 1e-3} and {@code prune log_alpha > log(19)}. */
 final class PruneChecker {
-  private static final Set<String> KEEP_MASKS = Set.of("bernoulli", "tikhonov", "prox", "eta_trick");
+  private static final Set<String> KEEP_MASKS = Set.of("bernoulli", "tikhonov", "prox", "eta_trick", "hard_concrete");
   private static final String FORMS = "write prune keep < 0.05, prune |w| < 1e-3 or prune log_alpha > log(19)";
 
   private final Diagnostics diagnostics;
@@ -51,7 +51,7 @@ final class PruneChecker {
         boolean keepDefined = hasEta || masks.stream().anyMatch(m -> KEEP_MASKS.contains(m.kind()));
         if (!keepDefined) {
           diagnostics.report(Code.E0407, condition.left().span(), "this experiment has no keep probability to prune on",
-              "define eta(w) = ... (keep = eta/(eta + lambda)) or a bernoulli, tikhonov, prox or eta_trick mask;"
+              "define eta(w) = ... (keep = eta/(eta + lambda)) or a bernoulli, tikhonov, prox, eta_trick or hard_concrete mask;"
                   + " or prune on |w|");
         }
       }

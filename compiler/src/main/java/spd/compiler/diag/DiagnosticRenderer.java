@@ -30,7 +30,7 @@ public final class DiagnosticRenderer {
 
   private static String caretLine(String sourceLine, Span span) {
     int column = span.column() - 1;
-    int lineEnd = sourceLine.length();
+    int lineEnd = codeEnd(sourceLine, column);
     int width = Math.max(1, Math.min(span.end() - span.start(), lineEnd - column));
     StringBuilder pad = new StringBuilder();
     for (int i = 0; i < column && i < sourceLine.length(); i++) {
@@ -38,6 +38,16 @@ public final class DiagnosticRenderer {
     }
     pad.append(" ".repeat(Math.max(0, column - sourceLine.length())));
     return pad + "^".repeat(Math.min(width, MAX_CARETS));
+  }
+
+  /** Where the code of a line ends: before a trailing comment and spaces (a span running on stops there). */
+  private static int codeEnd(String line, int from) {
+    int comment = line.indexOf("//", Math.min(from + 1, line.length()));
+    int end = comment >= 0 ? comment : line.length();
+    while (end > from + 1 && Character.isWhitespace(line.charAt(end - 1))) {
+      end--;
+    }
+    return end;
   }
 
   private static String expandTabs(String line) {

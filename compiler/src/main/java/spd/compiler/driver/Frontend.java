@@ -1,6 +1,7 @@
 package spd.compiler.driver;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import spd.compiler.ast.SpdFile;
@@ -9,13 +10,15 @@ import spd.compiler.check.Imports;
 import spd.compiler.check.RuleTable;
 import spd.compiler.diag.Code;
 import spd.compiler.diag.Diagnostics;
+import spd.compiler.model.Experiment;
+import spd.compiler.model.ModelBuilder;
 import spd.compiler.parse.SourceParser;
 import spd.compiler.source.SourceFile;
 import spd.compiler.source.SourceLoader;
 import spd.compiler.source.Span;
 
 /**
- * The front end as a straight list of passes: load, parse, resolve imports, check. It aborts between
+ * The front end as a straight list of passes: load, parse, resolve imports, check, build the model. It aborts between
  * passes on errors and never lets an exception escape: a user mistake is a diagnostic, and a bug in spd is
  * an internal-error diagnostic (exit code 2).
  */
@@ -26,12 +29,17 @@ public final class Frontend {
   private Frontend() {}
 
   public static FrontendResult run(Path path) {
-    return onLargeStack(path.toString(), diagnostics -> {
-      Optional<SourceFile> source = SourceLoader.load(path, diagnostics);
+    return run(path, path.toString());
+  }
+
+  /** Runs the front end on a file, naming it {@code display} in diagnostics and reports. */
+  public static FrontendResult run(Path path, String display) {
+    return onLargeStack(display, diagnostics -> {
+      Optional<SourceFile> source = SourceLoader.load(path, display, diagnostics);
       Path baseDir = path.toAbsolutePath().getParent();
       return source.map(s -> passes(s, baseDir, diagnostics))
-          .orElseGet(() -> new FrontendResult(path.toString(), Optional.empty(), Optional.empty(), Optional.empty(),
-              diagnostics, false));
+          .orElseGet(() -> new FrontendResult(display, Optional.empty(), Optional.empty(), Optional.empty(),
+              List.of(), diagnostics, false));
     });
   }
 
@@ -43,12 +51,14 @@ public final class Frontend {
   private static FrontendResult passes(SourceFile source, Path baseDir, Diagnostics diagnostics) {
     Optional<SpdFile> ast = SourceParser.parse(source, diagnostics);
     if (ast.isEmpty()) {
-      return new FrontendResult(source.path(), Optional.of(source), Optional.empty(), Optional.empty(), diagnostics,
-          false);
+      return new FrontendResult(source.path(), Optional.of(source), Optional.empty(), Optional.empty(), List.of(),
+          diagnostics, false);
     }
     RuleTable rules = Imports.resolve(ast.get(), baseDir, diagnostics);
     Checker.check(ast.get(), rules, diagnostics);
-    return new FrontendResult(source.path(), Optional.of(source), ast, Optional.of(rules), diagnostics, false);
+    List<Experiment> experiments = diagnostics.hasErrors() ? List.of() : ModelBuilder.build(ast.get(), rules);
+    return new FrontendResult(source.path(), Optional.of(source), ast, Optional.of(rules), experiments, diagnostics,
+        false);
   }
 
   private interface Pass {
@@ -82,7 +92,8 @@ public final class Frontend {
   }
 
   private static FrontendResult failed(String path, Diagnostics diagnostics, boolean internal) {
-    return new FrontendResult(path, Optional.empty(), Optional.empty(), Optional.empty(), diagnostics, internal);
+    return new FrontendResult(path, Optional.empty(), Optional.empty(), Optional.empty(), List.of(), diagnostics,
+        internal);
   }
 
   private static Span fileStart(String path) {

@@ -2,6 +2,7 @@ package spd.compiler.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.InputMismatchException;
 import org.antlr.v4.runtime.NoViableAltException;
@@ -86,6 +87,24 @@ final class ReadableErrorStrategy extends DefaultErrorStrategy {
       parser.consume();
       consumed++;
     }
+  }
+
+  /**
+   * A keyword where a name belongs ({@code let data = 3}) is one mistake: report it, and take the keyword
+   * as the name so that parsing goes on as the user meant, with no errors that follow from this one.
+   */
+  @Override
+  public Token recoverInline(Parser parser) throws RecognitionException {
+    Token current = parser.getCurrentToken();
+    if (isKeyword(current.getType()) && getExpectedTokens(parser).contains(SpdLexer.ID)) {
+      report(parser, current, "expected " + describe(parser, getExpectedTokens(parser)) + ", found "
+          + Expectation.found(current));
+      CommonToken asName = new CommonToken(current);
+      asName.setType(SpdLexer.ID);
+      parser.consume();
+      return asName;
+    }
+    return super.recoverInline(parser);
   }
 
   @Override

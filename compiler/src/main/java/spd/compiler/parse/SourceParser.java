@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.Token;
@@ -28,12 +27,12 @@ public final class SourceParser {
   /** The file's AST, or empty when it has syntax errors (which are then in {@code diagnostics}). */
   public static Optional<SpdFile> parse(SourceFile source, Diagnostics diagnostics) {
     List<? extends Token> tokens = lex(source);
-    boolean lexicalErrors = reportLexicalErrors(source, tokens, diagnostics);
-    if (!checkNesting(source, tokens, diagnostics)) {
+    // After a bad character or an unterminated string, the parser would only report the consequences.
+    if (reportLexicalErrors(source, tokens, diagnostics) || !checkNesting(source, tokens, diagnostics)) {
       return Optional.empty();
     }
     SpdParser.FileContext tree = parseTokens(source, tokens, diagnostics);
-    if (tree == null || lexicalErrors) {
+    if (tree == null) {
       return Optional.empty();
     }
     return Optional.of(new AstBuilder(source).build(tree));
@@ -45,7 +44,7 @@ public final class SourceParser {
     return lexer.getAllTokens();
   }
 
-  /** Reports bad characters and unterminated strings or comments, and hides them from the parser. */
+  /** Reports bad characters and unterminated strings or comments; true when there were any. */
   private static boolean reportLexicalErrors(SourceFile source, List<? extends Token> tokens, Diagnostics diagnostics) {
     boolean any = false;
     for (Token token : tokens) {
@@ -64,7 +63,6 @@ public final class SourceParser {
           continue;
         }
       }
-      ((CommonToken) token).setChannel(Token.HIDDEN_CHANNEL);
       any = true;
     }
     return any;

@@ -19,7 +19,11 @@ public final class SourceLoader {
   private SourceLoader() {}
 
   public static Optional<SourceFile> load(Path path, Diagnostics diagnostics) {
-    String display = path.toString();
+    return load(path, path.toString(), diagnostics);
+  }
+
+  /** Reads {@code path}, naming it {@code display} in diagnostics. */
+  public static Optional<SourceFile> load(Path path, String display, Diagnostics diagnostics) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(path);
