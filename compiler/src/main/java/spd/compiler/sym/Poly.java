@@ -367,6 +367,49 @@ final class Poly {
     return new Poly(variables, quotient);
   }
 
+  /** The polynomial q with q^2 = this, or null when there is none with rational coefficients. */
+  Poly exactSquareRoot() {
+    if (isZero()) {
+      return this;
+    }
+    Poly root = zero(variables);
+    Poly rest = this;
+    for (int guard = 0; !rest.isZero() && guard <= terms.size() + 1; guard++) {
+      Monomial lead = rest.leadingMonomial();
+      Rational c = rest.leadingCoefficient();
+      if (root.isZero()) {
+        Rational r = c.exactRoot(2);
+        int[] half = lead.exponents().clone();
+        for (int i = 0; i < half.length; i++) {
+          if (half[i] % 2 != 0) {
+            return null;
+          }
+          half[i] /= 2;
+        }
+        if (r == null) {
+          return null;
+        }
+        root.terms.put(new Monomial(half), r);
+      } else {
+        Monomial rootLead = root.leadingMonomial();
+        if (!rootLead.divides(lead)) {
+          return null;
+        }
+        Rational next = c.divide(root.leadingCoefficient().multiply(Rational.of(2)));
+        root = root.add(zero(variables).addTerm(lead.over(rootLead), next));
+      }
+      rest = subtract(root.multiply(root));
+    }
+    return rest.isZero() ? root : null;
+  }
+
+  private Poly addTerm(Monomial m, Rational c) {
+    TreeMap<Monomial, Rational> copy = new TreeMap<>(terms);
+    copy.merge(m, c, Rational::add);
+    copy.values().removeIf(Rational::isZero);
+    return new Poly(variables, copy);
+  }
+
   double evaluate(double[] values) {
     double total = 0;
     for (Map.Entry<Monomial, Rational> term : terms.entrySet()) {
