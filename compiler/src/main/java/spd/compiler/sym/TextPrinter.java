@@ -75,9 +75,9 @@ public final class TextPrinter {
     String numerator = f.numerator().isEmpty() ? "1" : factors(f.numerator());
     String result = numerator;
     if (!f.denominator().isEmpty()) {
-      String denominator = factors(f.denominator());
-      boolean single = f.denominator().size() == 1 && precedence(f.denominator().get(0)) >= POWER;
-      result += "/" + (single ? denominator : "(" + denominator + ")");
+      result += "/" + (f.denominator().size() == 1
+          ? text(f.denominator().get(0), POWER)
+          : "(" + factors(f.denominator()) + ")");
     }
     return f.negative() ? "-" + result : result;
   }
