@@ -2,6 +2,7 @@ package spd.compiler.driver;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import spd.compiler.ast.SpdFile;
@@ -34,10 +35,15 @@ public final class Frontend {
 
   /** Runs the front end on a file, naming it {@code display} in diagnostics and reports. */
   public static FrontendResult run(Path path, String display) {
+    return run(path, display, Map.of());
+  }
+
+  /** Runs the front end with some {@code let} constants replaced ({@code --set lambda=1e-2}). */
+  public static FrontendResult run(Path path, String display, Map<String, String> overrides) {
     return onLargeStack(display, diagnostics -> {
       Optional<SourceFile> source = SourceLoader.load(path, display, diagnostics);
       Path baseDir = path.toAbsolutePath().getParent();
-      return source.map(s -> passes(s, baseDir, diagnostics))
+      return source.map(s -> passes(s, baseDir, overrides, diagnostics))
           .orElseGet(() -> new FrontendResult(display, Optional.empty(), Optional.empty(), Optional.empty(),
               List.of(), diagnostics, false));
     });
@@ -45,11 +51,12 @@ public final class Frontend {
 
   /** Runs the front end on text already in memory (tests, editors), resolving imports against {@code baseDir}. */
   public static FrontendResult run(SourceFile source, Path baseDir) {
-    return onLargeStack(source.path(), diagnostics -> passes(source, baseDir, diagnostics));
+    return onLargeStack(source.path(), diagnostics -> passes(source, baseDir, Map.of(), diagnostics));
   }
 
-  private static FrontendResult passes(SourceFile source, Path baseDir, Diagnostics diagnostics) {
-    Optional<SpdFile> ast = SourceParser.parse(source, diagnostics);
+  private static FrontendResult passes(SourceFile source, Path baseDir, Map<String, String> overrides,
+      Diagnostics diagnostics) {
+    Optional<SpdFile> ast = SourceParser.parse(source, diagnostics).map(f -> ConstantOverrides.apply(f, overrides, diagnostics));
     if (ast.isEmpty()) {
       return new FrontendResult(source.path(), Optional.of(source), Optional.empty(), Optional.empty(), List.of(),
           diagnostics, false);

@@ -77,7 +77,8 @@ public final class ModelBuilder {
     for (LetDecl let : ast.all(LetDecl.class)) {
       spd.compiler.sym.Expr exact = Lowering.lower(let.value());
       double value = exact.evaluate(RuleInstantiator.valuesOf(constants));
-      constants.put(let.name().name(), new Constant(let.name().name(), exact, value, SourceRef.of(let.span())));
+      constants.put(let.name().name(), new Constant(let.name().name(), exact, value, literal(let.value()),
+          SourceRef.of(let.span())));
     }
     return constants;
   }
@@ -255,6 +256,11 @@ public final class ModelBuilder {
     List<String> layers = prune.targets().isEmpty() ? layerNames
         : prune.targets().stream().map(t -> t.layer().name()).toList();
     return new Pruning(quantity, threshold, layers, SourceRef.of(prune.span()));
+  }
+
+  /** The text of a plain number literal (kept in generated code as written), else empty. */
+  static Optional<String> literal(Expr value) {
+    return value instanceof Expr.Num num ? Optional.of(num.text()) : Optional.empty();
   }
 
   private static int integer(Expr.Num size) {

@@ -39,13 +39,15 @@ final class RuleInstantiator {
     Map<String, spd.compiler.sym.Expr> bindings = new HashMap<>();
     Map<String, spd.compiler.sym.Expr> shown = new LinkedHashMap<>();
     for (var param : rule.params()) {
-      spd.compiler.sym.Expr value = Lowering.lower(arguments.get(param.name()));
-      bindings.put(param.name(), constantFor(rule, param.name(), value, useSite));
+      Expr argument = arguments.get(param.name());
+      spd.compiler.sym.Expr value = Lowering.lower(argument);
+      bindings.put(param.name(), constantFor(rule, param.name(), value, ModelBuilder.literal(argument), useSite));
       shown.put(param.name(), value);
     }
     for (LetDecl let : rule.lets()) {
       spd.compiler.sym.Expr value = new Lowering(bindings).apply(let.value());
-      bindings.put(let.name().name(), constantFor(rule, let.name().name(), value, useSite));
+      bindings.put(let.name().name(), constantFor(rule, let.name().name(), value, ModelBuilder.literal(let.value()),
+          useSite));
     }
     Map<String, spd.compiler.sym.Expr> functions = new LinkedHashMap<>();
     for (FunctionDef function : rule.functions()) {
@@ -59,7 +61,8 @@ final class RuleInstantiator {
   }
 
   /** The symbol a rule parameter or constant is known by in the experiment, adding the constant when new. */
-  private spd.compiler.sym.Expr constantFor(RuleDecl rule, String name, spd.compiler.sym.Expr value, Span useSite) {
+  private spd.compiler.sym.Expr constantFor(RuleDecl rule, String name, spd.compiler.sym.Expr value,
+      Optional<String> literal, Span useSite) {
     double numeric = value.evaluate(valuesOf(constants));
     Constant existing = constants.get(name);
     String chosen = name;
@@ -67,7 +70,7 @@ final class RuleInstantiator {
       chosen = rule.name().name() + "_" + name;
     }
     if (!constants.containsKey(chosen)) {
-      constants.put(chosen, new Constant(chosen, value, numeric, SourceRef.of(useSite)));
+      constants.put(chosen, new Constant(chosen, value, numeric, literal, SourceRef.of(useSite)));
     }
     return spd.compiler.sym.Expr.symbol(chosen);
   }
