@@ -18,6 +18,7 @@ import spd.compiler.codegen.CodegenException;
 import spd.compiler.codegen.ExperimentClassWriter;
 import spd.compiler.codegen.GeneratedClass;
 import spd.compiler.codegen.InMemoryCompiler;
+import spd.compiler.model.DataSpec;
 import spd.compiler.model.Experiment;
 import spd.runtime.RunException;
 import spd.runtime.train.RunInfo;
@@ -81,6 +82,10 @@ final class RunCommand implements Callable<Integer> {
     if (runnable.isEmpty()) {
       err.println("spd run: " + file + " has no experiment with data, a network and a train block"
           + (only != null ? " named '" + only + "'" : "") + "; to see its effective penalty, run: ./spd derive " + file);
+      return Main.USER_ERROR;
+    }
+    boolean needsMnist = runnable.stream().anyMatch(e -> e.data().orElseThrow() instanceof DataSpec.Mnist);
+    if (needsMnist && !MnistFetcher.ensurePresent(data, out, err)) {
       return Main.USER_ERROR;
     }
     if (resume != null && runnable.size() > 1) {

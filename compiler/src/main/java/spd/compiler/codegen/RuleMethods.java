@@ -86,8 +86,13 @@ final class RuleMethods {
       }
       case Strategy.Prox prox -> {
         Function keep = stepFunction("keep", prox.keep(), at);
+        // The runtime names the scales by where the step comes from: the schedule, or the optimizer (Adam).
+        String scale = switch (prox.scale()) {
+          case SGD -> "PLAIN";
+          case ADAM -> "OPTIMIZER";
+        };
         yield perGroup(regularizer, group -> CodeBlock.of("$T.prox($L, $T.$L)", Runtime.REGULARIZERS,
-            stepReference(keep, group), Runtime.PROX_SCALE, prox.scale().name()));
+            stepReference(keep, group), Runtime.PROX_SCALE, scale));
       }
       case Strategy.Penalty penalty -> penalty(penalty, regularizer);
       case Strategy.EtaTrick etaTrick -> etaTrick(etaTrick, regularizer);
