@@ -41,6 +41,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--epochs", paramLabel = "N", description = "Train for N epochs instead of the file's number.")
   Integer epochs;
 
+  @Option(names = "--seed", paramLabel = "S", description = "Use seed S instead of the file's (every random stream).")
+  Long seed;
+
   @Option(names = "--out", paramLabel = "DIR",
       description = "The run directory (default: runs/<experiment>-<date>-<time>).")
   Path runDirectory;
@@ -110,6 +113,10 @@ final class RunCommand implements Callable<Integer> {
     spd.runtime.Experiment declared = InMemoryCompiler.load(generated).experiment();
     if (epochs != null) {
       declared = declared.withEpochs(epochs);
+    }
+    if (seed != null) {
+      declared = new spd.runtime.Experiment(declared.name(), declared.data(), declared.network(),
+          declared.regularizers(), declared.training().seed(seed), declared.pruning(), declared.constants());
     }
     RunInfo info = new RunInfo(file.toString(), experiment.source().sha256(), generated.source(), generated.fileName(),
         Version.VERSION);
