@@ -1,5 +1,6 @@
 package spd.compiler.sweep;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The plots of a sweep: per-epoch curves like the paper's LeNet-300-100 figure, and the Pareto front. */
@@ -18,7 +20,9 @@ final class SweepPlots {
   /** Nonzero fraction and validation error per epoch, one line per group (mean over seeds). */
   static void curves(List<SweepReport.Group> groups, Path out) throws IOException {
     XYChart nonzero = chart("Fraction of nonzero weights", "epoch", "nonzero fraction");
-    nonzero.getStyler().setYAxisLogarithmic(true);
+    // A log axis labels only powers of ten: worth it only when the curves span more than a decade.
+    nonzero.getStyler().setYAxisLogarithmic(groups.stream().flatMap(g -> g.runs().stream())
+        .flatMap(r -> r.curve().stream()).anyMatch(row -> row[2] < 0.1));
     XYChart error = chart("Validation error", "epoch", "validation error");
     for (SweepReport.Group group : groups) {
       List<double[]> mean = meanCurve(group);
@@ -36,7 +40,8 @@ final class SweepPlots {
   /** Test error against nonzero fraction: one point per run, a line through each experiment's settings. */
   static void pareto(List<SweepReport.Group> groups, Path out) throws IOException {
     XYChart chart = chart("Test error against nonzero fraction", "nonzero fraction", "test error");
-    chart.getStyler().setXAxisLogarithmic(true);
+    chart.getStyler().setXAxisLogarithmic(groups.stream().flatMap(g -> g.runs().stream())
+        .anyMatch(r -> r.nonzeroFraction() < 0.1));
     for (SweepReport.Group group : groups) {
       double[] x = group.runs().stream().mapToDouble(RunRecord::nonzeroFraction).map(v -> Math.max(v, 1e-6)).toArray();
       double[] y = group.runs().stream().mapToDouble(RunRecord::testError).toArray();
@@ -64,8 +69,13 @@ final class SweepPlots {
   }
 
   private static XYChart chart(String title, String x, String y) {
-    XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle(x).yAxisTitle(y).build();
-    chart.getStyler().setMarkerSize(5);
+    XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(x).yAxisTitle(y).build();
+    chart.getStyler().setMarkerSize(6);
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    chart.getStyler().setLegendBorderColor(Color.WHITE);
+    chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
     return chart;
   }
 
