@@ -269,7 +269,7 @@ public final class HardConcrete {
   /** V and P(z = 0) on the ln a grid, computed once. */
   private record GridTable(double[] logA, double[] variance, double[] zeroProbability) {}
 
-  private GridTable grid() {
+  private synchronized GridTable grid() {
     if (grid == null) {
       int n = (int) Math.round(2 * LOG_A_RANGE / LOG_A_STEP) + 1;
       double[] logA = new double[n];

@@ -15,6 +15,7 @@ import spd.compiler.numeric.Maximum.Location;
  * <p>η̂(t) = +∞ is allowed and means a zero integrand (no shrinkage, e.g. MCP and SCAD beyond their knots). A
  * rule whose t/η̂(t) is not integrable at 0 (η̂ vanishing like t² or faster) is reported as divergent, not as a
  * number. η̂ must be positive for t &gt; 0; a value that is not is reported with the point where it occurred.
+ * The probe at 0 and the dual's table of Omega are computed on first use and cached.
  */
 public final class NumericPenalty {
 
@@ -59,19 +60,36 @@ public final class NumericPenalty {
     return eta > 0 ? t / eta : Double.NaN;
   }
 
-  /** Omega(w) = ∫_0^|w| t/η̂(t) dt, with its error; divergent when t/η̂ is not integrable at 0. */
+  /**
+   * Omega(w) = ∫_0^|w| t/η̂(t) dt, with its error; divergent when t/η̂ is not integrable at 0. For |w| = ∞ it is
+   * the penalty's supremum (finite for bounded penalties such as MCP, SCAD and standout).
+   */
   public Estimate omega(double w) {
+    if (Double.isNaN(w)) {
+      throw new IllegalArgumentException("Omega(w) needs a number w, got NaN");
+    }
     if (behaviourAtZero() instanceof Divergent divergent) {
       return Estimate.divergent(divergent.reason());
+    }
+    if (Double.isInfinite(w)) {
+      Integral integral = Quadrature.integrateToInfinity(this::integrand, 0, tolerance);
+      return integral.outcome() == Outcome.DIVERGENT
+          ? Estimate.divergent("Omega is unbounded: " + integral.message())
+          : explained(integral);
     }
     return integral(0, Math.abs(w));
   }
 
   private Estimate integral(double from, double to) {
-    Integral integral = Quadrature.integrate(this::integrand, from, to, tolerance);
+    return explained(Quadrature.integrate(this::integrand, from, to, tolerance));
+  }
+
+  /** The integral as an estimate, with a non-finite integrand explained in terms of the rule. */
+  private static Estimate explained(Integral integral) {
     if (integral.outcome() == Outcome.NON_FINITE) {
       return new Estimate(Double.NaN, Double.POSITIVE_INFINITY, Outcome.NON_FINITE,
-          "eta_hat must be positive (or +∞) for t > 0, but t/eta_hat(t) is not: " + integral.message());
+          "eta_hat must be positive or +∞ for t > 0, but " + integral.message().replace("the integrand",
+              "t/eta_hat(t)"));
     }
     return integral.toEstimate();
   }
@@ -88,7 +106,7 @@ public final class NumericPenalty {
   }
 
   /** How t/η̂(t) behaves as t → 0+ (probed once per decade down to 1e-150, then cached). */
-  public BehaviourAtZero behaviourAtZero() {
+  public synchronized BehaviourAtZero behaviourAtZero() {
     if (behaviourAtZero == null) {
       behaviourAtZero = probeAtZero();
     }
@@ -211,7 +229,7 @@ public final class NumericPenalty {
   }
 
   /** Omega on the dual's w grid, accumulated piece by piece; built on first use. */
-  private CumulativeTable table() {
+  private synchronized CumulativeTable table() {
     if (table == null) {
       table = CumulativeTable.build(this);
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Quadrature against closed-form integrals: smooth, endpoint-singular, semi-infinite, kinked and failing cases. */
 class QuadratureTest {
 
   private static void assertCertified(double exact, Integral integral) {
