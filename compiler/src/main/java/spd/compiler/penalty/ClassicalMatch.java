@@ -17,6 +17,7 @@ public record ClassicalMatch(String family, String formula, Map<String, Double> 
   public ClassicalMatch {
     Objects.requireNonNull(family, "family");
     Objects.requireNonNull(formula, "formula");
-    parameters = Map.copyOf(parameters);
+    // In the family's parameter order, which the plots rely on.
+    parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
   }
 }

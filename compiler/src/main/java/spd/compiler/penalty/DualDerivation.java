@@ -71,7 +71,7 @@ final class DualDerivation {
       return Optional.empty();
     }
     if (value(eta0) > 0) {
-      ranges.add(new Range(eta0, false, Expr.ZERO));
+      add(ranges, new Range(eta0, false, Expr.ZERO));
       steps.add(Step.of("dual-at-zero", "f(eta)", "f(\\eta)", Expr.ZERO, "for eta < " + eta0.toText()
           + " = eta_hat(0+): the supremum is at w = 0"));
     }
@@ -84,7 +84,7 @@ final class DualDerivation {
       Expr start = limitAtLower(s);
       if (value(start) > value(previousEnd) * (1 + 1e-12)) {
         // eta_hat jumps over [previousEnd, start): the supremum sits at the breakpoint.
-        ranges.add(new Range(start, false, atBreakpoint(s.lower(), omegaT, eta)));
+        add(ranges, new Range(start, false, atBreakpoint(s.lower(), omegaT, eta)));
       }
       if (!s.value().dependsOn(Context.T)) {
         // A constant eta_hat = c: f(c) is attained anywhere on the segment; no interval of eta of its own.
@@ -104,20 +104,20 @@ final class DualDerivation {
       Expr f = Expr.sub(Expr.mul(Expr.TWO, omegaPiece.substitute(Map.of(Context.T, inverse.get()))),
           Expr.div(Expr.pow(inverse.get(), Expr.TWO), eta));
       f = present(f);
-      ranges.add(new Range(end, false, f));
+      add(ranges, new Range(end, false, f));
       previousEnd = end;
     }
     if (!previousEnd.equals(Expr.infinity())) {
       Segments.Segment finalSegment = etaSegments.get(etaSegments.size() - 1);
       if (finalSegment.value().equals(Expr.infinity())) {
         // Beyond the last breakpoint eta_hat = inf: for larger eta the supremum sits at that breakpoint.
-        ranges.add(new Range(Expr.infinity(), false, atBreakpoint(finalSegment.lower(), omegaT, eta)));
+        add(ranges, new Range(Expr.infinity(), false, atBreakpoint(finalSegment.lower(), omegaT, eta)));
       } else {
         // eta_hat stays below its limit L: Omega grows like w^2/(2L), so f(eta) = inf for eta > L.
         if (!finalSegment.value().dependsOn(Context.T)) {
-          ranges.add(new Range(previousEnd, true, atBreakpoint(finalSegment.lower(), omegaT, eta)));
+          add(ranges, new Range(previousEnd, true, atBreakpoint(finalSegment.lower(), omegaT, eta)));
         }
-        ranges.add(new Range(Expr.infinity(), false, Expr.infinity()));
+        add(ranges, new Range(Expr.infinity(), false, Expr.infinity()));
         steps.add(Step.remark("dual-unbounded", "eta_hat(w) stays at or below " + previousEnd.toText()
             + ", so Omega grows like w^2/(2*" + previousEnd.toText() + ") and f(eta) = inf for eta > "
             + previousEnd.toText()));
@@ -128,7 +128,18 @@ final class DualDerivation {
       Range r = ranges.get(i);
       pieces.add(new Piece(new Condition(eta, r.inclusive() ? Relation.LE : Relation.LT, r.upper()), r.f()));
     }
-    return Optional.of(Expr.piecewise(pieces, ranges.get(ranges.size() - 1).f()));
+    Expr f = Expr.piecewise(pieces, ranges.get(ranges.size() - 1).f());
+    steps.add(Step.of("dual", "f(eta)", "f(\\eta)", f, "sup_w [2 Omega(w) - w^2/eta] at w = w_hat(eta) (theory.md"
+        + " 2.2), checked against a numeric supremum"));
+    return Optional.of(f);
+  }
+
+  /** Adds a range, merging it with the previous one when f is the same expression on both. */
+  private static void add(List<Range> ranges, Range range) {
+    if (!ranges.isEmpty() && ranges.get(ranges.size() - 1).f().equals(range.f())) {
+      ranges.remove(ranges.size() - 1);
+    }
+    ranges.add(range);
   }
 
   /** lim eta_hat(t) as t -> inf, symbolically from the leading term. */

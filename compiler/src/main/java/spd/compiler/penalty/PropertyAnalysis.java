@@ -217,8 +217,9 @@ final class PropertyAnalysis {
         if (Math.abs(power) < 1e-12 && l.logPower() == 0) {
           Expr c = Cancel.deep(l.coefficient());
           double value = c.evaluate(context.values);
+          String shown = c.toText().equals(format(value)) ? c.toText() : c.toText() + " = " + format(value);
           yield Optional.of(new Slope(value, Optional.of(c), new Property("slope-at-zero", true,
-              "slope at 0: c = lim t/eta_hat(t) = " + c.toText() + " = " + format(value),
+              "slope at 0: c = lim t/eta_hat(t) = " + shown,
               "t/eta_hat(t) -> " + c.toText() + " as t -> 0+", Property.Method.SYMBOLIC)));
         }
         boolean infinite = power < 0 || (power == 0 && l.logPower() != 0);
@@ -425,21 +426,6 @@ final class PropertyAnalysis {
   }
 
   static String format(double v) {
-    if (Double.isNaN(v)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(v)) {
-      return v > 0 ? "inf" : "-inf";
-    }
-    if (v == 0) {
-      return "0";
-    }
-    String s = String.format(java.util.Locale.ROOT, "%.7g", v);
-    if (s.contains("e")) {
-      String[] parts = s.split("e");
-      String mantissa = parts[0].contains(".") ? parts[0].replaceAll("0+$", "").replaceAll("\\.$", "") : parts[0];
-      return mantissa + "e" + Integer.parseInt(parts[1]);
-    }
-    return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    return Numbers.format(v);
   }
 }
