@@ -14,11 +14,6 @@ public interface Dual {
   /** f'(η), which must be positive for the stationarity condition w² = η² f'(η) to define η̂. */
   double derivative(double eta);
 
-  /** f(b) - f(a), by default as the quadrature of f' (cheaper than two values when a and b are close). */
-  default Estimate increment(double a, double b, Tolerance tolerance) {
-    return Quadrature.integrate(this::derivative, a, b, tolerance).toEstimate();
-  }
-
   /** A dual known in closed form; its values are exact up to rounding. */
   static Dual closedForm(DoubleUnaryOperator f, DoubleUnaryOperator derivative) {
     return new Dual() {

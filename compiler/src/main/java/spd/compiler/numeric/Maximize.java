@@ -59,17 +59,35 @@ public final class Maximize {
     double[] y = new double[gridPoints];
     for (int i = 0; i < gridPoints; i++) {
       y[i] = f.applyAsDouble(x[i]);
+    }
+    Maximum best = overGrid(f, x, y, tolerance);
+    return new Maximum(best.x(), best.value(), best.xError(), best.valueError(), best.location(),
+        best.evaluations() + gridPoints, best.outcome(), best.message());
+  }
+
+  /**
+   * The global maximum of f from its values y at the increasing points x (computed by the caller, perhaps more
+   * cheaply than by calling f): Brent's method on [x[i-1], x[i+1]] around the best few local maxima of y, the
+   * best result kept. The location says whether the maximum is at x[0] or x[last], where the supremum may lie
+   * beyond. NaN or +∞ among the y ends the search with {@link Outcome#NON_FINITE} or {@link Outcome#DIVERGENT}.
+   */
+  public static Maximum overGrid(DoubleUnaryOperator f, double[] x, double[] y, Tolerance tolerance) {
+    int n = x.length;
+    if (n < 3 || y.length != n) {
+      throw new IllegalArgumentException("need at least 3 grid points with one value each");
+    }
+    for (int i = 0; i < n; i++) {
       if (Double.isNaN(y[i]) || y[i] == Double.POSITIVE_INFINITY) {
         Outcome outcome = y[i] == Double.POSITIVE_INFINITY ? Outcome.DIVERGENT : Outcome.NON_FINITE;
-        return new Maximum(x[i], y[i], 0, Double.POSITIVE_INFINITY, Location.of(i, gridPoints), i + 1, outcome,
+        return new Maximum(x[i], y[i], 0, Double.POSITIVE_INFINITY, Location.of(i, n), 0, outcome,
             "the function is " + y[i] + " at x = " + x[i]);
       }
     }
     Maximum best = null;
-    int evaluations = gridPoints;
+    int evaluations = 0;
     for (int i : bestLocalMaxima(y)) {
       double low = x[Math.max(i - 1, 0)];
-      double high = x[Math.min(i + 1, gridPoints - 1)];
+      double high = x[Math.min(i + 1, n - 1)];
       Maximum refined = Brent.run(f, low, high, t -> tolerance.allowedError(t), tolerance.maxEvaluations());
       evaluations += refined.evaluations();
       // The grid point itself may beat a refinement that wandered off a kinked maximum.
@@ -81,8 +99,8 @@ public final class Maximize {
         best = refined;
       }
     }
-    Location location = best.x() - best.xError() <= a ? Location.LOWER_END
-        : best.x() + best.xError() >= b ? Location.UPPER_END : Location.INTERIOR;
+    Location location = best.x() - best.xError() <= x[0] ? Location.LOWER_END
+        : best.x() + best.xError() >= x[n - 1] ? Location.UPPER_END : Location.INTERIOR;
     return new Maximum(best.x(), best.value(), best.xError(), best.valueError(), location, evaluations,
         best.outcome(), best.message());
   }

@@ -1,10 +1,12 @@
 package spd.compiler.numeric;
 
+import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 import spd.compiler.numeric.BehaviourAtZero.Divergent;
 import spd.compiler.numeric.BehaviourAtZero.FiniteSlope;
 import spd.compiler.numeric.BehaviourAtZero.InfiniteSlope;
 import spd.compiler.numeric.BehaviourAtZero.Undetermined;
+import spd.compiler.numeric.Maximum.Location;
 
 /**
  * The effective penalty of an arbitrary adaptive rule η̂, computed numerically (theory §2.2–2.3):
@@ -13,6 +15,7 @@ import spd.compiler.numeric.BehaviourAtZero.Undetermined;
  * <p>η̂(t) = +∞ is allowed and means a zero integrand (no shrinkage, e.g. MCP and SCAD beyond their knots). A
  * rule whose t/η̂(t) is not integrable at 0 (η̂ vanishing like t² or faster) is reported as divergent, not as a
  * number. η̂ must be positive for t &gt; 0; a value that is not is reported with the point where it occurred.
+ * The probe at 0 and the dual's table of Omega are computed on first use and cached.
  */
 public final class NumericPenalty {
 
@@ -57,19 +60,36 @@ public final class NumericPenalty {
     return eta > 0 ? t / eta : Double.NaN;
   }
 
-  /** Omega(w) = ∫_0^|w| t/η̂(t) dt, with its error; divergent when t/η̂ is not integrable at 0. */
+  /**
+   * Omega(w) = ∫_0^|w| t/η̂(t) dt, with its error; divergent when t/η̂ is not integrable at 0. For |w| = ∞ it is
+   * the penalty's supremum (finite for bounded penalties such as MCP, SCAD and standout).
+   */
   public Estimate omega(double w) {
+    if (Double.isNaN(w)) {
+      throw new IllegalArgumentException("Omega(w) needs a number w, got NaN");
+    }
     if (behaviourAtZero() instanceof Divergent divergent) {
       return Estimate.divergent(divergent.reason());
+    }
+    if (Double.isInfinite(w)) {
+      Integral integral = Quadrature.integrateToInfinity(this::integrand, 0, tolerance);
+      return integral.outcome() == Outcome.DIVERGENT
+          ? Estimate.divergent("Omega is unbounded: " + integral.message())
+          : explained(integral);
     }
     return integral(0, Math.abs(w));
   }
 
   private Estimate integral(double from, double to) {
-    Integral integral = Quadrature.integrate(this::integrand, from, to, tolerance);
+    return explained(Quadrature.integrate(this::integrand, from, to, tolerance));
+  }
+
+  /** The integral as an estimate, with a non-finite integrand explained in terms of the rule. */
+  private static Estimate explained(Integral integral) {
     if (integral.outcome() == Outcome.NON_FINITE) {
       return new Estimate(Double.NaN, Double.POSITIVE_INFINITY, Outcome.NON_FINITE,
-          "eta_hat must be positive (or +∞) for t > 0, but t/eta_hat(t) is not: " + integral.message());
+          "eta_hat must be positive or +∞ for t > 0, but " + integral.message().replace("the integrand",
+              "t/eta_hat(t)"));
     }
     return integral.toEstimate();
   }
@@ -86,7 +106,7 @@ public final class NumericPenalty {
   }
 
   /** How t/η̂(t) behaves as t → 0+ (probed once per decade down to 1e-150, then cached). */
-  public BehaviourAtZero behaviourAtZero() {
+  public synchronized BehaviourAtZero behaviourAtZero() {
     if (behaviourAtZero == null) {
       behaviourAtZero = probeAtZero();
     }
@@ -136,15 +156,16 @@ public final class NumericPenalty {
       exponents[i] = g[k] == 0 || g[k - 1] == 0 ? Double.POSITIVE_INFINITY
           : Math.log(g[k] / g[k - 1]) / Math.log(t[k] / t[k - 1]);
     }
-    java.util.Arrays.sort(exponents);
+    Arrays.sort(exponents);
     return exponents[count / 2];
   }
 
   /**
-   * The dual f(η) = sup_{w≥0} [2 Omega(w) - w²/η]: the objective on a log grid of w from 1e-12 to 1e12 (with the
-   * value 0 at w = 0), then Brent's method around the best grid maxima. A supremum at the top of the grid is
-   * reported as divergent (f(η) = +∞, or a maximiser beyond 1e12); one below the grid's first point is bounded by
-   * 2 Omega(1e-12), which is counted in the error.
+   * The dual f(η) = sup_{w≥0} [2 Omega(w) - w²/η]: the objective on a log grid of w from 1e-12 to 1e12 (Omega
+   * accumulated once per penalty), then {@link Maximize#overGrid} around its best local maxima, and finally
+   * Omega at the maximiser afresh. A supremum at the top of the grid is reported as divergent (f(η) = +∞, or a
+   * maximiser beyond 1e12); one at or below the grid's first point is bounded by 2 Omega(1e-12), which becomes
+   * the error.
    */
   public Estimate dual(double eta) {
     if (!(eta > 0)) {
@@ -158,53 +179,57 @@ public final class NumericPenalty {
       return omegas.failure;
     }
     double[] w = omegas.w;
-    int best = -1; // -1 stands for w = 0, where the objective is 0
-    double bestValue = 0;
+    double[] y = new double[w.length];
     for (int j = 0; j < w.length; j++) {
-      double value = 2 * omegas.omega[j].value() - w[j] * w[j] / eta;
-      if (value > bestValue) {
-        best = j;
-        bestValue = value;
-      }
+      y[j] = 2 * omegas.omega[j].value() - w[j] * w[j] / eta;
     }
-    if (best == w.length - 1) {
+    DoubleUnaryOperator objective = x -> {
+      int j = Math.max(0, lowerGridIndex(w, x));
+      return 2 * (omegas.omega[j].value() + integral(w[j], x).value()) - x * x / eta;
+    };
+    Maximum max = Maximize.overGrid(objective, w, y, new Tolerance(0, 1e-9, tolerance.maxEvaluations()));
+    if (max.location() == Location.UPPER_END) {
       return Estimate.divergent(String.format("2 Omega(w) - w²/eta still increases at w = %.0e: f(%s) is +∞ "
-          + "(Omega grows like w² or faster) or its maximiser lies beyond that", w[best], eta));
+          + "(Omega grows like w² or faster) or its maximiser lies beyond that", w[w.length - 1], eta));
     }
-    if (best <= 0) {
-      // The supremum lies below w[0] (or at 0): it is at most 2 Omega(w[0]).
+    if (max.location() == Location.LOWER_END || max.value() <= 0) {
+      // For w ≤ w[0] the objective lies between 0 (its limit at w = 0) and 2 Omega(w[0]).
       Estimate first = omegas.omega[0];
-      return Estimate.checked(Math.max(bestValue, 0), 2 * (first.value() + first.error()), tolerance,
-          "f(" + eta + "): the maximiser lies below w = " + w[0]);
+      double lower = Math.max(max.value(), 0);
+      double upper = Math.max(2 * (first.value() + first.error()), lower);
+      return Estimate.checked(lower, upper - lower, tolerance,
+          "f(" + eta + "): the maximiser lies at or below w = " + w[0]);
     }
-    return refineDual(eta, best);
+    return dualAt(eta, max);
   }
 
-  /** Brent's method on [w_{j-1}, w_{j+1}] with Omega from the table plus a short quadrature. */
-  private Estimate refineDual(double eta, int j) {
-    CumulativeTable omegas = table();
-    double low = omegas.w[j - 1];
-    Estimate base = omegas.omega[j - 1];
-    DoubleUnaryOperator objective = x -> 2 * (base.value() + integral(low, x).value()) - x * x / eta;
-    Maximum max = Maximize.brent(objective, low, omegas.w[j + 1], Tolerance.relative(1e-9));
-    // f = 2 Omega - w²/eta can be much smaller than 2 Omega (cancellation), so Omega at the maximiser is computed
-    // afresh, from 0 and to the relative accuracy that f needs.
+  /** The largest j with w[j] ≤ x (-1 when x < w[0]). */
+  private static int lowerGridIndex(double[] w, double x) {
+    int found = Arrays.binarySearch(w, x);
+    return found >= 0 ? found : -found - 2;
+  }
+
+  /**
+   * f at the maximiser found: f = 2 Omega - w²/η can be much smaller than 2 Omega (cancellation), so Omega at the
+   * maximiser is computed afresh, from 0 and to the relative accuracy that f needs.
+   */
+  private Estimate dualAt(double eta, Maximum max) {
     double w = max.x();
     double omegaGuess = 0.5 * (max.value() + w * w / eta);
     double needed = 0.25 * tolerance.relative() * Math.abs(max.value()) / Math.max(omegaGuess, Double.MIN_NORMAL);
     Tolerance omegaTolerance = new Tolerance(0.25 * tolerance.absolute(),
         Math.max(needed, 1e-15), tolerance.maxEvaluations());
     Integral omega = Quadrature.integrate(this::integrand, 0, w, omegaTolerance);
-    double value = 2 * omega.value() - w * w / eta;
-    double error = 2 * omega.errorEstimate() + max.valueError() + 4 * Math.ulp(2 * omega.value());
     if (omega.outcome() != Outcome.CONVERGED && omega.outcome() != Outcome.TOLERANCE_NOT_MET) {
       return omega.toEstimate();
     }
+    double value = 2 * omega.value() - w * w / eta;
+    double error = 2 * omega.errorEstimate() + max.valueError() + 4 * Math.ulp(2 * omega.value());
     return Estimate.checked(value, error, tolerance, "f(" + eta + ")");
   }
 
   /** Omega on the dual's w grid, accumulated piece by piece; built on first use. */
-  private CumulativeTable table() {
+  private synchronized CumulativeTable table() {
     if (table == null) {
       table = CumulativeTable.build(this);
     }

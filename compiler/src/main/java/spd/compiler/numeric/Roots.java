@@ -150,7 +150,10 @@ public final class Roots {
       }
       double tol = 2 * EPS * Math.abs(b) + 0.5 * allowedError.applyAsDouble(b);
       double half = 0.5 * (c - b);
-      if (Math.abs(half) <= tol || fb == 0) {
+      if (fb == 0) {
+        return new Root(b, b, b, evaluations, Outcome.CONVERGED, ""); // an exact zero needs no bracket
+      }
+      if (Math.abs(half) <= tol) {
         return new Root(b, Math.min(b, c), Math.max(b, c), evaluations, Outcome.CONVERGED, "");
       }
       if (evaluations >= maxEvaluations) {

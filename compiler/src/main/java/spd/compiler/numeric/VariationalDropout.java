@@ -61,11 +61,6 @@ public final class VariationalDropout {
       public double derivative(double eta) {
         return Dawson.overX(Math.sqrt(0.5 * eta));
       }
-
-      @Override
-      public Estimate increment(double a, double b, Tolerance incrementTolerance) {
-        return integralOfDawson(Math.sqrt(0.5 * a), Math.sqrt(0.5 * b), incrementTolerance).times(4);
-      }
     };
   }
 
@@ -79,25 +74,20 @@ public final class VariationalDropout {
         });
   }
 
-  /** ∫_0^x D(v) dv. */
-  static Estimate integralOfDawson(double x, Tolerance tolerance) {
-    return integralOfDawson(0, x, tolerance);
-  }
-
   /**
-   * ∫_a^b D(v) dv for 0 ≤ a ≤ b: Gauss–Kronrod on the part below NEAR_FAR_SPLIT, where D has its hump, and in
-   * the variable ln v beyond, where D(v)·v tends smoothly to ½.
+   * ∫_0^x D(v) dv: Gauss–Kronrod on the part below NEAR_FAR_SPLIT, where D has its hump, and in the variable
+   * ln v beyond, where D(v)·v tends smoothly to ½.
    */
-  static Estimate integralOfDawson(double a, double b, Tolerance tolerance) {
-    double split = Math.min(Math.max(a, NEAR_FAR_SPLIT), b);
-    Estimate near = Quadrature.integrateSmooth(Dawson::value, a, split, tolerance).toEstimate();
-    if (split == b) {
+  static Estimate integralOfDawson(double x, Tolerance tolerance) {
+    double split = Math.min(NEAR_FAR_SPLIT, x);
+    Estimate near = Quadrature.integrateSmooth(Dawson::value, 0, split, tolerance).toEstimate();
+    if (split == x) {
       return near;
     }
     Estimate far = Quadrature.integrateSmooth(u -> {
       double v = Math.exp(u);
       return Dawson.value(v) * v;
-    }, Math.log(split), Math.log(b), tolerance).toEstimate();
+    }, Math.log(split), Math.log(x), tolerance).toEstimate();
     return near.plus(far);
   }
 

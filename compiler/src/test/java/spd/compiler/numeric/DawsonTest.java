@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+/** Dawson's function against independent high-precision values, its definition and its differential equation. */
 class DawsonTest {
 
   private static final double RELATIVE = 1e-14;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+/** The computed Gauss–Kronrod pair: exactness degrees and the published nodes and weights. */
 class GaussKronrodRuleTest {
 
   private static final GaussKronrodRule RULE = GaussKronrodRule.G7_K15;

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import spd.compiler.numeric.Maximize.Scale;
 import spd.compiler.numeric.Maximum.Location;
 
+/** Brent maximisation and the grid-then-refine global search. */
 class MaximizeTest {
 
   @Test

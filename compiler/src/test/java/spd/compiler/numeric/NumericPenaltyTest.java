@@ -197,6 +197,17 @@ class NumericPenaltyTest {
   }
 
   @Test
+  void boundedPenaltiesHaveAFiniteOmegaAtInfinity() {
+    double aLambda = 0.5 * Math.sqrt(2);
+    NumericPenalty mcp = NumericPenalty.of(t -> t < aLambda ? aLambda * t / (aLambda - t) : Double.POSITIVE_INFINITY);
+    assertEquals(aLambda / 2, mcp.omega(Double.POSITIVE_INFINITY).value(), 1e-12);
+    assertEquals(1, NumericPenalty.of(Math::exp).omega(Double.NEGATIVE_INFINITY).value(), 1e-12);
+    Estimate logSum = NumericPenalty.of(t -> t * (t + 2)).omega(Double.POSITIVE_INFINITY);
+    assertEquals(Outcome.DIVERGENT, logSum.outcome());
+    assertTrue(logSum.message().contains("unbounded"), logSum.message());
+  }
+
+  @Test
   void ridgeHasAnUnboundedDualAboveItsConstant() {
     NumericPenalty ridge = NumericPenalty.of(t -> 2.0);
     assertEquals(0.25, ridge.omega(1).value(), 1e-14);
@@ -210,6 +221,7 @@ class NumericPenaltyTest {
     Estimate omega = penalty.omega(1);
     assertEquals(Outcome.NON_FINITE, omega.outcome());
     assertTrue(omega.message().contains("must be positive"), omega.message());
+    assertTrue(omega.message().contains("t/eta_hat(t) is NaN at t ="), omega.message());
   }
 
   @Test

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Brent root finding on brackets and on (0, ∞) by log-scale bracket expansion. */
 class RootsTest {
 
   @Test
@@ -33,6 +34,14 @@ class RootsTest {
     assertTrue(root.converged(), root.toString());
     assertEquals(0.7, root.x(), 1e-12);
     assertTrue(root.evaluations() < 80, root.toString());
+  }
+
+  @Test
+  void anExactZeroHasAnEmptyBracket() {
+    // Brent's secant step lands exactly on the root of a linear function.
+    Root root = Roots.brent(x -> x - 0.25, 0, 2, Tolerance.relative(1e-12));
+    assertEquals(0.25, root.x());
+    assertEquals(0, root.error());
   }
 
   @Test
