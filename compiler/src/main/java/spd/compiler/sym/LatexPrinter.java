@@ -105,9 +105,16 @@ public final class LatexPrinter {
 
   private String product(Expr p) {
     Display.Fraction f = Display.fraction(p);
-    String numerator = f.numerator().isEmpty() ? "1" : factors(f.numerator());
-    String result = f.denominator().isEmpty() ? numerator
-        : "\\frac{" + numerator + "}{" + factors(f.denominator()) + "}";
+    String result;
+    if (f.denominator().isEmpty()) {
+      result = f.numerator().isEmpty() ? "1" : factors(f.numerator());
+    } else {
+      // Inside \frac a lone factor needs no parentheses.
+      String numerator = f.numerator().isEmpty() ? "1"
+          : f.numerator().size() == 1 ? latex(f.numerator().get(0), 0) : factors(f.numerator());
+      String denominator = f.denominator().size() == 1 ? latex(f.denominator().get(0), 0) : factors(f.denominator());
+      result = "\\frac{" + numerator + "}{" + denominator + "}";
+    }
     return f.negative() ? "-" + result : result;
   }
 

@@ -1,18 +1,29 @@
 package spd.compiler.sym;
 
+import spd.compiler.numeric.Dawson;
+import spd.compiler.numeric.Dual;
+import spd.compiler.numeric.Tolerance;
+import spd.compiler.numeric.VariationalDropout;
+
 /** Evaluation of the builtins that need the numeric library (Dawson's function and the numeric duals). */
 final class NumericBuiltins {
+  private static final Dual EXACT_VD_DUAL = VariationalDropout.exactDual(Tolerance.relative(1e-12));
+
   private NumericBuiltins() {}
 
   static double dawson(double x) {
-    throw new UnsupportedOperationException("dawson: waiting for spd.compiler.numeric (branch numeric)");
+    return Dawson.value(x);
   }
 
+  /** The exact variational-dropout dual at lambda = s = 1, f(0) = 0; NaN for negative eta. */
   static double variationalDropoutDual(double eta) {
-    throw new UnsupportedOperationException("vd_dual: waiting for spd.compiler.numeric (branch numeric)");
+    if (eta < 0 || Double.isNaN(eta)) {
+      return Double.NaN;
+    }
+    return eta == 0 ? 0 : EXACT_VD_DUAL.value(eta).value();
   }
 
   static double hardConcreteDual(double eta, double beta, double gamma, double zeta) {
-    throw new UnsupportedOperationException("hard_concrete_dual: waiting for spd.compiler.numeric (branch numeric)");
+    return HardConcreteAdapter.dual(eta, beta, gamma, zeta);
   }
 }

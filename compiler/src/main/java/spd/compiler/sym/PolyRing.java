@@ -138,15 +138,27 @@ final class PolyRing {
     };
   }
 
-  /** The expression of a rational function, numerator and denominator with their common factors pulled out. */
+  /**
+   * The expression of a rational function, c * m * (p) / (d * n * (q)) with numeric contents c, d, monomial contents m,
+   * n and the rest p, q, built as one product so that the numeric content stays outside the sums.
+   */
   Expr toExpr(RatFun f) {
-    return Expr.div(toExpr(f.num()), toExpr(f.den()));
+    List<Expr> factors = new ArrayList<>(parts(f.num()));
+    for (Expr part : parts(f.den())) {
+      factors.add(Expr.pow(part, Expr.MINUS_ONE));
+    }
+    return Expr.product(factors);
   }
 
-  /** A polynomial as an expression, written c * m * (rest) with its numeric content c and monomial content m. */
+  /** A polynomial as an expression (its numeric content distributes over a lone sum, as canonical forms do). */
   Expr toExpr(Poly p) {
+    return Expr.product(parts(p));
+  }
+
+  /** [numeric content, monomial content, rest], the rest written as a square when it is one. */
+  private List<Expr> parts(Poly p) {
     if (p.isZero()) {
-      return Expr.ZERO;
+      return List.of(Expr.ZERO);
     }
     Rational content = p.numericContent();
     if (p.leadingCoefficient().signum() < 0) {
@@ -154,10 +166,25 @@ final class PolyRing {
     }
     Poly.Monomial common = p.monomialContent();
     Poly rest = p.divideByMonomial(common).scale(content.reciprocal());
+    return List.of(Expr.number(content), monomial(common), restExpr(rest));
+  }
+
+  private Expr restExpr(Poly rest) {
+    if (rest.terms().size() > 2) {
+      Poly root = rest.exactSquareRoot();
+      if (root != null) {
+        Expr r = polynomialSum(root);
+        // (a - t)^2 reads better than (t - a)^2 when a is the constant term; either is the same square.
+        return Expr.pow(r, Expr.TWO);
+      }
+    }
+    return polynomialSum(rest);
+  }
+
+  private Expr polynomialSum(Poly p) {
     List<Expr> terms = new ArrayList<>();
-    rest.terms().forEach((m, c) -> terms.add(Expr.mul(Expr.number(c), monomial(m))));
-    Expr restExpr = Expr.sum(terms);
-    return Expr.mul(Expr.mul(Expr.number(content), monomial(common)), restExpr);
+    p.terms().forEach((m, c) -> terms.add(Expr.mul(Expr.number(c), monomial(m))));
+    return Expr.sum(terms);
   }
 
   private Expr monomial(Poly.Monomial m) {

@@ -148,19 +148,107 @@ public final class Rewrites {
   public static final Rewrite SPLIT_OVER_MONOMIAL = new Rewrite("split-fraction",
       "(x + y)/m = x/m + y/m when m is a monomial", Rewrite.Scope.NODE, (e, a) -> splitOverMonomial(e));
 
+  public static final Rewrite LIFT_PIECES = new Rewrite("lift-pieces",
+      "f(piecewise { a if c, b otherwise }) = piecewise { f(a) if c, f(b) otherwise }", Rewrite.Scope.NODE,
+      (e, a) -> liftPieces(e));
+
+  public static final Rewrite INFINITE_PRODUCT = new Rewrite("infinite-product",
+      "c * inf = inf for c > 0 (a zero slope is an infinite reweighting)", Rewrite.Scope.NODE, (e, a) -> {
+        if (e instanceof Product p && p.factors().contains(Expr.infinity())) {
+          Expr rest = Expr.product(p.factors().stream().filter(f -> !(f instanceof Infinity)).toList());
+          Interval range = IntervalEvaluation.enclose(rest, a);
+          if (range.isPositive()) {
+            return Optional.of(Expr.infinity());
+          }
+        }
+        return Optional.empty();
+      });
+
+  public static final Rewrite ZERO_POWER = new Rewrite("zero-power",
+      "0^e = 0 for e > 0, inf for e < 0", Rewrite.Scope.NODE, (e, a) -> {
+        if (e instanceof Pow p && p.base().equals(Expr.ZERO)) {
+          Interval exponent = IntervalEvaluation.enclose(p.exponent(), a);
+          if (exponent.isPositive()) {
+            return Optional.of(Expr.ZERO);
+          }
+          if (exponent.isNegative()) {
+            return Optional.of(Expr.infinity());
+          }
+        }
+        return Optional.empty();
+      });
+
+  public static final Rewrite NEGATED_SUM = new Rewrite("negated-sum",
+      "a product with a sum of mostly negative terms shows the sign outside: x*(-1 - t) = -x*(1 + t)",
+      Rewrite.Scope.NODE, (e, a) -> e instanceof Product p ? negateMostlyNegativeSum(p) : Optional.empty());
+
+  /** Light normalisation: only what the symbol ranges decide (signs, pieces), keeping the user's form. */
+  public static final List<Rewrite> LIGHT = List.of(LIFT_PIECES, DECIDED_PIECES, ZERO_POWER, MIN_MAX_DECIDED,
+      ABS_OF_KNOWN_SIGN, SIGN_OF_KNOWN);
+
   /** Normalisation: decide what the ranges decide, write functions through exp and log, then cancel. */
-  public static final List<Rewrite> NORMALIZE = List.of(DECIDED_PIECES, MIN_MAX_DECIDED, ABS_OF_KNOWN_SIGN,
+  public static final List<Rewrite> NORMALIZE = List.of(LIFT_PIECES, DECIDED_PIECES, ZERO_POWER, MIN_MAX_DECIDED, ABS_OF_KNOWN_SIGN,
       SIGN_OF_KNOWN, SIGMOID_AS_EXP, TANH_AS_EXP, HYPERBOLIC_AS_EXP, SOFTPLUS_AS_LOG, EXP_OF_LOG_SUM, ROOT_OF_PRODUCT,
-      CANCEL, RATIONALIZE);
+      CANCEL, RATIONALIZE, INFINITE_PRODUCT);
 
   /** Presentation: the forms a researcher writes, e.g. log(1 + |w|/eps) rather than log(w + eps) - log(eps). */
-  public static final List<Rewrite> PRESENT = List.of(DECIDED_PIECES, ABS_OF_KNOWN_SIGN, SIGN_OF_KNOWN, LOG_COMBINE,
-      SPLIT_OVER_MONOMIAL);
+  public static final List<Rewrite> PRESENT = List.of(DECIDED_PIECES, ZERO_POWER, ABS_OF_KNOWN_SIGN, SIGN_OF_KNOWN,
+      LOG_COMBINE, SPLIT_OVER_MONOMIAL, NEGATED_SUM);
 
   /** Every rule, for the numeric soundness tests. */
-  public static final List<Rewrite> ALL = List.of(ABS_OF_KNOWN_SIGN, SIGN_OF_KNOWN, DECIDED_PIECES, MIN_MAX_DECIDED,
+  public static final List<Rewrite> ALL = List.of(LIFT_PIECES, ZERO_POWER, NEGATED_SUM, ABS_OF_KNOWN_SIGN, SIGN_OF_KNOWN, DECIDED_PIECES, MIN_MAX_DECIDED,
       SIGMOID_AS_EXP, TANH_AS_EXP, HYPERBOLIC_AS_EXP, SOFTPLUS_AS_LOG, ROOT_OF_PRODUCT, EXP_OF_LOG_SUM, CANCEL,
-      RATIONALIZE, LOG_COMBINE, SPLIT_OVER_MONOMIAL);
+      RATIONALIZE, INFINITE_PRODUCT, LOG_COMBINE, SPLIT_OVER_MONOMIAL);
+
+  private static Optional<Expr> negateMostlyNegativeSum(Product p) {
+    for (Expr f : p.factors()) {
+      if (f instanceof Sum s) {
+        long negative = s.terms().stream().filter(Display::isNegative).count();
+        if (2 * negative > s.terms().size()) {
+          List<Expr> rest = new ArrayList<>(p.factors());
+          rest.remove(f);
+          Expr others = Expr.product(rest);
+          if (others instanceof Num) {
+            return Optional.empty();
+          }
+          // Build -(others * (-s)) without letting a number distribute over the negated sum.
+          return Optional.of(Expr.neg(new Product(sortedFactors(others, Expr.neg(s)))));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static List<Expr> sortedFactors(Expr others, Expr sum) {
+    List<Expr> factors = new ArrayList<>(others instanceof Product p ? p.factors() : List.of(others));
+    factors.add(sum);
+    factors.sort(ExprOrder.INSTANCE);
+    if (factors.get(0) instanceof Num) {
+      Expr first = factors.remove(0);
+      factors.add(0, first);
+    }
+    return factors;
+  }
+
+  private static Optional<Expr> liftPieces(Expr e) {
+    if (e instanceof Piecewise) {
+      return Optional.empty();
+    }
+    Piecewise[] found = new Piecewise[1];
+    Structure.mapChildren(e, child -> {
+      if (found[0] == null && child instanceof Piecewise p) {
+        found[0] = p;
+      }
+      return child;
+    });
+    if (found[0] == null) {
+      return Optional.empty();
+    }
+    Piecewise p = found[0];
+    List<Piece> pieces = p.pieces().stream()
+        .map(piece -> new Piece(piece.when(), Replace.all(e, p, piece.value()))).toList();
+    return Optional.of(Expr.piecewise(pieces, Replace.all(e, p, p.otherwise())));
+  }
 
   private static boolean isInteger(Expr e) {
     return e instanceof Num n && n.value().isInteger();

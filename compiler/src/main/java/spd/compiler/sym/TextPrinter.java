@@ -95,7 +95,7 @@ public final class TextPrinter {
     }
     String exponent = p.exponent() instanceof Num n && n.value().isInteger()
         ? n.value().toString()
-        : text(p.exponent(), ATOM + 1);
+        : text(p.exponent(), ATOM);
     return text(p.base(), POWER + 1) + "^" + exponent;
   }
 

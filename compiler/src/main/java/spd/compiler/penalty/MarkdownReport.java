@@ -1,0 +1,201 @@
+package spd.compiler.penalty;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import spd.compiler.sym.Expr;
+import spd.compiler.sym.LatexPrinter;
+import spd.compiler.sym.TextPrinter;
+
+/** Renders a derivation as Markdown with LaTeX math ($...$), in the order a researcher reads it. */
+final class MarkdownReport {
+  private final Derivation d;
+  private final StringBuilder out = new StringBuilder();
+
+  private MarkdownReport(Derivation d) {
+    this.d = d;
+  }
+
+  /** The report; {@code plots} are the file names of the figures, shown at the end. */
+  static String render(Derivation d, List<String> plots) {
+    MarkdownReport report = new MarkdownReport(d);
+    report.title();
+    report.inputs();
+    report.derivation();
+    report.result();
+    report.properties();
+    report.classical();
+    report.checks();
+    report.notes();
+    report.plots(plots);
+    return report.out.toString();
+  }
+
+  private void line(String s) {
+    out.append(s).append('\n');
+  }
+
+  private void title() {
+    DerivationInput in = d.input();
+    line("# Effective penalty of `" + in.experimentName() + "`");
+    line("");
+    line("Source: `" + in.sourcePath() + "` — " + d.ruleDescription() + ".");
+    line("");
+  }
+
+  private void inputs() {
+    line("## Inputs");
+    line("");
+    for (Quote q : d.input().inputs()) {
+      line("- " + q.role() + ": `" + q.text().strip() + "` (line " + q.line() + ")");
+    }
+    Map<String, Constant> constants = new TreeMap<>(d.input().constants());
+    if (!constants.isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      for (Constant c : constants.values()) {
+        parts.add("`" + c.name() + " = " + c.value().toDecimalString() + "`"
+            + (c.line() > 0 ? " (line " + c.line() + ")" : " (default)"));
+      }
+      line("- constants: " + String.join(", ", parts));
+    }
+    line("");
+  }
+
+  private void derivation() {
+    line("## Derivation");
+    line("");
+    int n = 1;
+    for (Step s : d.steps()) {
+      StringBuilder item = new StringBuilder(n++ + ". **[" + s.rule() + "]**");
+      if (!s.rhsLatex().isEmpty()) {
+        String lhs = s.lhsLatex().isEmpty() ? "" : s.lhsLatex() + " ";
+        item.append(" $").append(lhs).append("= ").append(s.rhsLatex()).append("$");
+      }
+      if (!s.note().isEmpty()) {
+        item.append(s.rhsLatex().isEmpty() ? " " : " — ").append(s.note());
+      }
+      line(item.toString());
+    }
+    line("");
+    line("<details><summary>Plain text</summary>");
+    line("");
+    line("```text");
+    n = 1;
+    for (Step s : d.steps()) {
+      String formula = s.rhsText().isEmpty() ? s.note()
+          : (s.lhsText().isEmpty() ? "    = " : s.lhsText() + " = ") + s.rhsText();
+      line(String.format("%2d. %-22s %s", n++, "[" + s.rule() + "]", formula));
+    }
+    line("```");
+    line("</details>");
+    line("");
+  }
+
+  private void result() {
+    line("## Result");
+    line("");
+    String lambda = d.input().lambdaSymbol();
+    String lambdaLatex = LatexPrinter.symbol(lambda);
+    switch (d.penalty()) {
+      case Penalty.ClosedForm c -> {
+        line("$$" + lambdaLatex + "\\,\\Omega(w) = " + lambdaLatex + "\\," + paren(c.omega()) + "$$");
+        line("");
+        line("```text");
+        line(lambda + " * Omega(w) = " + lambda + " * " + textParen(c.omega()));
+        line("```");
+      }
+      case Penalty.Numeric n -> line("Omega(w) has no closed form here; it is computed numerically: " + n.method()
+          + ". Values with error estimates are in the check table.");
+      case Penalty.Divergent v -> line("**Omega(w) = inf for every w != 0.** " + v.explanation());
+      case Penalty.NotSeparable s -> line(s.explanation());
+      case Penalty.None none -> line("No regularisation: $\\Omega = 0$.");
+    }
+    line("");
+    d.etaHat().ifPresent(e -> line("- adaptive rule: $\\hat\\eta(w) = " + LatexPrinter.print(e) + "$"));
+    d.keep().ifPresent(k -> line("- keep probability: $\\alpha(w) = " + LatexPrinter.print(k) + "$"));
+    switch (d.dual()) {
+      case Dual.ClosedForm f -> line("- dual: $f(\\eta) = " + LatexPrinter.print(f.f()) + "$ (normalised by"
+          + " $f(0^+) = 0$)");
+      case Dual.Numeric n -> line("- dual: numeric, " + n.method());
+      case Dual.Unavailable u -> line("- dual: none (" + u.reason() + ")");
+    }
+    line("");
+  }
+
+  private static String paren(Expr e) {
+    String latex = LatexPrinter.print(e);
+    return e instanceof spd.compiler.sym.Sum ? "\\left(" + latex + "\\right)" : latex;
+  }
+
+  private static String textParen(Expr e) {
+    String text = TextPrinter.print(e);
+    return e instanceof spd.compiler.sym.Sum ? "(" + text + ")" : text;
+  }
+
+  private void properties() {
+    if (d.properties().isEmpty()) {
+      return;
+    }
+    line("## Properties");
+    line("");
+    for (Property p : d.properties()) {
+      line("- **" + p.statement() + "** — " + p.reason() + " _(" + p.method().label() + ")_");
+    }
+    line("");
+  }
+
+  private void classical() {
+    if (d.classical().isEmpty()) {
+      return;
+    }
+    line("## Classical penalties");
+    line("");
+    for (ClassicalMatch m : d.classical()) {
+      line("- " + (m.exact() ? "**equals** " : "resembles ") + "the " + m.family() + " penalty `" + m.formula() + "`"
+          + (m.exact() ? "" : " (largest relative deviation " + Numbers.percent(m.maxRelativeDeviation())
+              + " for 0.01 <= |w| <= 20)"));
+    }
+    line("");
+  }
+
+  private void checks() {
+    if (d.checks().isEmpty()) {
+      return;
+    }
+    line("## Check");
+    line("");
+    line("| w | Omega(w) | reference | reference error | rel. difference | reference |");
+    line("|---|---|---|---|---|---|");
+    for (CheckRow r : d.checks()) {
+      line("| " + Numbers.format(r.w()) + " | " + Numbers.precise(r.value()) + " | " + Numbers.precise(r.reference())
+          + " | " + Numbers.scientific(r.referenceError()) + " | " + Numbers.scientific(r.relativeDifference()) + " | "
+          + r.referenceName() + " |");
+    }
+    line("");
+  }
+
+  private void notes() {
+    if (d.notes().isEmpty()) {
+      return;
+    }
+    line("## Notes");
+    line("");
+    for (String note : d.notes()) {
+      line("- " + note);
+    }
+    line("");
+  }
+
+  private void plots(List<String> plots) {
+    if (plots.isEmpty()) {
+      return;
+    }
+    line("## Plots");
+    line("");
+    for (String plot : plots) {
+      line("![" + plot + "](" + plot + ")");
+      line("");
+    }
+  }
+}

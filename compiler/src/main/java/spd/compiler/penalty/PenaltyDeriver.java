@@ -1,0 +1,90 @@
+package spd.compiler.penalty;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import spd.compiler.sym.Expr;
+import spd.compiler.sym.Simplifier;
+
+/**
+ * The entry point of the penalty derivation: from one experiment's masking rule to its effective penalty Omega(w), the
+ * adaptive reweighting eta_hat(w), the keep probability, the dual f(eta), the properties, a numeric cross-check and
+ * the closest classical penalties (theory.md sections 2 and 3). The derivation is a straight list of named passes;
+ * each appends the steps it took.
+ */
+public final class PenaltyDeriver {
+  private PenaltyDeriver() {}
+
+  /**
+   * Derives the effective penalty of {@code input}'s rule.
+   *
+   * @throws DerivationException when the input cannot be derived (a constant without a value, an unknown symbol); the
+   *     message says what to change
+   */
+  public static Derivation derive(DerivationInput input) {
+    requireValues(input);
+    Context context = new Context(input);
+    return switch (input.rule()) {
+      case Rule.EtaRule r -> EtaPipeline.run(context, "adaptive reweighting eta(w)", new ArrayList<>(List.of(
+          Step.of("reweighting", "eta_hat(w)", "\\hat\\eta(w)", r.eta(), "the adaptive rule, as written"))),
+          r.eta(), Optional.of(MaskAlgebra.keepOfEta(r.eta(), context.lambda)), context.lambdaValue, List.of());
+      case Rule.KeepRule r -> MaskAlgebra.fromKeep(context, r);
+      case Rule.VarianceRule r -> MaskAlgebra.fromVariance(context, r);
+      case Rule.PenaltyRule r -> ReversePipeline.run(context, r);
+      case Rule.DualRule r -> DualPipeline.fromDual(context, r);
+      case Rule.VariationalDropout r -> DualPipeline.variationalDropout(context, r);
+      case Rule.HardConcrete r -> DualPipeline.hardConcrete(context, r);
+      case Rule.MagnitudePruning r -> NonPenalties.magnitudePruning(context, r);
+      case Rule.NoRegularization r -> NonPenalties.none(context);
+    };
+  }
+
+  /** Every symbol the rule uses, other than w, eta and t, must be a constant with a value. */
+  private static void requireValues(DerivationInput input) {
+    Set<String> used = new TreeSet<>();
+    for (Expr e : expressions(input.rule())) {
+      used.addAll(e.freeSymbols());
+    }
+    used.removeAll(Set.of(Context.W, Context.ETA, Context.T));
+    for (String name : used) {
+      if (!input.constants().containsKey(name)) {
+        throw new DerivationException(input.sourcePath() + ": experiment " + input.experimentName() + " uses '" + name
+            + "' without a value; define it with `let " + name + " = ...` (or pass it to the rule)");
+      }
+    }
+  }
+
+  private static List<Expr> expressions(Rule rule) {
+    List<Expr> list = new ArrayList<>();
+    switch (rule) {
+      case Rule.EtaRule r -> list.add(r.eta());
+      case Rule.KeepRule r -> {
+        list.add(r.keep());
+        r.eta().ifPresent(list::add);
+        r.minKeep().ifPresent(list::add);
+      }
+      case Rule.VarianceRule r -> {
+        list.add(r.variance());
+        r.eta().ifPresent(list::add);
+      }
+      case Rule.PenaltyRule r -> {
+        list.add(r.omega());
+        r.weight().ifPresent(list::add);
+      }
+      case Rule.DualRule r -> list.add(r.f());
+      case Rule.HardConcrete r -> list.addAll(List.of(r.beta(), r.gamma(), r.zeta()));
+      case Rule.MagnitudePruning r -> list.add(r.target());
+      case Rule.VariationalDropout r -> { }
+      case Rule.NoRegularization r -> { }
+    }
+    return list;
+  }
+
+  /** e evaluated at the constants' values. */
+  static double value(Context context, Expr e) {
+    return Simplifier.normalize(e, context.realW).evaluate(Map.copyOf(context.values));
+  }
+}
