@@ -77,8 +77,8 @@ public final class Trainer {
               .formatted(runDirectory, meta.experiment(), meta.seed(), experiment.name(), experiment.training().seed()));
     }
     Trainer trainer = new Trainer(experiment.withEpochs(meta.epochs()), options.writingTo(runDirectory));
-    checkpoint.restoreInto(trainer.model.checkpointArrays());
-    trainer.model.optimizer().restoreSteps(meta.optimizerSteps());
+    checkpoint.restoreInto(trainer.model.liveArrays());
+    trainer.model.optimizer().restore(checkpoint.arrays(), meta.optimizerSteps());
     trainer.history.addAll(meta.history());
     trainer.elapsedBefore = meta.elapsedSeconds();
     return trainer.trainFrom(meta.epochsCompleted());
@@ -310,7 +310,9 @@ public final class Trainer {
             experiment.name(), experiment.training().seed(), experiment.training().epochs(), epochsCompleted,
             model.optimizer().steps(), elapsedSeconds, history);
     try {
-      new Checkpoint(meta, model.checkpointArrays()).write(directory.path());
+      Map<String, INDArray> arrays = new LinkedHashMap<>(model.liveArrays());
+      arrays.putAll(model.optimizer().snapshot());
+      new Checkpoint(meta, arrays).write(directory.path());
       directory.writeMetrics(experiment, history);
       Plots.write(directory.path(), experiment.name(), history);
     } catch (IOException e) {
@@ -345,6 +347,48 @@ public final class Trainer {
     } catch (IllegalStateException shuttingDown) {
       // The JVM is already shutting down and the hook is running; nothing to remove.
     }
+  }
+
+  /** Wall-clock and thread CPU seconds of a block of training steps. */
+  public record StepTiming(int steps, double wallSeconds, double cpuSeconds) {
+    /** Steps per wall-clock second. */
+    public double stepsPerSecond() {
+      return steps / wallSeconds;
+    }
+
+    /** Steps per second of this thread's CPU time: the rate without interference from other processes. */
+    public double stepsPerCpuSecond() {
+      return steps / cpuSeconds;
+    }
+  }
+
+  /**
+   * Times the real training step of an experiment on its data, without evaluation or files: {@code blocks}
+   * blocks of {@code steps} steps each (the first block warms up the JIT and the workspace). With one native
+   * thread all arithmetic runs on the calling thread, so its CPU time is the step's cost even on a loaded
+   * machine.
+   */
+  public static List<StepTiming> timeSteps(Experiment experiment, int steps, int blocks) {
+    Trainer trainer = new Trainer(experiment, RunOptions.quiet());
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    List<StepTiming> timings = new ArrayList<>();
+    double lr = experiment.training().learningRate(0);
+    List<INDArray> batches = trainer.training.batches();
+    for (int block = 0; block < blocks; block++) {
+      trainer.training.shuffle(Seeds.derive(experiment.training().seed(), Seeds.SHUFFLE, block));
+      for (LayerStepContext context : trainer.model.contexts()) {
+        context.startEpoch(0, batches.size(), lr);
+      }
+      long cpu = threads.getCurrentThreadCpuTime();
+      long wall = System.nanoTime();
+      for (int s = 0; s < steps; s++) {
+        int index = s % batches.size();
+        trainer.step(batches.get(index), index * trainer.training.batchSize(), index, lr);
+        trainer.nonFinite(0);
+      }
+      timings.add(new StepTiming(steps, (System.nanoTime() - wall) / 1e9, (threads.getCurrentThreadCpuTime() - cpu) / 1e9));
+    }
+    return timings;
   }
 
   /** The regularizer of a layer (for tests and benchmarks that inspect the model). */
