@@ -1,61 +1,102 @@
 package spd.runtime.optim;
 
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
-import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
 import spd.runtime.nn.Parameter;
-import spd.runtime.reg.Buffers;
 
 /**
- * Adam with PyTorch's semantics, computed by ND4J's fused native Adam op.
+ * Adam with PyTorch's semantics, in float32: m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2; w -= (lr / (1 -
+ * b1^t)) m / (sqrt(v) / sqrt(1 - b2^t) + eps).
  *
- * <p>PyTorch: w -= lr/(1 - b1^t) * m / (sqrt(v)/sqrt(1 - b2^t) + eps). ND4J's op computes w -= lr sqrt(1 -
- * b2^t)/(1 - b1^t) * m / (sqrt(v) + eps'), which is the same update when eps' = eps sqrt(1 - b2^t); so each
- * step passes that eps'. The op writes the update into the gradient buffer, which is then subtracted.
+ * <p>The update is one fused loop over plain Java arrays (which the JIT vectorizes), with the moments kept on
+ * the heap and the gradient and weights moved by bulk copies: measured on LeNet-300-100, ND4J's native Adam op
+ * took longer than all the step's matrix products, while this loop runs at memory speed.
  */
 public final class Adam implements Optimizer {
   private final OptimizerSpec.Adam spec;
   private final Map<Parameter, Moments> moments = new LinkedHashMap<>();
+  private float[] gradientScratch = new float[0];
+  private float[] valueScratch = new float[0];
   private long steps;
 
-  /** First and second moment buffers of one parameter. */
-  private record Moments(INDArray first, INDArray second) {}
+  /** First and second moments of one parameter, and direct views of its off-heap value and gradient. */
+  private record Moments(float[] first, float[] second, FloatBuffer value, FloatBuffer gradient) {}
 
   /** Adam for the given parameters with zero moments. */
   public Adam(OptimizerSpec.Adam spec, List<Parameter> parameters) {
     this.spec = spec;
     for (Parameter parameter : parameters) {
-      INDArray value = parameter.value();
-      moments.put(parameter, new Moments(Buffers.persistentLike(value), Buffers.persistentLike(value)));
+      int n = (int) parameter.value().length();
+      moments.put(
+          parameter,
+          new Moments(new float[n], new float[n], floats(parameter.value()), floats(parameter.gradient())));
     }
+  }
+
+  private static FloatBuffer floats(INDArray array) {
+    return array.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
   }
 
   @Override
   public void update(List<Parameter> parameters, double lr) {
-    int iteration = (int) steps; // the op's bias correction uses iteration + 1 = t
-    double t = steps + 1;
-    double epsilon = spec.eps() * Math.sqrt(1 - Math.pow(spec.beta2(), t));
-    for (Parameter parameter : parameters) {
-      Moments m = moments.get(parameter);
-      INDArray gradient = parameter.gradient();
-      Nd4j.exec(
-          new AdamUpdater(
-              gradient, m.second(), m.first(), lr, spec.beta1(), spec.beta2(), epsilon, iteration));
-      parameter.value().subi(gradient);
-    }
     steps++;
+    float b1 = (float) spec.beta1();
+    float b2 = (float) spec.beta2();
+    float stepSize = (float) (lr / (1 - Math.pow(spec.beta1(), steps)));
+    float inverseCorrection = (float) (1 / Math.sqrt(1 - Math.pow(spec.beta2(), steps)));
+    float eps = (float) spec.eps();
+    for (Parameter parameter : parameters) {
+      Moments state = moments.get(parameter);
+      int n = state.first().length;
+      float[] g = scratchGradient(n);
+      float[] w = scratchValue(n);
+      state.gradient().get(0, g, 0, n);
+      state.value().get(0, w, 0, n);
+      float[] m = state.first();
+      float[] v = state.second();
+      for (int i = 0; i < n; i++) {
+        float gi = g[i];
+        float mi = b1 * m[i] + (1 - b1) * gi;
+        float vi = b2 * v[i] + (1 - b2) * gi * gi;
+        m[i] = mi;
+        v[i] = vi;
+        w[i] -= stepSize * mi / ((float) Math.sqrt(vi) * inverseCorrection + eps);
+      }
+      state.value().put(0, w, 0, n);
+    }
+  }
+
+  private float[] scratchGradient(int n) {
+    if (gradientScratch.length < n) {
+      gradientScratch = new float[n];
+    }
+    return gradientScratch;
+  }
+
+  private float[] scratchValue(int n) {
+    if (valueScratch.length < n) {
+      valueScratch = new float[n];
+    }
+    return valueScratch;
   }
 
   /** lr / (sqrt(v_hat) + eps) with v_hat = v / (1 - b2^t) after the last update (t = steps). */
   @Override
   public void stepSize(Parameter parameter, double lr, INDArray out) {
-    double correction = 1 - Math.pow(spec.beta2(), Math.max(steps, 1));
-    Nd4j.exec(new Sqrt(moments.get(parameter).second(), out));
-    out.muli(1 / Math.sqrt(correction)).addi(spec.eps()).rdivi(lr);
+    float inverseCorrection = (float) (1 / Math.sqrt(1 - Math.pow(spec.beta2(), Math.max(steps, 1))));
+    float eps = (float) spec.eps();
+    float rate = (float) lr;
+    float[] v = moments.get(parameter).second();
+    float[] result = scratchValue(v.length);
+    for (int i = 0; i < v.length; i++) {
+      result[i] = rate / ((float) Math.sqrt(v[i]) * inverseCorrection + eps);
+    }
+    floats(out).put(0, result, 0, v.length);
   }
 
   @Override
@@ -64,18 +105,32 @@ public final class Adam implements Optimizer {
   }
 
   @Override
-  public Map<String, INDArray> state() {
+  public Map<String, INDArray> snapshot() {
     Map<String, INDArray> state = new LinkedHashMap<>();
     moments.forEach(
         (parameter, m) -> {
-          state.put("adam.m." + parameter.name(), m.first());
-          state.put("adam.v." + parameter.name(), m.second());
+          long[] shape = parameter.value().shape();
+          state.put("adam.m." + parameter.name(), Nd4j.create(m.first().clone(), shape, 'c'));
+          state.put("adam.v." + parameter.name(), Nd4j.create(m.second().clone(), shape, 'c'));
         });
     return state;
   }
 
   @Override
-  public void restoreSteps(long value) {
-    this.steps = value;
+  public void restore(Map<String, INDArray> arrays, long stepCount) {
+    moments.forEach(
+        (parameter, m) -> {
+          copy(arrays, "adam.m." + parameter.name(), m.first());
+          copy(arrays, "adam.v." + parameter.name(), m.second());
+        });
+    this.steps = stepCount;
+  }
+
+  private static void copy(Map<String, INDArray> arrays, String name, float[] target) {
+    INDArray stored = arrays.get(name);
+    if (stored == null || stored.length() != target.length) {
+      throw new IllegalArgumentException("the checkpoint lacks optimizer state " + name);
+    }
+    System.arraycopy(stored.dup('c').data().asFloat(), 0, target, 0, target.length);
   }
 }

@@ -16,11 +16,11 @@ public interface Optimizer {
   /** The number of updates done so far. */
   long steps();
 
-  /** The arrays of the optimizer's state by name (live; restored in place) for checkpoints. */
-  Map<String, INDArray> state();
+  /** A copy of the optimizer's state arrays by name, for a checkpoint. */
+  Map<String, INDArray> snapshot();
 
-  /** Restores the update count after the state arrays were restored. */
-  void restoreSteps(long steps);
+  /** Restores the state from a checkpoint's arrays (those {@link #snapshot()} named) and update count. */
+  void restore(Map<String, INDArray> arrays, long steps);
 
   /** Creates the optimizer a spec declares, for the given parameters. */
   static Optimizer create(OptimizerSpec spec, List<Parameter> parameters) {

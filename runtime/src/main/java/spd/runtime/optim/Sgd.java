@@ -29,12 +29,12 @@ public final class Sgd implements Optimizer {
   }
 
   @Override
-  public Map<String, INDArray> state() {
+  public Map<String, INDArray> snapshot() {
     return Map.of();
   }
 
   @Override
-  public void restoreSteps(long value) {
-    this.steps = value;
+  public void restore(Map<String, INDArray> arrays, long stepCount) {
+    this.steps = stepCount;
   }
 }

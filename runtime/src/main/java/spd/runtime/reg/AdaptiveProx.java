@@ -1,5 +1,7 @@
 package spd.runtime.reg;
 
+import java.util.Map;
+import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import spd.runtime.StepWeightFunction;
 import spd.runtime.nn.Dense;
@@ -43,6 +45,17 @@ public record AdaptiveProx(StepWeightFunction keep, ProxScale scale) implements 
       }
       INDArray weights = layer.weights();
       weights.muli(keep.apply(weights, stepSize));
+    }
+
+    /** keep(W, step) with the step sizes of the last update: the shrink factor the next step would apply. */
+    @Override
+    public Optional<INDArray> keepProbability() {
+      return Optional.of(keep.apply(layer.weights(), stepSize));
+    }
+
+    @Override
+    public Map<String, INDArray> state() {
+      return Map.of("step_size", stepSize);
     }
   }
 }

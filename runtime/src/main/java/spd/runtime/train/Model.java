@@ -61,13 +61,12 @@ final class Model {
     return contexts;
   }
 
-  /** Every array a checkpoint must hold, by unique name: parameters, optimizer state, regularizer state. */
-  Map<String, INDArray> checkpointArrays() {
+  /** The live arrays a checkpoint restores in place, by unique name: parameters and regularizer state. */
+  Map<String, INDArray> liveArrays() {
     Map<String, INDArray> arrays = new LinkedHashMap<>();
     for (Parameter parameter : parameters) {
       arrays.put(parameter.name(), parameter.value());
     }
-    arrays.putAll(optimizer.state());
     for (Dense layer : network.layers()) {
       layer.regularizer().state().forEach((name, array) -> arrays.put(layer.name() + ".state." + name, array));
     }
