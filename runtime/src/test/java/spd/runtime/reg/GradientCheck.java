@@ -26,6 +26,11 @@ final class GradientCheck {
   private final TestStepContext step;
 
   GradientCheck(Regularizer regularizer, int inputs, int outputs, int batch, long seed) {
+    this(regularizer, inputs, outputs, batch, seed, 1000);
+  }
+
+  /** A check whose step context reports {@code trainingSetSize} examples (the N of variational dropout). */
+  GradientCheck(Regularizer regularizer, int inputs, int outputs, int batch, long seed, int trainingSetSize) {
     this.layer = Dense.initialised(new LayerSpec("fc1", inputs, outputs, Activation.NONE, true), seed);
     this.rule = regularizer.attach(layer);
     layer.attach(rule);
@@ -33,7 +38,7 @@ final class GradientCheck {
     SplittableRandom random = new SplittableRandom(seed + 2);
     this.input = gaussian(random, batch, inputs);
     this.coefficients = gaussian(random, batch, outputs);
-    this.step = new TestStepContext(seed + 3, 1000, 10, 1);
+    this.step = new TestStepContext(seed + 3, trainingSetSize, 10, 1);
   }
 
   private static INDArray gaussian(SplittableRandom random, int rows, int columns) {
@@ -50,6 +55,16 @@ final class GradientCheck {
 
   LayerRegularizer rule() {
     return rule;
+  }
+
+  /** The batch the objective is evaluated on. */
+  INDArray input() {
+    return input;
+  }
+
+  /** The step context (rewound before every evaluation). */
+  TestStepContext step() {
+    return step;
   }
 
   /** The objective at the current parameters, with the frozen noise. */
