@@ -141,4 +141,22 @@ class VariationalDropoutTest {
     }
     assertEquals(sum / 4, check.rule().penalty(), 1e-6);
   }
+
+  @Test
+  void additiveAndLocalAreTheSameModelAtCorrespondingParameters() {
+    // log sigma = log alpha/2 + log|W|: same posterior, so the same sampled outputs and the same KL.
+    GradientCheck local = spread(Reparameterization.LOCAL);
+    GradientCheck additive = spread(Reparameterization.ADDITIVE);
+    INDArray w = local.layer().weights();
+    additive.layer().weights().assign(w);
+    additive.layer().bias().value().assign(local.layer().bias().value());
+    INDArray logAlpha = local.rule().parameters().get(0).value();
+    INDArray logSigma = logAlpha.div(2).addi(org.nd4j.linalg.ops.transforms.Transforms.log(
+        org.nd4j.linalg.ops.transforms.Transforms.abs(w, true), false));
+    additive.rule().parameters().get(0).value().assign(logSigma);
+    assertEquals(local.objective(), additive.objective(), 1e-4 * Math.abs(local.objective()));
+    assertEquals(local.rule().penalty(), additive.rule().penalty(), 1e-5);
+    assertEquals(local.rule().logAlpha().orElseThrow().castTo(DataType.DOUBLE),
+        additive.rule().logAlpha().orElseThrow().castTo(DataType.DOUBLE));
+  }
 }
