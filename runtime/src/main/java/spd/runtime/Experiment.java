@@ -57,6 +57,11 @@ public record Experiment(
         name, data, network, regularizers, training.epochs(epochs), pruning, constants);
   }
 
+  /** The same experiment with another training schedule (e.g. a shorter run of the same rule). */
+  public Experiment withTraining(TrainingSpec value) {
+    return new Experiment(name, data, network, regularizers, value, pruning, constants);
+  }
+
   /** A fluent builder that reads like the {@code .spd} file it came from. */
   public static final class Builder {
     private final String name;

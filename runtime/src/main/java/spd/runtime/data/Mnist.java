@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import spd.runtime.RunException;
@@ -75,20 +78,28 @@ public final class Mnist {
     return rows;
   }
 
+  /**
+   * The normalised images and one-hot labels of the given rows, written row by row straight into off-heap
+   * arrays: a 150 MB heap copy of the features would stay in the JVM's resident memory for the whole run.
+   */
   private static Split split(IdxFile images, IdxFile labels, int[] rows) {
     int pixels = images.dimensions()[1] * images.dimensions()[2];
-    float[] features = new float[rows.length * pixels];
-    float[] targets = new float[rows.length * 10];
+    INDArray x = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows.length, pixels}, 'c');
+    INDArray y = Nd4j.zeros(DataType.FLOAT, rows.length, 10);
+    FloatBuffer features = x.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+    float[] row = new float[pixels];
+    float[] normalised = new float[256];
+    for (int value = 0; value < 256; value++) {
+      normalised[value] = (float) ((value / 255.0 - MEAN) / STD);
+    }
     for (int r = 0; r < rows.length; r++) {
       int source = rows[r] * pixels;
       for (int p = 0; p < pixels; p++) {
-        double value = (images.data()[source + p] & 0xff) / 255.0;
-        features[r * pixels + p] = (float) ((value - MEAN) / STD);
+        row[p] = normalised[images.data()[source + p] & 0xff];
       }
-      targets[r * 10 + (labels.data()[rows[r]] & 0xff)] = 1f;
+      features.put(r * pixels, row);
+      y.putScalar(r, labels.data()[rows[r]] & 0xff, 1.0);
     }
-    INDArray x = Nd4j.create(features, new long[] {rows.length, pixels}, 'c');
-    INDArray y = Nd4j.create(targets, new long[] {rows.length, 10}, 'c');
     return new Split(x, y);
   }
 

@@ -16,17 +16,22 @@ public record TrainingSpec(OptimizerSpec optimizer, int epochs, int batch, Sched
 
   /** Adam with PyTorch defaults; 1 epoch, batch 128, constant rate, seed 0 until set. */
   public static TrainingSpec adam(double lr) {
-    return with(OptimizerSpec.adam(lr));
+    return of(OptimizerSpec.adam(lr));
   }
 
   /** Plain SGD; 1 epoch, batch 128, constant rate, seed 0 until set. */
   public static TrainingSpec sgd(double lr) {
-    return with(OptimizerSpec.sgd(lr));
+    return of(OptimizerSpec.sgd(lr));
   }
 
   /** A training spec for any optimizer; 1 epoch, batch 128, constant rate, seed 0 until set. */
-  public static TrainingSpec with(OptimizerSpec optimizer) {
+  public static TrainingSpec of(OptimizerSpec optimizer) {
     return new TrainingSpec(optimizer, 1, 128, Schedule.CONSTANT, 0);
+  }
+
+  /** Sets the optimizer, keeping the rest. */
+  public TrainingSpec optimizer(OptimizerSpec value) {
+    return new TrainingSpec(value, epochs, batch, schedule, seed);
   }
 
   /** Sets the number of epochs. */

@@ -6,6 +6,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMax;
 import spd.runtime.WeightFunction;
 import spd.runtime.nn.Dense;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,6 +48,12 @@ public record BernoulliDropConnect(WeightFunction keep, int refreshEvery) implem
     protected void sampleMask(StepContext step, INDArray out) {
       Nd4j.getExecutioner().exec(new BernoulliDistribution(out, maskParameter), step.random());
       out.divi(divisor);
+    }
+
+    /** The divisor is derived from keep at each refresh, so a checkpoint must carry it as well. */
+    @Override
+    public Map<String, INDArray> state() {
+      return Map.of("keep", maskParameter, "keep_divisor", divisor);
     }
 
     @Override

@@ -26,6 +26,8 @@ final class Plots {
       return;
     }
     System.setProperty("java.awt.headless", "true");
+    // ImageIO's file cache registers a shutdown hook per stream, which fails while the JVM shuts down.
+    javax.imageio.ImageIO.setUseCache(false);
     write(directory, NONZERO, chart(experiment, "nonzero fraction of weights", history, EpochMetrics::nonzeroFraction));
     boolean hasValidation = !Double.isNaN(history.get(0).validationLoss());
     boolean classification = !Double.isNaN(history.get(0).trainAccuracy());

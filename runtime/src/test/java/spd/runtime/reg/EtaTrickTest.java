@@ -32,7 +32,7 @@ class EtaTrickTest {
 
   @Test
   void gradientsOfWeightsAndThetaMatchFiniteDifferences() {
-    GradientCheck check = new GradientCheck(logSum(0.3, 0.5, 0.1), 6, 4, 5, 42);
+    RuleGradientCheck check = new RuleGradientCheck(logSum(0.3, 0.5, 0.1), 6, 4, 5, 42);
     // Spread theta so that eta varies over two decades.
     Parameter theta = check.rule().parameters().get(0);
     theta.value().assign(Nd4j.linspace(-2, 2, theta.value().length(), DataType.FLOAT).reshape(theta.value().shape()));
@@ -41,7 +41,7 @@ class EtaTrickTest {
 
   @Test
   void startsAtTheInitialKeepProbabilityAndMasksNothing() {
-    GradientCheck check = new GradientCheck(logSum(1e-3, 5, 1e-3), 3, 2, 4, 1);
+    RuleGradientCheck check = new RuleGradientCheck(logSum(1e-3, 5, 1e-3), 3, 2, 4, 1);
     INDArray keep = check.rule().keepProbability().orElseThrow();
     assertEquals(0.993307, keep.minNumber().doubleValue(), 1e-6);
     assertEquals(0.993307, keep.maxNumber().doubleValue(), 1e-6);
@@ -52,7 +52,7 @@ class EtaTrickTest {
   @Test
   void minimisingOverThetaRecoversTheAdaptiveRuleAndTheEffectivePenalty() {
     double lambda = 0.5;
-    GradientCheck check = new GradientCheck(logSum(lambda, 0, 0), 5, 4, 2, 7);
+    RuleGradientCheck check = new RuleGradientCheck(logSum(lambda, 0, 0), 5, 4, 2, 7);
     INDArray w = check.layer().weights();
     w.assign(Nd4j.linspace(-3, 3, w.length(), DataType.FLOAT).reshape(w.shape()));
     Parameter theta = check.rule().parameters().get(0);

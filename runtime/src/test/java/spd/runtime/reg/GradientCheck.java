@@ -1,128 +1,131 @@
 package spd.runtime.reg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import spd.runtime.nn.Activation;
 import spd.runtime.nn.Dense;
-import spd.runtime.nn.LayerSpec;
+import spd.runtime.nn.LossKind;
+import spd.runtime.nn.Network;
+import spd.runtime.nn.NetworkSpec;
 import spd.runtime.nn.Parameter;
 
 /**
- * Finite-difference check of a rule's gradients on one small linear layer: the objective is a fixed smooth
- * data loss of the layer's training output, sum(c * out) + sum(out^2)/2, plus the rule's {@link
- * LayerRegularizer#penalty()}, with the rule's noise frozen by rewinding the step's random stream before
- * every evaluation. Central differences in float32 are compared with the analytic gradients the hooks fill.
+ * Finite-difference check of one training step: the analytic gradients a step leaves in every parameter
+ * against central differences of the objective with this step's masks frozen.
  */
 final class GradientCheck {
-  private final Dense layer;
-  private final LayerRegularizer rule;
-  private final INDArray input;
-  private final INDArray coefficients;
-  private final TestStepContext step;
+  static final int BATCH = 8;
+  final Network network;
+  final INDArray features;
+  final float[] targets;
+  final int[] classes;
 
-  GradientCheck(Regularizer regularizer, int inputs, int outputs, int batch, long seed) {
-    this(regularizer, inputs, outputs, batch, seed, 1000);
+  private GradientCheck(Network network, INDArray features, float[] targets, int[] classes) {
+    this.network = network;
+    this.features = features;
+    this.targets = targets;
+    this.classes = classes;
   }
 
-  /** A check whose step context reports {@code trainingSetSize} examples (the N of variational dropout). */
-  GradientCheck(Regularizer regularizer, int inputs, int outputs, int batch, long seed, int trainingSetSize) {
-    this.layer = Dense.initialised(new LayerSpec("fc1", inputs, outputs, Activation.NONE, true), seed);
-    this.rule = regularizer.attach(layer);
-    layer.attach(rule);
-    rule.initialise(seed + 1);
-    SplittableRandom random = new SplittableRandom(seed + 2);
-    this.input = gaussian(random, batch, inputs);
-    this.coefficients = gaussian(random, batch, outputs);
-    this.step = new TestStepContext(seed + 3, trainingSetSize, 10, 1);
-  }
-
-  private static INDArray gaussian(SplittableRandom random, int rows, int columns) {
-    float[] values = new float[rows * columns];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = (float) random.nextGaussian();
+  /** A 6-5-4-3 ReLU network with the rule on every layer and a random batch, for a loss kind. */
+  static GradientCheck of(Regularizer rule, LossKind loss) {
+    NetworkSpec spec =
+        NetworkSpec.input(6).dense(5, Activation.RELU).dense(4, Activation.RELU).dense(3, Activation.NONE).loss(loss);
+    Network network = Network.initialised(spec, 11);
+    for (Dense layer : network.layers()) {
+      layer.attach(rule == null ? new Unregularized(layer) : rule.attach(layer));
     }
-    return Nd4j.create(values, new long[] {rows, columns}, 'c');
-  }
-
-  Dense layer() {
-    return layer;
-  }
-
-  LayerRegularizer rule() {
-    return rule;
-  }
-
-  /** The batch the objective is evaluated on. */
-  INDArray input() {
-    return input;
-  }
-
-  /** The step context (rewound before every evaluation). */
-  TestStepContext step() {
-    return step;
-  }
-
-  /** The objective at the current parameters, with the frozen noise. */
-  double objective() {
-    rule.beforeStep(step.rewind());
-    INDArray out = layer.forwardTraining(input);
-    double loss = 0;
-    for (int i = 0; i < out.rows(); i++) {
-      for (int j = 0; j < out.columns(); j++) {
-        double o = out.getDouble(i, j);
-        loss += coefficients.getDouble(i, j) * o + 0.5 * o * o;
+    SplittableRandom random = new SplittableRandom(5);
+    float[] x = new float[BATCH * 6];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) (2 * random.nextGaussian());
+    }
+    float[] y = new float[BATCH * 3];
+    int[] classes = new int[BATCH];
+    for (int r = 0; r < BATCH; r++) {
+      classes[r] = random.nextInt(3);
+      if (loss == LossKind.CROSS_ENTROPY) {
+        y[r * 3 + classes[r]] = 1f;
+      } else {
+        for (int k = 0; k < 3; k++) {
+          y[r * 3 + k] = (float) random.nextGaussian();
+        }
       }
     }
-    return loss + rule.penalty();
+    return new GradientCheck(
+        network, Nd4j.create(x, new long[] {BATCH, 6}, 'c'), y, loss == LossKind.CROSS_ENTROPY ? classes : null);
   }
 
-  /** Runs one forward and backward pass, leaving the analytic gradients in every parameter. */
-  void backward() {
-    rule.beforeStep(step.rewind());
-    INDArray out = layer.forwardTraining(input);
-    INDArray gradOutput = coefficients.add(out);
-    layer.backward(input, gradOutput, true);
+  /** Runs the hooks before the step and the forward/backward pass, leaving analytic gradients in place. */
+  void step(StepContext context) {
+    for (Dense layer : network.layers()) {
+      layer.regularizer().beforeStep(context);
+    }
+    network.trainStep(features, targets, classes, 0);
   }
 
-  /** Every parameter with a gradient the rule is responsible for: W and the rule's own. */
-  List<Parameter> parameters() {
-    List<Parameter> all = new ArrayList<>();
-    all.add(layer.weight());
-    all.addAll(rule.parameters());
-    return all;
+  /** The masks of this step, M = W_eff / W, per layer. */
+  List<INDArray> frozenMasks() {
+    List<INDArray> masks = new ArrayList<>();
+    for (Dense layer : network.layers()) {
+      masks.add(layer.regularizer().trainingWeights().div(layer.weights()));
+    }
+    return masks;
+  }
+
+  /** The batch-mean data loss with every layer's weights multiplied by its frozen mask. */
+  double maskedDataLoss(List<INDArray> masks) {
+    List<INDArray> weights = new ArrayList<>();
+    for (int k = 0; k < masks.size(); k++) {
+      weights.add(network.layers().get(k).weights().mul(masks.get(k)));
+    }
+    return network.evaluate(weights, features, targets, classes).lossSum() / BATCH;
   }
 
   /**
-   * Checks {@code samples} random entries of every parameter: |analytic - numeric| <= tolerance * (1 + |numeric|).
+   * Checks every parameter's analytic gradient (already computed by {@link #step}) against central
+   * differences of {@code objective}, to an absolute tolerance plus a relative one.
    */
-  void check(int samples, double h, double tolerance) {
-    backward();
-    SplittableRandom random = new SplittableRandom(11);
-    for (Parameter parameter : parameters()) {
-      INDArray analytic = parameter.gradient().dup();
-      for (int s = 0; s < samples; s++) {
-        long index = random.nextLong(parameter.value().length());
-        double numeric = numericDerivative(parameter.value(), index, h);
-        double expected = analytic.getDouble(index);
-        assertEquals(numeric, expected, tolerance * (1 + Math.abs(numeric)),
-            () -> parameter.name() + "[" + index + "]");
+  void assertGradientsMatch(ToDoubleFunction<GradientCheck> objective) {
+    double h = 1e-3;
+    int checked = 0;
+    int kinks = 0;
+    for (Dense layer : network.layers()) {
+      for (Parameter parameter : List.of(layer.weight(), layer.bias())) {
+        INDArray analytic = parameter.gradient().dup();
+        INDArray value = parameter.value();
+        for (int i = 0; i < value.length(); i++) {
+          double numeric = centralDifference(objective, value, i, h);
+          double expected = analytic.getDouble(i);
+          double tolerance = 2e-3 + 2e-2 * Math.abs(numeric);
+          if (Math.abs(numeric - centralDifference(objective, value, i, h / 4)) > tolerance) {
+            kinks++; // a ReLU changed sides within +-h: the objective is not differentiable enough here
+            continue;
+          }
+          assertEquals(
+              numeric, expected, tolerance,
+              parameter.name() + "[" + i + "]: finite difference " + numeric + " vs analytic " + expected);
+          checked++;
+        }
       }
     }
+    assertTrue(checked > 60 && kinks <= 3, "checked " + checked + " entries, skipped " + kinks + " at kinks");
   }
 
-  private double numericDerivative(INDArray value, long index, double h) {
-    double original = value.getDouble(index);
-    value.putScalar(index, original + h);
-    double up = objective();
-    value.putScalar(index, original - h);
-    double down = objective();
-    value.putScalar(index, original);
-    double actualStep = (float) (original + h) - (float) (original - h);
-    return (up - down) / actualStep;
+  private double centralDifference(ToDoubleFunction<GradientCheck> objective, INDArray value, int i, double h) {
+    float original = value.getFloat(i);
+    value.putScalar(i, original + h);
+    double plus = objective.applyAsDouble(this);
+    value.putScalar(i, original - h);
+    double minus = objective.applyAsDouble(this);
+    value.putScalar(i, original);
+    return (plus - minus) / (2 * h);
   }
 }

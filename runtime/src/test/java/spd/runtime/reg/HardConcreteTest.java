@@ -15,7 +15,7 @@ class HardConcreteTest {
 
   @Test
   void gradientsThroughTheSampledGatesMatchFiniteDifferences() {
-    GradientCheck check = new GradientCheck(HardConcrete.of(0.3), 6, 4, 5, 9);
+    RuleGradientCheck check = new RuleGradientCheck(HardConcrete.of(0.3), 6, 4, 5, 9);
     Parameter logA = check.rule().parameters().get(0);
     logA.value().assign(Nd4j.linspace(-2, 3, logA.value().length(), DataType.FLOAT).reshape(logA.value().shape()));
     check.check(15, 1e-2, 3e-3);
@@ -23,7 +23,7 @@ class HardConcreteTest {
 
   @Test
   void gatesStartOpenWithTheInitialProbability() {
-    GradientCheck check = new GradientCheck(HardConcrete.of(1e-3), 3, 2, 4, 1);
+    RuleGradientCheck check = new RuleGradientCheck(HardConcrete.of(1e-3), 3, 2, 4, 1);
     INDArray keep = check.rule().keepProbability().orElseThrow();
     assertEquals(0.5, keep.minNumber().doubleValue(), 1e-6);
     assertEquals(0.5, keep.maxNumber().doubleValue(), 1e-6);
@@ -33,11 +33,11 @@ class HardConcreteTest {
 
   @Test
   void sampledGatesHaveTheClosedFormProbabilityOfBeingNonzero() {
-    GradientCheck check = new GradientCheck(HardConcrete.of(0), 40, 50, 1, 2);
+    RuleGradientCheck check = new RuleGradientCheck(HardConcrete.of(0), 40, 50, 1, 2);
     Parameter logA = check.rule().parameters().get(0);
     logA.value().assign(0.7);
     check.layer().weights().assign(1);
-    TestStepContext step = check.step();
+    RewindableStepContext step = check.step();
     long nonzero = 0;
     long total = 0;
     double sum = 0;
@@ -56,7 +56,7 @@ class HardConcreteTest {
 
   @Test
   void evaluationUsesTheDeterministicGateAndThePenaltyIsTheExpectedL0() {
-    GradientCheck check = new GradientCheck(HardConcrete.of(0.25), 2, 2, 1, 4);
+    RuleGradientCheck check = new RuleGradientCheck(HardConcrete.of(0.25), 2, 2, 1, 4);
     INDArray w = check.layer().weights().assign(2);
     Parameter logA = check.rule().parameters().get(0);
     logA.value().assign(Nd4j.createFromArray(-5f, 0f, 1f, 6f).reshape(2, 2));

@@ -25,8 +25,8 @@ class MagnitudePruningTest {
   }
 
   /** Simulates training: a random update, then the rule's after-update hook, for every step of the epochs. */
-  private static int[] zerosPerEpoch(GradientCheck check, int epochs, int stepsPerEpoch) {
-    TestStepContext step = new TestStepContext(1, 100, stepsPerEpoch, epochs);
+  private static int[] zerosPerEpoch(RuleGradientCheck check, int epochs, int stepsPerEpoch) {
+    RewindableStepContext step = new RewindableStepContext(1, 100, stepsPerEpoch, epochs);
     SplittableRandom random = new SplittableRandom(5);
     INDArray w = check.layer().weights();
     int[] zeros = new int[epochs];
@@ -48,7 +48,7 @@ class MagnitudePruningTest {
 
   @Test
   void reachesTheTargetAtTheEndOfTheRangeAndKeepsPrunedWeightsAtZero() {
-    GradientCheck check = new GradientCheck(MagnitudePruning.cubic(0.8, 2, 4, 3), 20, 10, 1, 3);
+    RuleGradientCheck check = new RuleGradientCheck(MagnitudePruning.cubic(0.8, 2, 4, 3), 20, 10, 1, 3);
     int[] zeros = zerosPerEpoch(check, 6, 10);
     assertEquals(0, zeros[0]);
     assertTrue(zeros[1] > 0 && zeros[1] < zeros[2] && zeros[2] < zeros[3], Arrays.toString(zeros));
@@ -61,7 +61,7 @@ class MagnitudePruningTest {
 
   @Test
   void prunesTheSmallestMagnitudesAndNeverRevivesAWeight() {
-    GradientCheck check = new GradientCheck(MagnitudePruning.linear(0.5, 1, 1, 1), 4, 2, 1, 3);
+    RuleGradientCheck check = new RuleGradientCheck(MagnitudePruning.linear(0.5, 1, 1, 1), 4, 2, 1, 3);
     INDArray w = check.layer().weights();
     w.assign(Nd4j.createFromArray(0.5f, -0.1f, 2f, 0.3f, -0.05f, 1f, -3f, 0.2f).reshape(4, 2));
     MagnitudePruningLayer layer = (MagnitudePruningLayer) check.rule();
@@ -80,7 +80,7 @@ class MagnitudePruningTest {
 
   @Test
   void masksTheGradientOfPrunedWeights() {
-    GradientCheck check = new GradientCheck(MagnitudePruning.linear(0.5, 1, 1, 1), 4, 2, 1, 3);
+    RuleGradientCheck check = new RuleGradientCheck(MagnitudePruning.linear(0.5, 1, 1, 1), 4, 2, 1, 3);
     ((MagnitudePruningLayer) check.rule()).prune(0.5);
     INDArray gradient = Nd4j.ones(DataType.FLOAT, 4, 2);
     check.rule().backwardWeights(gradient);
@@ -89,9 +89,9 @@ class MagnitudePruningTest {
 
   @Test
   void saysSoWhenTheRampOutlastsTraining() {
-    GradientCheck check = new GradientCheck(MagnitudePruning.cubic(0.5, 1, 10, 1), 4, 2, 1, 3);
+    RuleGradientCheck check = new RuleGradientCheck(MagnitudePruning.cubic(0.5, 1, 10, 1), 4, 2, 1, 3);
     RunException e =
-        assertThrows(RunException.class, () -> check.rule().afterUpdate(new TestStepContext(1, 10, 5, 3).at(0)));
+        assertThrows(RunException.class, () -> check.rule().afterUpdate(new RewindableStepContext(1, 10, 5, 3).at(0)));
     assertTrue(e.getMessage().contains("end the ramp at epoch 3"), e.getMessage());
   }
 }

@@ -64,7 +64,7 @@ class RuleExamplesTrainingTest {
   private static Experiment onSyntheticData(Experiment declared, Regularizer replacement) {
     Map<String, Regularizer> regularizers =
         replacement == null ? declared.regularizers() : Map.of("fc1", replacement, "fc2", replacement, "fc3", replacement);
-    TrainingSpec training = TrainingSpec.with(declared.training().optimizer()).epochs(EPOCHS).batch(128).seed(3);
+    TrainingSpec training = TrainingSpec.of(declared.training().optimizer()).epochs(EPOCHS).batch(128).seed(3);
     return new Experiment(
         declared.name(), DataSpec.provided("synthetic linear classes", dir -> synthetic()), declared.network(),
         regularizers, training, declared.pruning(), declared.constants());

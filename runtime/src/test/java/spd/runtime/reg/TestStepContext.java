@@ -5,65 +5,51 @@ import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 import spd.runtime.nn.Parameter;
 
-/** A step context for tests: a settable step, a fixed training-set size and a random stream that can be rewound. */
-final class TestStepContext implements StepContext {
-  private final long seed;
+/** A step context for tests: epoch 0, a fixed learning rate, a seeded random stream, step size = lr. */
+public final class TestStepContext implements StepContext {
   private final Random random;
-  private final int trainingSetSize;
-  private final int stepsPerEpoch;
-  private final int epochs;
-  private int epoch;
-  private int stepInEpoch;
+  private final double learningRate;
+  private int step;
 
-  TestStepContext(long seed, int trainingSetSize, int stepsPerEpoch, int epochs) {
-    this.seed = seed;
+  /** A context with its own stream seeded with {@code seed}. */
+  public TestStepContext(long seed, double learningRate) {
     this.random = Nd4j.getRandomFactory().getNewRandomInstance(seed);
-    this.trainingSetSize = trainingSetSize;
-    this.stepsPerEpoch = stepsPerEpoch;
-    this.epochs = epochs;
+    this.learningRate = learningRate;
   }
 
-  /** Rewinds the random stream, so the next step draws the same noise again (frozen noise). */
-  TestStepContext rewind() {
-    random.setSeed(seed);
-    return this;
-  }
-
-  /** Moves to a global step. */
-  TestStepContext at(long globalStep) {
-    this.epoch = (int) (globalStep / stepsPerEpoch);
-    this.stepInEpoch = (int) (globalStep % stepsPerEpoch);
-    return this;
+  /** Sets the step within the epoch. */
+  public void setStep(int value) {
+    this.step = value;
   }
 
   @Override
   public int epoch() {
-    return epoch;
+    return 0;
   }
 
   @Override
   public int epochs() {
-    return epochs;
+    return 1;
   }
 
   @Override
   public int stepInEpoch() {
-    return stepInEpoch;
+    return step;
   }
 
   @Override
   public int stepsPerEpoch() {
-    return stepsPerEpoch;
+    return 1_000_000;
   }
 
   @Override
   public double learningRate() {
-    return 1e-3;
+    return learningRate;
   }
 
   @Override
   public int trainingSetSize() {
-    return trainingSetSize;
+    return 1000;
   }
 
   @Override
@@ -73,6 +59,6 @@ final class TestStepContext implements StepContext {
 
   @Override
   public void stepSize(Parameter parameter, INDArray out) {
-    out.assign(learningRate());
+    out.assign(learningRate);
   }
 }

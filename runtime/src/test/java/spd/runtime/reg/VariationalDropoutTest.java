@@ -35,8 +35,8 @@ class VariationalDropoutTest {
   }
 
   /** A layer whose weights stay away from 0 and whose log alpha is spread inside the clamp range. */
-  private static GradientCheck spread(Reparameterization kind) {
-    GradientCheck check = new GradientCheck(VariationalDropout.of(kind, Math.log(19)), 6, 4, 5, 3, 4);
+  private static RuleGradientCheck spread(Reparameterization kind) {
+    RuleGradientCheck check = new RuleGradientCheck(VariationalDropout.of(kind, Math.log(19)), 6, 4, 5, 3, 4);
     INDArray w = check.layer().weights();
     INDArray magnitudes = Nd4j.linspace(0.3, 1.5, w.length(), DataType.FLOAT);
     for (long i = 0; i < w.length(); i++) {
@@ -56,7 +56,7 @@ class VariationalDropoutTest {
   @ParameterizedTest
   @EnumSource(Reparameterization.class)
   void initialisesLikeTheReference(Reparameterization kind) {
-    GradientCheck check = new GradientCheck(VariationalDropout.of(kind, Math.log(19)), 300, 200, 2, 5);
+    RuleGradientCheck check = new RuleGradientCheck(VariationalDropout.of(kind, Math.log(19)), 300, 200, 2, 5);
     INDArray w = check.layer().weights();
     assertEquals(0, w.meanNumber().doubleValue(), 1e-3);
     assertEquals(0.02, w.stdNumber().doubleValue(), 5e-4);
@@ -69,7 +69,7 @@ class VariationalDropoutTest {
   @ParameterizedTest
   @EnumSource(Reparameterization.class)
   void evaluationZeroesTheWeightsWhoseLogAlphaReachesTheThreshold(Reparameterization kind) {
-    GradientCheck check = spread(kind);
+    RuleGradientCheck check = spread(kind);
     INDArray noise = check.rule().parameters().get(0).value();
     for (long i = 0; i < 5; i++) {
       noise.putScalar(i * 3, 4.0); // log alpha >= 4 > ln 19 in every parameterization here
@@ -91,7 +91,7 @@ class VariationalDropoutTest {
 
   @Test
   void additiveLogAlphaIsTwiceLogSigmaOverWeightClampedToTen() {
-    GradientCheck check = spread(Reparameterization.ADDITIVE);
+    RuleGradientCheck check = spread(Reparameterization.ADDITIVE);
     INDArray w = check.layer().weights();
     INDArray logSigma = check.rule().parameters().get(0).value();
     w.putScalar(0, 1e-7);
@@ -104,7 +104,7 @@ class VariationalDropoutTest {
   @ParameterizedTest
   @EnumSource(value = Reparameterization.class, names = {"ADDITIVE", "LOCAL"})
   void theLocalReparameterizationSamplesTheRightMeanAndVariance(Reparameterization kind) {
-    GradientCheck check = spread(kind);
+    RuleGradientCheck check = spread(kind);
     INDArray w = check.layer().weights();
     INDArray logAlpha = check.rule().logAlpha().orElseThrow();
     // sigma^2 = alpha W^2 in both parameterizations (no clamp is active for the spread layer).
@@ -132,7 +132,7 @@ class VariationalDropoutTest {
 
   @Test
   void thePenaltyIsTheSummedKlOverTheTrainingSetSize() {
-    GradientCheck check = spread(Reparameterization.LOCAL);
+    RuleGradientCheck check = spread(Reparameterization.LOCAL);
     check.rule().beforeStep(check.step());
     INDArray logAlpha = check.rule().parameters().get(0).value();
     double sum = 0;
@@ -145,8 +145,8 @@ class VariationalDropoutTest {
   @Test
   void additiveAndLocalAreTheSameModelAtCorrespondingParameters() {
     // log sigma = log alpha/2 + log|W|: same posterior, so the same sampled outputs and the same KL.
-    GradientCheck local = spread(Reparameterization.LOCAL);
-    GradientCheck additive = spread(Reparameterization.ADDITIVE);
+    RuleGradientCheck local = spread(Reparameterization.LOCAL);
+    RuleGradientCheck additive = spread(Reparameterization.ADDITIVE);
     INDArray w = local.layer().weights();
     additive.layer().weights().assign(w);
     additive.layer().bias().value().assign(local.layer().bias().value());
