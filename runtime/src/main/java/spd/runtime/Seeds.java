@@ -14,6 +14,8 @@ public final class Seeds {
   public static final long MASKS = 3;
   /** The stream of synthetic data and splits. */
   public static final long DATA = 4;
+  /** The stream of a regularizer's own initialisation of its layer; the layer index is the next part. */
+  public static final long REGULARIZER_INIT = 5;
 
   private Seeds() {}
 

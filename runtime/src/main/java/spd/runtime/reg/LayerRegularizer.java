@@ -36,6 +36,14 @@ public interface LayerRegularizer {
     return Map.of();
   }
 
+  /**
+   * Called once before training, after the layer's default initialisation: a rule that prescribes its own
+   * (e.g. variational dropout's W ~ N(0, 0.02^2) and zero biases) re-initialises the layer's parameters and
+   * its own from {@code seed}, a stream of the run seed reserved for it. A resumed run then restores the
+   * checkpoint over it. Default: keep the layer's initialisation.
+   */
+  default void initialise(long seed) {}
+
   /** Called before the forward pass of every training step: sample masks, refresh keep probabilities. */
   default void beforeStep(StepContext step) {}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import spd.runtime.Experiment;
+import spd.runtime.Seeds;
 import spd.runtime.nn.Dense;
 import spd.runtime.nn.Network;
 import spd.runtime.nn.Parameter;
@@ -28,9 +29,11 @@ final class Model {
     this.experiment = experiment;
     long seed = experiment.training().seed();
     this.network = Network.initialised(experiment.network(), seed);
-    for (Dense layer : network.layers()) {
+    for (int k = 0; k < network.layers().size(); k++) {
+      Dense layer = network.layers().get(k);
       Regularizer regularizer = experiment.regularizer(layer.name());
       layer.attach(regularizer == null ? new Unregularized(layer) : regularizer.attach(layer));
+      layer.regularizer().initialise(Seeds.derive(seed, Seeds.REGULARIZER_INIT, k));
       Pruner.check(layer, experiment.pruning(layer.name()));
     }
     this.parameters = network.parameters();
