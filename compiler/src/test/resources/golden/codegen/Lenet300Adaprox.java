@@ -10,7 +10,6 @@ import spd.runtime.data.DataSpec;
 import spd.runtime.nn.Activation;
 import spd.runtime.nn.LossKind;
 import spd.runtime.nn.NetworkSpec;
-import spd.runtime.optim.OptimizerSpec;
 import spd.runtime.optim.Schedule;
 import spd.runtime.optim.TrainingSpec;
 import spd.runtime.prune.Pruning;
@@ -58,7 +57,7 @@ public final class Lenet300Adaprox implements SpdExperiment {
 
   // spd:16  train adam(lr = 1e-4) { epochs 20, batch 128, schedule linear_decay, seed 42 }
   static TrainingSpec training() {
-    return TrainingSpec.with(new OptimizerSpec.Adam(1e-4, 0.9, 0.999, 1e-8))
+    return TrainingSpec.adam(1e-4)
         .epochs(20)
         .batch(128)
         .schedule(Schedule.LINEAR_DECAY)
@@ -78,7 +77,7 @@ public final class Lenet300Adaprox implements SpdExperiment {
         .constant("eps", EPS)
         .data(data())
         .network(network())
-        .regularize(Regularizers.prox(Lenet300Adaprox::keep, ProxScale.ADAM), "fc1", "fc2", "fc3")
+        .regularize(Regularizers.prox(Lenet300Adaprox::keep, ProxScale.OPTIMIZER), "fc1", "fc2", "fc3")
         .training(training())
         .prune(Pruning.keepBelow(Lenet300Adaprox::keepProbability, 0.05), "fc1", "fc2", "fc3")
         .build();

@@ -10,7 +10,6 @@ import spd.runtime.data.DataSpec;
 import spd.runtime.nn.Activation;
 import spd.runtime.nn.LossKind;
 import spd.runtime.nn.NetworkSpec;
-import spd.runtime.optim.OptimizerSpec;
 import spd.runtime.optim.Schedule;
 import spd.runtime.optim.TrainingSpec;
 import spd.runtime.prune.Pruning;
@@ -54,7 +53,7 @@ public final class Lenet300PerLayer implements SpdExperiment {
 
   // spd:17  train adam(lr = 1e-4) { epochs 20, batch 128, schedule linear_decay, seed 42 }
   static TrainingSpec training() {
-    return TrainingSpec.with(new OptimizerSpec.Adam(1e-4, 0.9, 0.999, 1e-8))
+    return TrainingSpec.adam(1e-4)
         .epochs(20)
         .batch(128)
         .schedule(Schedule.LINEAR_DECAY)

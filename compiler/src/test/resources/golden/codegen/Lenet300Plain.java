@@ -8,7 +8,6 @@ import spd.runtime.data.DataSpec;
 import spd.runtime.nn.Activation;
 import spd.runtime.nn.LossKind;
 import spd.runtime.nn.NetworkSpec;
-import spd.runtime.optim.OptimizerSpec;
 import spd.runtime.optim.Schedule;
 import spd.runtime.optim.TrainingSpec;
 
@@ -34,7 +33,7 @@ public final class Lenet300Plain implements SpdExperiment {
 
   // spd:11  train adam(lr = 1e-3) { epochs 3, batch 128, seed 42 }
   static TrainingSpec training() {
-    return TrainingSpec.with(new OptimizerSpec.Adam(1e-3, 0.9, 0.999, 1e-8))
+    return TrainingSpec.adam(1e-3)
         .epochs(3)
         .batch(128)
         .schedule(Schedule.CONSTANT)

@@ -8,7 +8,6 @@ import spd.runtime.data.DataSpec;
 import spd.runtime.nn.Activation;
 import spd.runtime.nn.LossKind;
 import spd.runtime.nn.NetworkSpec;
-import spd.runtime.optim.OptimizerSpec;
 import spd.runtime.optim.Schedule;
 import spd.runtime.optim.TrainingSpec;
 import spd.runtime.prune.Pruning;
@@ -37,7 +36,7 @@ public final class Lenet300Vardrop implements SpdExperiment {
 
   // spd:13  train adam(lr = 1e-3) { epochs 20, batch 128, schedule linear_decay, seed 42 }
   static TrainingSpec training() {
-    return TrainingSpec.with(new OptimizerSpec.Adam(1e-3, 0.9, 0.999, 1e-8))
+    return TrainingSpec.adam(1e-3)
         .epochs(20)
         .batch(128)
         .schedule(Schedule.LINEAR_DECAY)
@@ -49,7 +48,7 @@ public final class Lenet300Vardrop implements SpdExperiment {
     return Experiment.named("lenet300_vardrop")
         .data(data())
         .network(network())
-        .regularize(VariationalDropout.of(VariationalDropout.Reparam.LOCAL, 2.9444389791664403, -5), "fc1", "fc2", "fc3")
+        .regularize(VariationalDropout.of(VariationalDropout.Reparameterization.LOCAL, 2.9444389791664403), "fc1", "fc2", "fc3")
         .training(training())
         .prune(Pruning.logAlphaAbove(2.9444389791664403), "fc1", "fc2", "fc3")
         .build();

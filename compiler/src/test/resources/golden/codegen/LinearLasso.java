@@ -10,7 +10,6 @@ import spd.runtime.data.DataSpec;
 import spd.runtime.nn.Activation;
 import spd.runtime.nn.LossKind;
 import spd.runtime.nn.NetworkSpec;
-import spd.runtime.optim.OptimizerSpec;
 import spd.runtime.optim.Schedule;
 import spd.runtime.optim.TrainingSpec;
 import spd.runtime.prune.Pruning;
@@ -48,7 +47,7 @@ public final class LinearLasso implements SpdExperiment {
 
   // spd:15  train adam(lr = 1e-2) { epochs 300, batch 100, seed 3 }
   static TrainingSpec training() {
-    return TrainingSpec.with(new OptimizerSpec.Adam(0.01, 0.9, 0.999, 1e-8))
+    return TrainingSpec.adam(0.01)
         .epochs(300)
         .batch(100)
         .schedule(Schedule.CONSTANT)

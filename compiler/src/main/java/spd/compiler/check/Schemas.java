@@ -44,8 +44,7 @@ public final class Schemas {
           Set.of("dual"), Set.of("f", "f'"), List.of("dual", "f", "f'"))),
       Map.entry("variational", BlockSchema.mask("variational dropout (Molchanov et al. 2017)",
           List.of(word("reparam", true, List.of("additive", "local", "none"), "parameterization of the noise"),
-              optional("threshold", ValueKind.NUMBER, Math.log(19), "prune where log alpha exceeds this"),
-              optional("init", ValueKind.NUMBER, -5, "initial log sigma (additive) or log alpha")),
+              optional("threshold", ValueKind.NUMBER, Math.log(19), "prune where log alpha exceeds this")),
           Set.of(), Set.of(), List.of())),
       Map.entry("hard_concrete", BlockSchema.mask("hard-concrete L0 gates (Louizos et al. 2018)",
           List.of(optional("beta", ValueKind.POSITIVE, 2.0 / 3.0, "temperature of the concrete distribution"),
@@ -73,8 +72,7 @@ public final class Schemas {
           optional("beta2", ValueKind.FRACTION, 0.999, "second-moment decay"),
           optional("eps", ValueKind.POSITIVE, 1e-8, "denominator guard")))),
       Map.entry("sgd", BlockSchema.of("stochastic gradient descent", List.of(
-          required("lr", ValueKind.POSITIVE, "learning rate"),
-          optional("momentum", ValueKind.FRACTION, 0, "heavy-ball momentum")))));
+          required("lr", ValueKind.POSITIVE, "learning rate")))));
 
   public static final List<String> ACTIVATIONS = List.of("relu", "none");
   public static final List<String> LOSSES = List.of("cross_entropy", "squared");

@@ -149,9 +149,11 @@ public final class ExperimentClassWriter {
   private void training(Training training) {
     Training.Optimizer optimizer = training.optimizer();
     CodeBlock start = switch (optimizer.kind()) {
-      case ADAM -> CodeBlock.of("$T.with(new $T.Adam($L, $L, $L, $L))", Runtime.TRAINING_SPEC, Runtime.OPTIMIZER_SPEC,
-          Literals.number(optimizer.lr()), Literals.number(optimizer.parameter("beta1")),
-          Literals.number(optimizer.parameter("beta2")), Literals.number(optimizer.parameter("eps")));
+      case ADAM -> isDefaultAdam(optimizer)
+          ? CodeBlock.of("$T.adam($L)", Runtime.TRAINING_SPEC, Literals.number(optimizer.lr()))
+          : CodeBlock.of("$T.of(new $T.Adam($L, $L, $L, $L))", Runtime.TRAINING_SPEC, Runtime.OPTIMIZER_SPEC,
+              Literals.number(optimizer.lr()), Literals.number(optimizer.parameter("beta1")),
+              Literals.number(optimizer.parameter("beta2")), Literals.number(optimizer.parameter("eps")));
       case SGD -> CodeBlock.of("$T.sgd($L)", Runtime.TRAINING_SPEC, Literals.number(optimizer.lr()));
     };
     CodeBlock body = CodeBlock.builder()
@@ -169,6 +171,12 @@ public final class ExperimentClassWriter {
         .addCode(body)
         .build(), training.at().line());
     assembly.add(CodeBlock.of(".training(training())"));
+  }
+
+  /** Adam with PyTorch's defaults (beta1 0.9, beta2 0.999, eps 1e-8), which TrainingSpec.adam(lr) uses. */
+  private static boolean isDefaultAdam(Training.Optimizer optimizer) {
+    return optimizer.parameter("beta1") == 0.9 && optimizer.parameter("beta2") == 0.999
+        && optimizer.parameter("eps") == 1e-8;
   }
 
   static String sha256(String text) {

@@ -98,9 +98,8 @@ final class RuleMethods {
       case Strategy.EtaTrick etaTrick -> etaTrick(etaTrick, regularizer);
       case Strategy.Variational variational -> {
         regularizer.targets().forEach(t -> learnedKeepLayers.add(t.layer()));
-        yield perGroup(regularizer, group -> CodeBlock.of("$T.of($T.Reparam.$L, $L, $L)", Runtime.VARIATIONAL,
-            Runtime.VARIATIONAL, variational.reparam().name(), Literals.number(variational.threshold()),
-            Literals.number(variational.init())));
+        yield perGroup(regularizer, group -> CodeBlock.of("$T.of($T.Reparameterization.$L, $L)", Runtime.VARIATIONAL,
+            Runtime.VARIATIONAL, variational.reparam().name(), Literals.number(variational.threshold())));
       }
       case Strategy.HardConcrete gates -> {
         regularizer.targets().forEach(t -> learnedKeepLayers.add(t.layer()));

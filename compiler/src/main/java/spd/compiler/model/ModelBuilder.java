@@ -153,7 +153,7 @@ public final class ModelBuilder {
       case "eta_trick" -> new Strategy.EtaTrick(dual(mask, instantiator), settings.number("init"),
           settings.number("decay"));
       case "variational" -> new Strategy.Variational(Strategy.Reparam.valueOf(settings.word("reparam").toUpperCase()),
-          settings.number("threshold"), settings.number("init"));
+          settings.number("threshold"));
       case "hard_concrete" -> new Strategy.HardConcrete(settings.number("beta"), settings.number("gamma"),
           settings.number("zeta"), settings.number("init"));
       case "magnitude" -> {

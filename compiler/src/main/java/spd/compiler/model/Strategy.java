@@ -27,8 +27,8 @@ public sealed interface Strategy {
   /** The eta-trick: eta = lambda * exp(theta) learned with w under the cost (lambda/2)(w^2/eta + f(eta)). */
   record EtaTrick(Dual dual, double init, double decay) implements Strategy {}
 
-  /** Variational dropout (Molchanov et al. 2017). */
-  record Variational(Reparam reparam, double threshold, double init) implements Strategy {}
+  /** Variational dropout (Molchanov et al. 2017); log sigma or log alpha starts at -5, as in the paper. */
+  record Variational(Reparam reparam, double threshold) implements Strategy {}
 
   /** Hard-concrete L0 gates (Louizos et al. 2018). */
   record HardConcrete(double beta, double gamma, double zeta, double init) implements Strategy {}
