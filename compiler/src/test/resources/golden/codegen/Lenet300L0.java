@@ -52,7 +52,7 @@ public final class Lenet300L0 implements SpdExperiment {
         .constant("lambda", LAMBDA)
         .data(data())
         .network(network())
-        .regularize(HardConcrete.of(LAMBDA, 0.6666666666666666, -0.1, 1.1, 0.5), "fc1", "fc2", "fc3")
+        .regularize(HardConcrete.of(LAMBDA, 2.0 / 3.0, -0.1, 1.1, 0.5), "fc1", "fc2", "fc3")
         .training(training())
         .prune(Pruning.learnedKeepBelow(0.05), "fc1", "fc2", "fc3")
         .build();

@@ -1,6 +1,9 @@
 package spd.compiler.codegen;
 
 import java.math.BigDecimal;
+import java.util.Optional;
+import spd.compiler.model.Fractions;
+import spd.compiler.sym.Rational;
 
 /** Java literals for numbers, as short as they can be while exact for the double they stand for. */
 final class Literals {
@@ -15,6 +18,10 @@ final class Literals {
     }
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {
       return Long.toString((long) value);
+    }
+    Optional<Rational> fraction = Fractions.simplest(value).filter(Fractions::isRepeating);
+    if (fraction.isPresent() && fraction.get().denominator().bitLength() <= 10) {
+      return fraction.get().numerator() + ".0 / " + fraction.get().denominator() + ".0";
     }
     BigDecimal shortest = new BigDecimal(Double.toString(value)).stripTrailingZeros();
     String plain = shortest.toPlainString();

@@ -1,12 +1,12 @@
 package spd.compiler.driver;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import spd.compiler.model.Experiment;
+import spd.compiler.model.Fractions;
 import spd.compiler.model.Regularizer;
 import spd.compiler.model.SourceRef;
 import spd.compiler.model.Strategy;
@@ -69,43 +69,12 @@ public final class DerivationInputs {
     if (exact instanceof Num num) {
       return num.value();
     }
-    return simplest(value);
+    return Fractions.exact(value);
   }
 
-  /** A setting read as a double (2/3 becomes 0.666...), back as the simplest fraction it rounds from. */
+  /** A setting read as a double (2/3 becomes 0.666...), back as the simple fraction it came from. */
   private static Expr number(double value) {
-    return Expr.number(simplest(value));
-  }
-
-  /**
-   * The fraction with the smallest denominator (at most 10^6) that rounds to {@code value}, found from its
-   * continued fraction; else the double's exact binary value.
-   */
-  static Rational simplest(double value) {
-    double x = Math.abs(value);
-    long p0 = 0;
-    long q0 = 1;
-    long p1 = 1;
-    long q1 = 0;
-    double rest = x;
-    for (int i = 0; i < 40 && q1 <= 1_000_000; i++) {
-      long a = (long) Math.floor(rest);
-      long p2 = a * p1 + p0;
-      long q2 = a * q1 + q0;
-      if ((double) p2 / q2 == x) {
-        return Rational.of(value < 0 ? -p2 : p2, q2);
-      }
-      p0 = p1;
-      q0 = q1;
-      p1 = p2;
-      q1 = q2;
-      double fraction = rest - a;
-      if (fraction == 0) {
-        break;
-      }
-      rest = 1 / fraction;
-    }
-    return Rational.parseDecimal(new BigDecimal(value).toString());
+    return Expr.number(Fractions.exact(value));
   }
 
   private static Quote quote(String role, SourceRef at) {
