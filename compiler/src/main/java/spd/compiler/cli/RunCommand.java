@@ -110,13 +110,18 @@ final class RunCommand implements Callable<Integer> {
       Frontends.print(e, file.toString(), err);
       return Main.USER_ERROR;
     }
-    spd.runtime.Experiment declared = InMemoryCompiler.load(generated).experiment();
+    spd.runtime.SpdExperiment instance = InMemoryCompiler.load(generated);
+    spd.runtime.Experiment declared = instance.experiment();
     if (epochs != null) {
       declared = declared.withEpochs(epochs);
     }
     if (seed != null) {
       declared = new spd.runtime.Experiment(declared.name(), declared.data(), declared.network(),
           declared.regularizers(), declared.training().seed(seed), declared.pruning(), declared.constants());
+    }
+    Optional<LinearDualityRun> duality = LinearDualityRun.prepare(instance, declared);
+    if (duality.isPresent()) {
+      declared = duality.get().instrument(declared);
     }
     RunInfo info = new RunInfo(file.toString(), experiment.source().sha256(), generated.source(), generated.fileName(),
         Version.VERSION);
@@ -127,6 +132,9 @@ final class RunCommand implements Callable<Integer> {
     try {
       RunResult result = resume != null ? Trainer.resume(resume, declared, options) : Trainer.run(declared, options);
       RunReport.print(result, out);
+      if (result.status() == spd.runtime.train.RunStatus.COMPLETED) {
+        duality.ifPresent(d -> d.report(result, out));
+      }
       return switch (result.status()) {
         case COMPLETED -> 0;
         default -> Main.USER_ERROR;

@@ -103,7 +103,7 @@ final class ClassBuilder {
     membersByLine.computeIfAbsent(line, l -> new ArrayList<>()).add(member);
   }
 
-  private static CodeBlock print(Expr body, Map<String, String> arrays, Map<String, String> scalars, SourceRef at,
+  static CodeBlock print(Expr body, Map<String, String> arrays, Map<String, String> scalars, SourceRef at,
       String what) throws CodegenException {
     try {
       return JavaNd4jPrinter.elementwise(body, arrays, scalars);

@@ -1,6 +1,8 @@
 package spd.compiler.codegen;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import javax.lang.model.element.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -164,6 +166,72 @@ final class RuleMethods {
     return perGroup(regularizer, group -> CodeBlock.of("$T.of($L, $L, $L, $L, $L)", Runtime.ETA_TRICK,
         scalar("lambda", group, at), reference(fMethod, group), reference(fPrime, group),
         Literals.number(etaTrick.init()), Literals.number(etaTrick.decay())));
+  }
+
+  // ---------------------------------------------------------------- the linear duality check
+
+  /**
+   * On linear data, the {@code etaHat} and {@code lambda} overrides of {@link Runtime#LINEAR_DUALITY}: the
+   * adaptive rule (the eta rule, a penalty rule's eta, or w / Omega'(w) of a penalty) and its strength.
+   */
+  Optional<List<MethodSpec>> linearDuality() throws CodegenException {
+    if (!(experiment.data().orElseThrow() instanceof spd.compiler.model.DataSpec.Linear)
+        || !experiment.constants().containsKey("lambda")) {
+      return Optional.empty();
+    }
+    Optional<Expr> rule = dualityRule();
+    if (rule.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> layerLambda = experiment.regularizers().stream().flatMap(r -> r.targets().stream())
+        .map(t -> t.overrides().get("lambda")).filter(java.util.Objects::nonNull).findFirst()
+        .map(v -> Literals.number(v.evaluate(experiment.constantValues())));
+    String lambda = layerLambda.orElse(members.scalars().get("lambda"));
+    CodeBlock body;
+    if (eta != null && rule.get().equals(experiment.eta().map(e -> e.body()).orElse(null))) {
+      Map<String, Expr> overrides = experiment.regularizers().stream().flatMap(r -> r.targets().stream())
+          .findFirst().map(Target::overrides).orElse(Map.of());
+      body = CodeBlock.builder().addStatement("return $L", reference(eta, overrides).startsWith("w -> ")
+          ? reference(eta, overrides).substring("w -> ".length()) : call(eta, "w")).build();
+    } else {
+      body = ClassBuilder.print(rule.get(), Map.of(W, W), members.scalars(), experiment.at(), "the adaptive rule");
+    }
+    MethodSpec etaHat = MethodSpec.methodBuilder("etaHat")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(Runtime.INDARRAY)
+        .addParameter(Runtime.INDARRAY, W)
+        .addCode(body)
+        .build();
+    MethodSpec lambdaMethod = MethodSpec.methodBuilder("lambda")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(com.palantir.javapoet.TypeName.DOUBLE)
+        .addStatement("return $L", lambda)
+        .build();
+    return Optional.of(List.of(etaHat, lambdaMethod));
+  }
+
+  private Optional<Expr> dualityRule() throws CodegenException {
+    if (experiment.eta().isPresent()) {
+      return experiment.eta().map(e -> e.body());
+    }
+    for (Regularizer regularizer : experiment.regularizers()) {
+      if (regularizer.strategy() instanceof Strategy.Penalty penalty) {
+        if (penalty.eta().isPresent()) {
+          return penalty.eta();
+        }
+        if (penalty.omega().isPresent()) {
+          try {
+            // The envelope theorem: Omega'(w) = w / eta_hat(w).
+            return Optional.of(Expr.div(Expr.symbol(W), penalty.omega().get().derivative(W)));
+          } catch (NotDifferentiableException e) {
+            return Optional.empty();
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   // ---------------------------------------------------------------- pruning

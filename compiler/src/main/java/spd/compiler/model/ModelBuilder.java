@@ -118,7 +118,7 @@ public final class ModelBuilder {
           String name = dense.name().map(i -> i.name()).orElse("fc" + (layers.size() + 1));
           Network.Activation activation = dense.activation().map(a -> a.name().equals("relu")
               ? Network.Activation.RELU : Network.Activation.NONE).orElse(Network.Activation.NONE);
-          layers.add(new Network.Layer(name, width, outputs, activation, SourceRef.of(dense.span())));
+          layers.add(new Network.Layer(name, width, outputs, activation, !dense.linear(), SourceRef.of(dense.span())));
           width = outputs;
         }
         case LayerDecl.Loss l -> loss = l.kind().name().equals("squared") ? Network.Loss.SQUARED : Network.Loss.CROSS_ENTROPY;

@@ -8,8 +8,11 @@ public record Network(int inputs, List<Layer> layers, Loss loss, SourceRef at) {
     layers = List.copyOf(layers);
   }
 
-  /** A dense layer {@code name: inputs -> outputs} and its activation. */
-  public record Layer(String name, int inputs, int outputs, Activation activation, SourceRef at) {
+  /**
+   * A dense layer {@code name: inputs -> outputs}, its activation, and whether it has a bias ({@code linear}
+   * layers have none: they are the linear model y = Xw of the theory).
+   */
+  public record Layer(String name, int inputs, int outputs, Activation activation, boolean bias, SourceRef at) {
     /** Number of weights (biases excluded, as in every sparsity count of spd). */
     public long weightCount() {
       return (long) inputs * outputs;
