@@ -1,6 +1,8 @@
 package spd.runtime.train;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -59,12 +61,17 @@ final class Plots {
     return chart;
   }
 
+  @SuppressWarnings("deprecation") // XChart 4.0.3 marks its encoders' IChart overloads, the only ones it has
   private static void write(Path directory, String name, XYChart chart) throws IOException {
-    Path png = directory.resolve(name + ".tmp.png");
-    BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    Path png = directory.resolve(name + ".png.tmp");
+    try (OutputStream out = Files.newOutputStream(png)) {
+      BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+    }
     RunDirectory.moveAtomically(png, directory.resolve(name + ".png"));
-    Path svg = directory.resolve(name + ".tmp.svg");
-    VectorGraphicsEncoder.saveVectorGraphic(chart, svg.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    Path svg = directory.resolve(name + ".svg.tmp");
+    try (OutputStream out = Files.newOutputStream(svg)) {
+      VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    }
     RunDirectory.moveAtomically(svg, directory.resolve(name + ".svg"));
   }
 }

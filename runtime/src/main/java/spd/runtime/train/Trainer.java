@@ -25,7 +25,6 @@ import spd.runtime.data.Dataset;
 import spd.runtime.nn.Dense;
 import spd.runtime.nn.Loss;
 import spd.runtime.nn.Parameter;
-import spd.runtime.reg.LayerRegularizer;
 
 /**
  * Trains an {@link Experiment}: epochs of shuffled batches through the regularizers' hooks, evaluation with
@@ -95,7 +94,7 @@ public final class Trainer {
       throw new RunException(
           "the network takes %d inputs but the data has %d features per example".formatted(network.inputs(), data.inputs()));
     }
-    int outputs = (int) data.train().targets().columns();
+    int outputs = data.train().targets().columns();
     if (outputs != network.outputs()) {
       throw new RunException(
           "the network has %d outputs but the data has %d targets per example (%s)"
@@ -232,6 +231,7 @@ public final class Trainer {
   }
 
   /** One training step inside the step workspace: hooks, forward, backward, update, hooks. */
+  @SuppressWarnings("try") // the workspace scope is the point, not the resource
   private Loss.Score step(INDArray batch, int firstRow, int stepInEpoch, double lr) {
     List<Dense> layers = model.network().layers();
     List<LayerStepContext> contexts = model.contexts();
@@ -428,8 +428,4 @@ public final class Trainer {
     return timings;
   }
 
-  /** The regularizer of a layer (for tests and benchmarks that inspect the model). */
-  LayerRegularizer regularizer(int layer) {
-    return model.network().layers().get(layer).regularizer();
-  }
 }
