@@ -2,6 +2,7 @@ package spd.runtime.train;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,6 +61,7 @@ public final class Trainer {
 
   /** Trains the experiment from scratch. */
   public static RunResult run(Experiment experiment, RunOptions options) {
+    refuseToOverwrite(options.runDirectory());
     Trainer trainer = new Trainer(experiment, options);
     if (trainer.directory != null) {
       Manifest.write(trainer.directory, experiment, options.info(), trainer.data);
@@ -86,6 +88,15 @@ public final class Trainer {
     trainer.history.addAll(meta.history());
     trainer.elapsedBefore = meta.elapsedSeconds();
     return trainer.trainFrom(meta.epochsCompleted());
+  }
+
+  /** A new run must not silently replace the results and checkpoint of an earlier one. */
+  private static void refuseToOverwrite(Path directory) {
+    if (directory != null && Files.exists(directory.resolve(Checkpoint.FILE_NAME))) {
+      throw new RunException(
+          "%s already holds a run; continue it with --resume %s, or choose another output directory"
+              .formatted(directory, directory));
+    }
   }
 
   private static void checkShapes(Experiment experiment, Dataset data) {
