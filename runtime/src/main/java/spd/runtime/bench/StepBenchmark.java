@@ -38,7 +38,11 @@ public final class StepBenchmark {
   /** One benchmarked rule with PyTorch's steps/s at one and two threads. */
   public record Case(String name, SpdExperiment experiment, double torchOneThread, double torchTwoThreads) {}
 
-  /** The measurement of one case: the best wall-clock rate and the rate per CPU second of that block. */
+  /**
+   * The measurement of one case: the best wall-clock rate, and the rate per CPU second of the main thread in
+   * that block (the rate without interference from other processes; meaningful at one thread only, where all
+   * arithmetic runs on the main thread).
+   */
   public record Measurement(Case benchmark, double stepsPerSecond, double stepsPerCpuSecond) {
     /** spd's rate over PyTorch's at the given thread count. */
     public double ratio(int threads) {
@@ -113,8 +117,8 @@ public final class StepBenchmark {
       }
     }
     int threads = Integer.parseInt(System.getenv().getOrDefault("OMP_NUM_THREADS", "0"));
-    System.out.printf(Locale.ROOT, "LeNet-300-100 training step, batch 128, OMP_NUM_THREADS=%s, OPENBLAS_CORETYPE=%s, load average %.2f%n",
-        System.getenv("OMP_NUM_THREADS"), System.getenv("OPENBLAS_CORETYPE"),
+    System.out.printf(Locale.ROOT, "LeNet-300-100 training step, batch 128, OMP_NUM_THREADS=%s, OMP_WAIT_POLICY=%s, OPENBLAS_CORETYPE=%s, load average %.2f%n",
+        System.getenv("OMP_NUM_THREADS"), System.getenv("OMP_WAIT_POLICY"), System.getenv("OPENBLAS_CORETYPE"),
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     System.out.printf(Locale.ROOT, "%-12s %10s %12s %10s %8s %14s%n", "rule", "steps/s", "steps/cpu-s", "pytorch", "ratio", "gemm fraction");
     // Warm the JIT (the fused Adam loop, the loss) once, so the first rule is not measured half-compiled.

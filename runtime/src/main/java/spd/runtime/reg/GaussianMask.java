@@ -34,9 +34,10 @@ public record GaussianMask(WeightFunction variance, int refreshEvery) implements
     }
 
     @Override
-    protected void sampleMask(StepContext step, INDArray out) {
-      Nd4j.getExecutioner().exec(new GaussianDistribution(out, 0.0, 1.0), step.random());
-      out.muli(maskParameter).addi(1.0);
+    protected void sample(StepContext step, INDArray weights, INDArray mask, INDArray effective) {
+      Nd4j.getExecutioner().exec(new GaussianDistribution(mask, 0.0, 1.0), step.random());
+      mask.muli(maskParameter).addi(1.0);
+      weights.mul(mask, effective);
     }
   }
 }

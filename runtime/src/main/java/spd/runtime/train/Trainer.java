@@ -2,6 +2,7 @@ package spd.runtime.train;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,6 @@ import spd.runtime.data.Dataset;
 import spd.runtime.nn.Dense;
 import spd.runtime.nn.Loss;
 import spd.runtime.nn.Parameter;
-import spd.runtime.reg.LayerRegularizer;
 
 /**
  * Trains an {@link Experiment}: epochs of shuffled batches through the regularizers' hooks, evaluation with
@@ -34,6 +34,8 @@ import spd.runtime.reg.LayerRegularizer;
  */
 public final class Trainer {
   private static final String STEP_WORKSPACE = "spd-step";
+  private static final int STEPS_BETWEEN_COLLECTIONS = 1000;
+  private static final long PLOT_INTERVAL_NANOS = 10_000_000_000L;
   private final Model model;
   private final Dataset data;
   private final TrainingData training;
@@ -44,6 +46,8 @@ public final class Trainer {
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile boolean stopRequested;
   private double elapsedBefore;
+  private int stepsSinceCollection;
+  private long lastPlot = System.nanoTime() - PLOT_INTERVAL_NANOS;
 
   private Trainer(Experiment experiment, RunOptions options) {
     this.options = options;
@@ -57,6 +61,7 @@ public final class Trainer {
 
   /** Trains the experiment from scratch. */
   public static RunResult run(Experiment experiment, RunOptions options) {
+    refuseToOverwrite(options.runDirectory());
     Trainer trainer = new Trainer(experiment, options);
     if (trainer.directory != null) {
       Manifest.write(trainer.directory, experiment, options.info(), trainer.data);
@@ -85,13 +90,22 @@ public final class Trainer {
     return trainer.trainFrom(meta.epochsCompleted());
   }
 
+  /** A new run must not silently replace the results and checkpoint of an earlier one. */
+  private static void refuseToOverwrite(Path directory) {
+    if (directory != null && Files.exists(directory.resolve(Checkpoint.FILE_NAME))) {
+      throw new RunException(
+          "%s already holds a run; continue it with --resume %s, or choose another output directory"
+              .formatted(directory, directory));
+    }
+  }
+
   private static void checkShapes(Experiment experiment, Dataset data) {
     var network = experiment.network();
     if (data.inputs() != network.inputs()) {
       throw new RunException(
           "the network takes %d inputs but the data has %d features per example".formatted(network.inputs(), data.inputs()));
     }
-    int outputs = (int) data.train().targets().columns();
+    int outputs = data.train().targets().columns();
     if (outputs != network.outputs()) {
       throw new RunException(
           "the network has %d outputs but the data has %d targets per example (%s)"
@@ -146,6 +160,7 @@ public final class Trainer {
     double wall = elapsed(started);
     if (directory != null) {
       directory.writeSummary(model.experiment(), status, history, null, message, wall);
+      writePlots();
     }
     return new RunResult(status, history, null, message, wall, path());
   }
@@ -200,17 +215,22 @@ public final class Trainer {
       progress.step(lossSum / seen, accuracy(correct, seen), seen / ((System.nanoTime() - start) / 1e9));
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    releaseDeadNativeMemory();
+    releaseDeadNativeMemory(batches.size());
     return new EpochOutcome.Finished(epochMetrics(epoch, lr, lossSum / seen, accuracy(correct, seen), seen / seconds, seconds));
   }
 
   /**
    * ND4J frees the native memory of an array only after the garbage collector has collected the array's Java
    * objects, and each step leaves a few thousand small ones behind. With a large heap they can pile up for
-   * long enough to add hundreds of megabytes of resident memory, so collect once per epoch (about 0.1 s).
+   * long enough to add hundreds of megabytes of resident memory, so collect every 1,000 steps or so (a full
+   * collection takes about 0.1 s).
    */
-  private static void releaseDeadNativeMemory() {
-    System.gc();
+  private void releaseDeadNativeMemory(int steps) {
+    stepsSinceCollection += steps;
+    if (stepsSinceCollection >= STEPS_BETWEEN_COLLECTIONS) {
+      System.gc();
+      stepsSinceCollection = 0;
+    }
   }
 
   private double accuracy(long correct, long seen) {
@@ -222,6 +242,7 @@ public final class Trainer {
   }
 
   /** One training step inside the step workspace: hooks, forward, backward, update, hooks. */
+  @SuppressWarnings("try") // the workspace scope is the point, not the resource
   private Loss.Score step(INDArray batch, int firstRow, int stepInEpoch, double lr) {
     List<Dense> layers = model.network().layers();
     List<LayerStepContext> contexts = model.contexts();
@@ -329,11 +350,18 @@ public final class Trainer {
       throw new UncheckedIOException("cannot write the run directory " + directory.path(), e);
     }
     directory.writeSummary(experiment, RunStatus.RUNNING, history, null, null, elapsedSeconds);
-    writePlots();
+    boolean last = epochsCompleted == experiment.training().epochs();
+    if (last || System.nanoTime() - lastPlot >= PLOT_INTERVAL_NANOS) {
+      writePlots();
+    }
   }
 
-  /** Plots are a convenience: failing to draw them warns but never stops or corrupts a run. */
+  /**
+   * Plots are a convenience: drawn at most every few seconds (drawing costs about 0.1 s, as much as a short
+   * epoch) and at the end; failing to draw them warns but never stops or corrupts a run.
+   */
   private void writePlots() {
+    lastPlot = System.nanoTime();
     try {
       Plots.write(directory.path(), model.experiment().name(), history);
     } catch (IOException | RuntimeException e) {
@@ -411,8 +439,4 @@ public final class Trainer {
     return timings;
   }
 
-  /** The regularizer of a layer (for tests and benchmarks that inspect the model). */
-  LayerRegularizer regularizer(int layer) {
-    return model.network().layers().get(layer).regularizer();
-  }
 }

@@ -94,7 +94,7 @@ final class TrainingData {
 
   /** The class index of each row (the argmax of its one-hot target), or null for a single-output regression. */
   private static int[] classes(Split split) {
-    int width = (int) split.targets().columns();
+    int width = split.targets().columns();
     if (width < 2) {
       return null;
     }
