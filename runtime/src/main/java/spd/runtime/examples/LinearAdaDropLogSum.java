@@ -48,8 +48,8 @@ public final class LinearAdaDropLogSum implements SpdExperiment {
         .data(DATA)
         // spd:8  network { input 50  linear 1  loss squared }
         .network(NetworkSpec.input(50).dense("fc1", 1, NONE, false).loss(SQUARED))
-        // spd:9  train adam(lr = 3e-3) { epochs 1000, batch 20, schedule linear_decay, seed 1 }
-        .training(TrainingSpec.adam(3e-3).epochs(1000).batch(20).schedule(LINEAR_DECAY).seed(1))
+        // spd:9  train adam(lr = 3e-3) { epochs 200, batch 5, schedule linear_decay, seed 1 }
+        .training(TrainingSpec.adam(3e-3).epochs(200).batch(5).schedule(LINEAR_DECAY).seed(1))
         .regularizeAll(Regularizers.bernoulli(LinearAdaDropLogSum::keep))
         // spd:10  prune |w| < 0.05
         .pruneAll(Pruning.magnitudeBelow(SUPPORT_THRESHOLD))
