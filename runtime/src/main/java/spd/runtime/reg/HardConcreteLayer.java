@@ -32,7 +32,8 @@ final class HardConcreteLayer implements LayerRegularizer {
   HardConcreteLayer(HardConcrete rule, Dense layer) {
     this.rule = rule;
     this.layer = layer;
-    this.logA = Parameter.of(layer.name() + ".log_a", Buffers.persistentLike(layer.weights()).assign(rule.initialLogA()));
+    INDArray initial = Buffers.persistentLike(layer.weights()).assign(rule.initialLogA());
+    this.logA = Parameter.of(layer.name() + ".log_a", initial);
     this.weights = HostMirror.of(layer.weights());
     this.weightGradient = HostMirror.of(layer.weight().gradient());
     this.logAValues = HostMirror.of(logA.value());
