@@ -10,6 +10,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import spd.runtime.Experiment;
 import spd.runtime.SpdExperiment;
 import spd.runtime.data.DataSpec;
+import spd.runtime.duality.DualityCheck;
 import spd.runtime.nn.NetworkSpec;
 import spd.runtime.optim.TrainingSpec;
 import spd.runtime.prune.Pruning;
@@ -40,6 +41,13 @@ public final class LinearAdaDropLogSum implements SpdExperiment {
   static INDArray keep(INDArray w) {
     INDArray eta = eta(w);
     return eta.div(eta.add(LAMBDA));
+  }
+
+  // spd:11  check duality
+  /** The duality check of this run: IRLS for the same eta at the same lambda, support |w| > 0.05. */
+  public static DualityCheck.Request duality() {
+    return new DualityCheck.Request(
+        LAMBDA, LinearAdaDropLogSum::eta, DualityCheck.Options.defaults().withSupportThreshold(SUPPORT_THRESHOLD));
   }
 
   @Override

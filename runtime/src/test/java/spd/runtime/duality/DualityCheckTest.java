@@ -45,11 +45,7 @@ class DualityCheckTest {
     RunResult result = Trainer.run(experiment, RunOptions.quiet());
     assertEquals(RunStatus.COMPLETED, result.status());
 
-    DualityReport report =
-        DualityCheck.compare(
-            LinearAdaDropLogSum.DATA, LinearAdaDropLogSum.LAMBDA, LinearAdaDropLogSum::eta,
-            capture.layers().get(0).weights(),
-            DualityCheck.Options.defaults().withSupportThreshold(LinearAdaDropLogSum.SUPPORT_THRESHOLD));
+    DualityReport report = LinearAdaDropLogSum.duality().against(LinearAdaDropLogSum.DATA, capture.layers().get(0).weights());
     System.out.println(report.summary());
     assertTrue(report.irlsConverged());
     assertEquals(5, report.trueSupport());
