@@ -17,7 +17,14 @@ import spd.runtime.examples.Lenet300AdaDrop;
 import spd.runtime.examples.Lenet300AdaProx;
 import spd.runtime.examples.Lenet300AdaTikhonov;
 import spd.runtime.examples.Lenet300LogSum;
+import spd.runtime.examples.Lenet300EtaTrick;
+import spd.runtime.examples.Lenet300HardConcrete;
+import spd.runtime.examples.Lenet300MagnitudePruning;
 import spd.runtime.examples.Lenet300Plain;
+import spd.runtime.examples.Lenet300VarDropAdditive;
+import spd.runtime.examples.Lenet300VarDropLocal;
+import spd.runtime.examples.Lenet300VarDropNone;
+import spd.runtime.reg.MagnitudePruning;
 import spd.runtime.train.Trainer;
 
 /**
@@ -64,7 +71,24 @@ public final class StepBenchmark {
         new Case("logsum", new Lenet300LogSum(), 268, 367),
         new Case("adatikhonov", new Lenet300AdaTikhonov(), 284, 332),
         new Case("adadrop", new Lenet300AdaDrop(), 220, 265),
-        new Case("adaprox", new Lenet300AdaProx(), 276, 492));
+        new Case("adaprox", new Lenet300AdaProx(), 276, 492),
+        // The rules of branch runtime2; PyTorch's rate is known at one thread only (NaN: not measured).
+        new Case("etatrick", new Lenet300EtaTrick(), 128, Double.NaN),
+        new Case("vardrop_ar", new Lenet300VarDropAdditive(), 92, Double.NaN),
+        new Case("vardrop_lr", new Lenet300VarDropLocal(), Double.NaN, Double.NaN),
+        new Case("vardrop", new Lenet300VarDropNone(), 133, Double.NaN),
+        new Case("hardconcrete", new Lenet300HardConcrete(), Double.NaN, Double.NaN),
+        new Case("magnitude", StepBenchmark::magnitudeWithinTheBenchmark, Double.NaN, Double.NaN));
+  }
+
+  /** The magnitude-pruning example with its ramp moved into the benchmark's few epochs (it prunes every 100 steps). */
+  private static Experiment magnitudeWithinTheBenchmark() {
+    Experiment declared = new Lenet300MagnitudePruning().experiment();
+    MagnitudePruning ramp = MagnitudePruning.cubic(0.95, 1, 6, 100);
+    return new Experiment(
+        declared.name(), declared.data(), declared.network(),
+        Map.of("fc1", ramp, "fc2", ramp, "fc3", ramp),
+        declared.training(), declared.pruning(), declared.constants());
   }
 
   /**

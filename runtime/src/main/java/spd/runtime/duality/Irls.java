@@ -33,7 +33,12 @@ public final class Irls {
    * @param etaHat the adaptive rule eta_hat(w) (even in w), applied to a double array of the weights
    */
   public static Solution solve(
-      LinearProblem problem, double lambda, WeightFunction etaHat, DataFactor factor, int maxIterations, double tolerance) {
+      LinearProblem problem,
+      double lambda,
+      WeightFunction etaHat,
+      DataFactor factor,
+      int maxIterations,
+      double tolerance) {
     if (!(lambda > 0)) {
       throw new IllegalArgumentException("IRLS needs lambda > 0, got " + lambda);
     }

@@ -17,7 +17,8 @@ import spd.runtime.reg.VariationalDropout.Reparameterization;
 
 /**
  * lenet300_vardrop_additive: LeNet-300-100 on MNIST with sparse variational dropout, reparameterization
- * `additive` (the paper's "VarDrop+LR+AR" run). Effective penalty: log-sum-like, about LogSum(eps = 2) with twice the weight.
+ * `additive` (the paper's "VarDrop+LR+AR" run). Effective penalty: log-sum-like, about LogSum(eps = 2) with
+ * twice the weight.
  */
 public final class Lenet300VarDropAdditive implements SpdExperiment {
   // spd:10  let threshold = log(19)

@@ -17,7 +17,8 @@ import spd.runtime.reg.VariationalDropout.Reparameterization;
 
 /**
  * lenet300_vardrop_local: LeNet-300-100 on MNIST with sparse variational dropout, reparameterization
- * `local` (the paper's "VarDrop+LR" run). Effective penalty: log-sum-like, about LogSum(eps = 2) with twice the weight.
+ * `local` (the paper's "VarDrop+LR" run). Effective penalty: log-sum-like, about LogSum(eps = 2) with
+ * twice the weight.
  */
 public final class Lenet300VarDropLocal implements SpdExperiment {
   // spd:10  let threshold = log(19)

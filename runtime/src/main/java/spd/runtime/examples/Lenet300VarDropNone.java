@@ -17,7 +17,8 @@ import spd.runtime.reg.VariationalDropout.Reparameterization;
 
 /**
  * lenet300_vardrop_none: LeNet-300-100 on MNIST with sparse variational dropout, reparameterization
- * `none` (the paper's "VarDrop" run). Effective penalty: log-sum-like, about LogSum(eps = 2) with twice the weight.
+ * `none` (the paper's "VarDrop" run). Effective penalty: log-sum-like, about LogSum(eps = 2) with
+ * twice the weight.
  */
 public final class Lenet300VarDropNone implements SpdExperiment {
   // spd:10  let threshold = log(19)

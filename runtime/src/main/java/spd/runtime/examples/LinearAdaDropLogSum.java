@@ -10,6 +10,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import spd.runtime.Experiment;
 import spd.runtime.SpdExperiment;
 import spd.runtime.data.DataSpec;
+import spd.runtime.duality.DualityCheck;
 import spd.runtime.nn.NetworkSpec;
 import spd.runtime.optim.TrainingSpec;
 import spd.runtime.prune.Pruning;
@@ -42,14 +43,21 @@ public final class LinearAdaDropLogSum implements SpdExperiment {
     return eta.div(eta.add(LAMBDA));
   }
 
+  // spd:11  check duality
+  /** The duality check of this run: IRLS for the same eta at the same lambda, support |w| > 0.05. */
+  public static DualityCheck.Request duality() {
+    return new DualityCheck.Request(
+        LAMBDA, LinearAdaDropLogSum::eta, DualityCheck.Options.defaults().withSupportThreshold(SUPPORT_THRESHOLD));
+  }
+
   @Override
   public Experiment experiment() {
     return Experiment.named("linear_adadrop_logsum")
         .data(DATA)
         // spd:8  network { input 50  linear 1  loss squared }
         .network(NetworkSpec.input(50).dense("fc1", 1, NONE, false).loss(SQUARED))
-        // spd:9  train adam(lr = 3e-3) { epochs 1000, batch 20, schedule linear_decay, seed 1 }
-        .training(TrainingSpec.adam(3e-3).epochs(1000).batch(20).schedule(LINEAR_DECAY).seed(1))
+        // spd:9  train adam(lr = 3e-3) { epochs 200, batch 5, schedule linear_decay, seed 1 }
+        .training(TrainingSpec.adam(3e-3).epochs(200).batch(5).schedule(LINEAR_DECAY).seed(1))
         .regularizeAll(Regularizers.bernoulli(LinearAdaDropLogSum::keep))
         // spd:10  prune |w| < 0.05
         .pruneAll(Pruning.magnitudeBelow(SUPPORT_THRESHOLD))

@@ -3,7 +3,6 @@ package spd.runtime.reg;
 import java.util.List;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
 import spd.runtime.WeightFunction;
@@ -94,10 +93,12 @@ public record EtaTrick(double lambda, WeightFunction dual, WeightFunction dualDe
       return List.of(theta);
     }
 
-    /** eta = lambda exp(theta), into the persistent buffer. */
+    /** eta = lambda exp(theta) = exp(theta + ln lambda), into the persistent buffer and its heap mirror. */
     private INDArray refreshEta() {
-      Nd4j.exec(new Exp(theta.value(), eta));
-      return eta.muli(lambda);
+      float[] t = thetaValues.load();
+      ElementMath.exp(t, 1f, (float) Math.log(lambda), etaValues.values(), t.length);
+      etaValues.store();
+      return eta;
     }
 
     @Override
@@ -105,7 +106,7 @@ public record EtaTrick(double lambda, WeightFunction dual, WeightFunction dualDe
       HostMirror.copy(dualDerivative.apply(refreshEta()), etaTimesSlope);
       float[] w = weights.load();
       float[] gw = weightGradient.load();
-      float[] e = etaValues.load();
+      float[] e = etaValues.values();
       float[] gt = thetaGradient.values();
       float halfLambda = (float) (lambda / 2);
       float halfLambdaDecay = (float) (lambda * decay / 2);
@@ -126,8 +127,8 @@ public record EtaTrick(double lambda, WeightFunction dual, WeightFunction dualDe
       float[] f = new float[(int) currentEta.length()];
       HostMirror.copy(dual.apply(currentEta), f);
       float[] w = weights.load();
-      float[] e = etaValues.load();
-      float[] t = thetaValues.load();
+      float[] e = etaValues.values();
+      float[] t = thetaValues.values();
       double sum = 0;
       for (int i = 0; i < w.length; i++) {
         sum += (double) w[i] * w[i] / e[i] + f[i] + decay * t[i];

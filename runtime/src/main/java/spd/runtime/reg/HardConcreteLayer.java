@@ -3,7 +3,6 @@ package spd.runtime.reg;
 import java.util.List;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.random.impl.UniformDistribution;
 import org.nd4j.linalg.factory.Nd4j;
 import spd.runtime.nn.Dense;
 import spd.runtime.nn.Parameter;
@@ -23,7 +22,10 @@ final class HardConcreteLayer implements LayerRegularizer {
   private final HostMirror weightGradient;
   private final HostMirror logAValues;
   private final HostMirror logAGradient;
-  private final HostMirror uniform;
+  private final float[] uniform;
+  private final float[] logit;
+  private final float[] gateExp;
+  private final float[] openExp;
   private final HostMirror effective;
   private final float[] gate;
   private final float[] gateSlope;
@@ -32,14 +34,18 @@ final class HardConcreteLayer implements LayerRegularizer {
   HardConcreteLayer(HardConcrete rule, Dense layer) {
     this.rule = rule;
     this.layer = layer;
-    this.logA = Parameter.of(layer.name() + ".log_a", Buffers.persistentLike(layer.weights()).assign(rule.initialLogA()));
+    INDArray initial = Buffers.persistentLike(layer.weights()).assign(rule.initialLogA());
+    this.logA = Parameter.of(layer.name() + ".log_a", initial);
     this.weights = HostMirror.of(layer.weights());
     this.weightGradient = HostMirror.of(layer.weight().gradient());
     this.logAValues = HostMirror.of(logA.value());
     this.logAGradient = HostMirror.of(logA.gradient());
-    this.uniform = HostMirror.of(Buffers.persistentLike(layer.weights()));
     this.effective = HostMirror.of(Buffers.persistentLike(layer.weights()));
     int n = (int) layer.weights().length();
+    this.uniform = new float[n];
+    this.logit = new float[n];
+    this.gateExp = new float[n];
+    this.openExp = new float[n];
     this.gate = new float[n];
     this.gateSlope = new float[n];
     this.penaltySlope = new float[n];
@@ -55,24 +61,38 @@ final class HardConcreteLayer implements LayerRegularizer {
     return List.of(logA);
   }
 
+  /**
+   * Samples the gates: s = sigmoid((logit(u) + log_a)/beta) = 1/(1 + exp(-(logit(u) + log_a)/beta)), with the
+   * logarithms and exponentials computed over whole arrays by {@link ElementMath}.
+   */
   @Override
   public void beforeStep(StepContext step) {
-    Nd4j.getExecutioner().exec(new UniformDistribution(uniform.array(), EDGE, 1 - EDGE), step.random());
-    float[] u = uniform.load();
     float[] w = weights.load();
     float[] a = logAValues.load();
+    int n = w.length;
+    ElementMath.uniform(step.random().nextLong(), EDGE, 1 - EDGE, uniform, n);
+    for (int i = 0; i < n; i++) {
+      uniform[i] = uniform[i] / (1 - uniform[i]);
+    }
+    ElementMath.log(uniform, gateExp, logit, n); // gateExp is the scratch of the exponents here
+    for (int i = 0; i < n; i++) {
+      logit[i] += a[i];
+    }
+    ElementMath.exp(logit, (float) (-1 / rule.beta()), 0f, gateExp, n);
+    ElementMath.exp(a, -1f, (float) rule.shift(), openExp, n);
     float[] wz = effective.values();
-    double stretch = rule.zeta() - rule.gamma();
-    double inverseBeta = 1 / rule.beta();
-    double shift = rule.shift();
-    for (int i = 0; i < w.length; i++) {
-      double s = sigmoid((Math.log(u[i] / (1 - u[i])) + a[i]) * inverseBeta);
-      double stretched = s * stretch + rule.gamma();
+    float stretch = (float) (rule.zeta() - rule.gamma());
+    float gamma = (float) rule.gamma();
+    float slopeScale = (float) (stretch / rule.beta());
+    float lambda = (float) rule.lambda();
+    for (int i = 0; i < n; i++) {
+      float s = 1 / (1 + gateExp[i]);
+      float stretched = s * stretch + gamma;
       boolean open = stretched > 0 && stretched < 1;
-      gate[i] = (float) Math.max(0, Math.min(1, stretched));
-      gateSlope[i] = open ? (float) (stretch * s * (1 - s) * inverseBeta) : 0f;
-      double p = sigmoid(a[i] - shift);
-      penaltySlope[i] = (float) (rule.lambda() * p * (1 - p));
+      gate[i] = Math.max(0f, Math.min(1f, stretched));
+      gateSlope[i] = open ? slopeScale * s * (1 - s) : 0f;
+      float p = 1 / (1 + openExp[i]);
+      penaltySlope[i] = lambda * p * (1 - p);
       wz[i] = w[i] * gate[i];
     }
     effective.store();

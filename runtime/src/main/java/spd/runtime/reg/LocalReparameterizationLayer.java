@@ -6,7 +6,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
-import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 import spd.runtime.nn.Dense;
@@ -36,7 +35,8 @@ abstract class LocalReparameterizationLayer extends VariationalLayer {
   private Random random;
 
   /** The per-batch-size arrays of the sampled pre-activation; {@code work} holds std * xi, then h. */
-  private record BatchBuffers(INDArray squares, INDArray std, INDArray noise, INDArray work, INDArray inputScratch) {}
+  private record BatchBuffers(
+      INDArray squares, INDArray std, HostMirror noise, INDArray work, INDArray inputScratch) {}
 
   LocalReparameterizationLayer(Dense layer, String parameterName, double threshold) {
     super(layer, parameterName, threshold);
@@ -66,15 +66,16 @@ abstract class LocalReparameterizationLayer extends VariationalLayer {
     input.mul(input, b.squares());
     Nd4j.gemm(b.squares(), variance.array(), b.std(), false, false, 1.0, 0.0);
     Nd4j.exec(new Sqrt(b.std().addi(VARIANCE_FLOOR), b.std()));
-    Nd4j.getExecutioner().exec(new GaussianDistribution(b.noise(), 0.0, 1.0), random);
-    output.addi(b.work().assign(b.std()).muli(b.noise()));
+    ElementMath.gaussian(random.nextLong(), b.noise().values(), b.noise().values().length);
+    b.noise().store();
+    output.addi(b.work().assign(b.std()).muli(b.noise().array()));
   }
 
   @Override
   public final void backward(INDArray input, INDArray gradOutput, INDArray gradInput) {
     BatchBuffers b = buffers((int) input.rows(), (int) input.columns(), (int) gradOutput.columns());
     INDArray h = b.work();
-    gradOutput.mul(b.noise(), h).divi(b.std()).muli(0.5);
+    gradOutput.mul(b.noise().array(), h).divi(b.std()).muli(0.5);
     if (gradInput != null) {
       Nd4j.gemm(gradOutput, layer().weights(), gradInput, false, true, 1.0, 0.0);
       Nd4j.gemm(h, variance.array(), b.inputScratch(), false, true, 1.0, 0.0);
@@ -110,7 +111,7 @@ abstract class LocalReparameterizationLayer extends VariationalLayer {
           new BatchBuffers(
               Nd4j.create(DataType.FLOAT, batch, inputs),
               Nd4j.create(DataType.FLOAT, batch, outputs),
-              Nd4j.create(DataType.FLOAT, batch, outputs),
+              HostMirror.of(Nd4j.create(DataType.FLOAT, batch, outputs)),
               Nd4j.create(DataType.FLOAT, batch, outputs),
               Nd4j.create(DataType.FLOAT, batch, inputs));
       buffersByBatch.put(batch, created);

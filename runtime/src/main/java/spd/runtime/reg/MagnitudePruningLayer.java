@@ -43,7 +43,8 @@ final class MagnitudePruningLayer implements LayerRegularizer {
   public void afterUpdate(StepContext step) {
     if (step.globalStep() == 0 && rule.lastEpoch() > step.epochs()) {
       throw new RunException(
-          "magnitude pruning of layer %s ramps until epoch %d, but training has %d epochs; end the ramp at epoch %d or earlier"
+          ("magnitude pruning of layer %s ramps until epoch %d, but training has %d epochs; "
+                  + "end the ramp at epoch %d or earlier")
               .formatted(layer.name(), rule.lastEpoch(), step.epochs(), step.epochs()));
     }
     long start = (long) (rule.firstEpoch() - 1) * step.stepsPerEpoch();

@@ -33,6 +33,15 @@ final class MolchanovKl {
     return -K1 * K3 * s * (1 - s) - 0.5 * inverseOnePlusAlpha;
   }
 
+  /**
+   * The same slope from e = exp(-(k2 + k3 log alpha)) and 1/(1 + alpha), in float for the fused per-weight
+   * loops, which get e from {@link ElementMath#exp(float[], float, float, float[], int)}.
+   */
+  static float slope(float e, float inverseOnePlusAlpha) {
+    float s = 1 / (1 + e);
+    return (float) (-K1 * K3) * s * (1 - s) - 0.5f * inverseOnePlusAlpha;
+  }
+
   private static double sigmoid(double x) {
     return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
   }

@@ -1,8 +1,6 @@
 package spd.runtime.reg;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
-import org.nd4j.linalg.factory.Nd4j;
 import spd.runtime.nn.Dense;
 
 /**
@@ -12,17 +10,21 @@ import spd.runtime.nn.Dense;
  * alpha/2)/2 + dKL/d(log alpha)/N for G = dL/d(W m).
  */
 final class WeightNoiseVariationalLayer extends VariationalLayer {
-  private final HostMirror noise;
   private final HostMirror effective;
+  private final float[] noise;
+  private final float[] std;
+  private final float[] klExp;
   private final float[] mask;
   private final float[] maskSlope;
   private final float[] klParameter;
 
   WeightNoiseVariationalLayer(Dense layer, double threshold) {
     super(layer, "log_alpha", threshold);
-    this.noise = HostMirror.of(Buffers.persistentLike(layer.weights()));
     this.effective = HostMirror.of(Buffers.persistentLike(layer.weights()));
     int n = (int) layer.weights().length();
+    this.noise = new float[n];
+    this.std = new float[n];
+    this.klExp = new float[n];
     this.mask = new float[n];
     this.maskSlope = new float[n];
     this.klParameter = new float[n];
@@ -30,19 +32,20 @@ final class WeightNoiseVariationalLayer extends VariationalLayer {
 
   @Override
   protected void prepare(StepContext step) {
-    Nd4j.getExecutioner().exec(new GaussianDistribution(noise.array(), 0.0, 1.0), step.random());
-    float[] xi = noise.load();
     float[] w = weights.load();
     float[] logAlpha = parameterValues.load();
+    int n = w.length;
+    ElementMath.gaussian(step.random().nextLong(), noise, n);
+    ElementMath.exp(logAlpha, 0.5f, 0f, std, n);
+    ElementMath.exp(logAlpha, (float) -MolchanovKl.K3, (float) -MolchanovKl.K2, klExp, n);
     float[] wm = effective.values();
-    double klScale = klScale();
-    for (int i = 0; i < w.length; i++) {
-      double alpha = Math.exp(logAlpha[i]);
-      float std = (float) Math.sqrt(alpha);
-      mask[i] = 1 + xi[i] * std;
-      maskSlope[i] = 0.5f * xi[i] * std * w[i];
+    float klScale = (float) klScale();
+    for (int i = 0; i < n; i++) {
+      float scaledNoise = noise[i] * std[i];
+      mask[i] = 1 + scaledNoise;
+      maskSlope[i] = 0.5f * scaledNoise * w[i];
       wm[i] = w[i] * mask[i];
-      klParameter[i] = (float) (MolchanovKl.slope(logAlpha[i], 1 / (1 + alpha)) * klScale);
+      klParameter[i] = MolchanovKl.slope(klExp[i], 1 / (1 + std[i] * std[i])) * klScale;
     }
     effective.store();
   }
