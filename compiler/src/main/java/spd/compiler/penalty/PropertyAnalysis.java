@@ -23,8 +23,9 @@ import spd.compiler.sym.Simplifier;
  * arithmetic on derivatives, leading terms at 0 and infinity) and on a dense grid otherwise, saying which.
  */
 final class PropertyAnalysis {
-  /** The grid: log-spaced t from GRID_LOW to GRID_HIGH times the problem's scale. */
+  /** The grid: log-spaced t from GRID_LOW to GRID_HIGH times the problem's scale (fewer points for numeric rules). */
   private static final int GRID_POINTS = 4000;
+  private static final int NUMERIC_GRID_POINTS = 400;
   private static final double GRID_LOW = 1e-6;
   private static final double GRID_HIGH = 1e3;
 
@@ -167,12 +168,14 @@ final class PropertyAnalysis {
     return max.x();
   }
 
+  /** A log grid; each point of a numeric eta_hat costs a root search, so those get a coarser one. */
   private double[] grid() {
-    double[] grid = new double[GRID_POINTS];
+    int points = etaT.isPresent() ? GRID_POINTS : NUMERIC_GRID_POINTS;
+    double[] grid = new double[points];
     double lo = Math.log(GRID_LOW * scale);
     double hi = Math.log(GRID_HIGH * scale);
-    for (int i = 0; i < GRID_POINTS; i++) {
-      grid[i] = Math.exp(lo + (hi - lo) * i / (GRID_POINTS - 1));
+    for (int i = 0; i < points; i++) {
+      grid[i] = Math.exp(lo + (hi - lo) * i / (points - 1));
     }
     return grid;
   }
