@@ -39,8 +39,8 @@ final class ClassicalMatcher {
     }
 
     String formula(double[] p) {
-      String s = PropertyAnalysis.format(p[0]);
-      return switch (name) {
+      String s = Math.abs(p[0] - 1) < 1e-9 ? "1" : PropertyAnalysis.format(p[0]);
+      String text = switch (name) {
         case "lasso" -> s + "*|w|";
         case "ridge" -> s + "*w^2";
         case "bridge" -> s + "*|w|^p/p with p = " + PropertyAnalysis.format(p[1]);
@@ -53,6 +53,7 @@ final class ClassicalMatcher {
         case "exponential" -> s + "*(1 - (1 + |w|/tau)*exp(-|w|/tau)) with tau = " + PropertyAnalysis.format(p[1]);
         default -> throw new IllegalStateException(name);
       };
+      return text.startsWith("1*") ? text.substring(2) : text;
     }
   }
 
