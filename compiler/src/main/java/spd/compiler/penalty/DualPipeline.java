@@ -188,27 +188,35 @@ final class DualPipeline {
   }
 
   /**
-   * Omega against (1/2) min over a fine grid of log a in [-20, 20] of w^2 V(a)/lambda + P(z != 0), and the limit 1/2:
-   * an upper bound that the refined infimum must meet to within the grid's resolution. (Quadrature of t/eta_hat is
-   * no check here: eta_hat jumps to inf where the penalty saturates.)
+   * Omega against its definition (1/2) inf_a [w^2 V(a)/lambda + P(z != 0)] evaluated independently: the objective on
+   * a grid of log a in [-20, 20], refined by Brent's method around the best grid point, and the limit 1/2 (a -> inf).
+   * (Quadrature of t/eta_hat is no check here: eta_hat jumps to inf where the penalty saturates.)
    */
   private static List<CheckRow> hardConcreteChecks(HardConcrete gates, PenaltyFunctions functions, double lambda) {
-    int n = 2001;
-    double[] variance = new double[n];
-    double[] nonZero = new double[n];
+    int n = 201;
+    double step = 40.0 / (n - 1);
+    double[] objectiveParts = new double[2 * n];
     for (int i = 0; i < n; i++) {
-      double logA = -20 + 40.0 * i / (n - 1);
-      variance[i] = gates.normalisedVariance(logA).value();
-      nonZero[i] = gates.nonZeroProbability(logA);
+      double logA = -20 + step * i;
+      objectiveParts[2 * i] = gates.normalisedVariance(logA).value();
+      objectiveParts[2 * i + 1] = gates.nonZeroProbability(logA);
     }
     List<CheckRow> checks = new ArrayList<>();
     for (double w : new double[] {0.01, 0.1, 0.3, 0.5, 1, 3}) {
-      double best = 1;
-      for (int i = 0; i < n; i++) {
-        best = Math.min(best, w * w * variance[i] / lambda + nonZero[i]);
+      int best = 0;
+      for (int i = 1; i < n; i++) {
+        if (w * w * objectiveParts[2 * i] + objectiveParts[2 * i + 1]
+            < w * w * objectiveParts[2 * best] + objectiveParts[2 * best + 1]) {
+          best = i;
+        }
       }
-      // One grid step of 0.02 in log a moves the objective by at most about 1e-4 of itself near its minimum.
-      checks.add(new CheckRow(w, functions.omega(w).value(), best / 2, 1e-4 * best / 2, "grid in log a"));
+      double lo = -20 + step * Math.max(best - 1, 0);
+      double hi = -20 + step * Math.min(best + 1, n - 1);
+      var min = spd.compiler.numeric.Maximize.brent(logA -> -(w * w * gates.normalisedVariance(logA).value() / lambda
+          + gates.nonZeroProbability(logA)), lo, hi, Tolerance.relative(1e-10));
+      double reference = Math.min(1, -min.value()) / 2;
+      checks.add(new CheckRow(w, functions.omega(w).value(), reference, Math.abs(min.valueError()) / 2 + 1e-15,
+          "min over log a (grid + Brent)"));
     }
     return checks;
   }

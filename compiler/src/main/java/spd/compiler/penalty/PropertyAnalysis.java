@@ -35,6 +35,8 @@ final class PropertyAnalysis {
   private final PenaltyFunctions functions;
   private final double scale;
   private final List<Property> properties = new ArrayList<>();
+  /** eta_hat on the grid, computed once: for numeric rules each value is a root search. */
+  private double[] gridEta;
 
   private PropertyAnalysis(Context context, Optional<Expr> etaT, Optional<Expr> integrand,
       PenaltyFunctions functions, double scale) {
@@ -134,11 +136,22 @@ final class PropertyAnalysis {
         + u.toText()).orElse("");
   }
 
+  private double[] gridEta(double[] grid) {
+    if (gridEta == null || gridEta.length != grid.length) {
+      gridEta = new double[grid.length];
+      for (int i = 0; i < grid.length; i++) {
+        gridEta[i] = functions.etaHat(grid[i]);
+      }
+    }
+    return gridEta;
+  }
+
   private Property monotoneOnGrid() {
     double[] grid = grid();
-    double previous = functions.etaHat(grid[0]);
+    double[] etas = gridEta(grid);
+    double previous = etas[0];
     for (int i = 1; i < grid.length; i++) {
-      double next = functions.etaHat(grid[i]);
+      double next = etas[i];
       if (Double.isNaN(next) || Double.isNaN(previous)) {
         if (i > grid.length / 2) {
           // Overflow far out (exp of a large argument): the grid ends where eta_hat can be evaluated.
@@ -362,11 +375,13 @@ final class PropertyAnalysis {
       }
     }
     double[] grid = grid();
+    double[] etas = gridEta(grid);
     boolean up = true;
     boolean down = true;
     double previous = Double.NaN;
-    for (double t : grid) {
-      double g = t / functions.etaHat(t);
+    for (int i = 0; i < grid.length; i++) {
+      double t = grid[i];
+      double g = t / etas[i];
       if (!Double.isNaN(previous)) {
         up &= g >= previous * (1 - 1e-9) - 1e-300;
         down &= g <= previous * (1 + 1e-9) + 1e-300;
