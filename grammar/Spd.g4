@@ -79,7 +79,7 @@ functionDef
 
 // `eta = logsum(eps: 2)`: the eta rule (or another function) taken from a named rule.
 ruleBinding
-    : name=ID '=' rule=call
+    : name=ID '=' named=call
     ;
 
 maskBlock
@@ -93,7 +93,7 @@ maskItem
     ;
 
 penaltyDecl
-    : PENALTY (definition=functionDef | rule=call) (WEIGHT weight=expr)? targets?
+    : PENALTY (definition=functionDef | named=call) (WEIGHT weight=expr)? targets?
     ;
 
 trainBlock

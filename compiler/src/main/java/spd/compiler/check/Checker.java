@@ -1,0 +1,36 @@
+package spd.compiler.check;
+
+import java.util.HashMap;
+import java.util.Map;
+import spd.compiler.ast.Experiment;
+import spd.compiler.ast.RuleDecl;
+import spd.compiler.ast.SpdFile;
+import spd.compiler.diag.Code;
+import spd.compiler.diag.Diagnostics;
+
+/** The semantic checks of a parsed file: its rules, then each experiment. Reports, never throws. */
+public final class Checker {
+  private Checker() {}
+
+  public static void check(SpdFile file, RuleTable rules, Diagnostics diagnostics) {
+    ExprChecker exprs = new ExprChecker(diagnostics, rules);
+    RuleChecker ruleChecker = new RuleChecker(diagnostics, exprs);
+    for (RuleDecl rule : file.rules()) {
+      ruleChecker.check(rule);
+    }
+    Map<String, Experiment> seen = new HashMap<>();
+    for (Experiment experiment : file.experiments()) {
+      Experiment first = seen.putIfAbsent(experiment.name().name(), experiment);
+      if (first != null) {
+        diagnostics.report(Code.E0102, experiment.name().span(),
+            "experiment '" + experiment.name().name() + "' is defined twice",
+            "first defined at line " + first.span().line());
+      }
+      new ExperimentChecker(diagnostics, rules).check(experiment);
+    }
+    if (file.experiments().isEmpty() && file.rules().isEmpty() && file.imports().isEmpty()) {
+      diagnostics.report(Code.W0008, new spd.compiler.source.Span(file.source(), 0, 0), "the file declares nothing",
+          "an .spd file holds experiments, e.g. experiment name { eta(w) = |w| }");
+    }
+  }
+}

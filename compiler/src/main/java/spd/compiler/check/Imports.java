@@ -1,0 +1,119 @@
+package spd.compiler.check;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import spd.compiler.ast.Import;
+import spd.compiler.ast.RuleDecl;
+import spd.compiler.ast.SpdFile;
+import spd.compiler.diag.Code;
+import spd.compiler.diag.Diagnostics;
+import spd.compiler.parse.SourceParser;
+import spd.compiler.source.SourceFile;
+import spd.compiler.source.SourceLoader;
+
+/** Resolves {@code import std} (the standard library, a resource) and {@code import "file.spd"} (relative paths). */
+public final class Imports {
+  private static final String STD_RESOURCE = "/spd/std.spd";
+  private static volatile SpdFile standardLibrary;
+
+  private Imports() {}
+
+  /** The standard library, parsed once per process. */
+  public static SpdFile standardLibrary() {
+    SpdFile std = standardLibrary;
+    if (std == null) {
+      synchronized (Imports.class) {
+        if (standardLibrary == null) {
+          standardLibrary = parseStandardLibrary();
+        }
+        std = standardLibrary;
+      }
+    }
+    return std;
+  }
+
+  /** The text of the standard library, for docs and `spd std`. */
+  public static String standardLibraryText() {
+    try (InputStream in = Imports.class.getResourceAsStream(STD_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("the standard library " + STD_RESOURCE + " is missing from the build");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static SpdFile parseStandardLibrary() {
+    Diagnostics diagnostics = new Diagnostics();
+    SourceFile source = new SourceFile("<std>", standardLibraryText());
+    Optional<SpdFile> parsed = SourceParser.parse(source, diagnostics);
+    if (parsed.isEmpty() || diagnostics.hasErrors()) {
+      throw new IllegalStateException("the standard library does not parse: " + diagnostics.sorted());
+    }
+    return parsed.get();
+  }
+
+  /** The rules visible in {@code file}: its own, then those of its imports (transitively). */
+  public static RuleTable resolve(SpdFile file, Path baseDir, Diagnostics diagnostics) {
+    Set<String> standardNames = new HashSet<>();
+    standardLibrary().rules().forEach(r -> standardNames.add(r.name().name()));
+    RuleTable table = new RuleTable(standardNames);
+    List<RuleDecl> all = new ArrayList<>(file.rules());
+    collectImports(file, baseDir, diagnostics, new HashSet<>(), all);
+    for (RuleDecl rule : all) {
+      if (!table.add(rule)) {
+        RuleDecl first = table.find(rule.name().name()).orElseThrow();
+        diagnostics.report(Code.E0102, rule.name().span(), "rule '" + rule.name().name() + "' is defined twice",
+            "first defined at " + first.name().span());
+      }
+    }
+    return table;
+  }
+
+  private static void collectImports(SpdFile file, Path baseDir, Diagnostics diagnostics, Set<String> visited,
+      List<RuleDecl> into) {
+    for (Import imported : file.imports()) {
+      if (!imported.isPath()) {
+        if (imported.target().equals("std")) {
+          if (visited.add("<std>")) {
+            into.addAll(standardLibrary().rules());
+          }
+        } else {
+          diagnostics.report(Code.E0107, imported.span(), "no module named '" + imported.target() + "'",
+              "the standard library is 'import std'; import a file with import \"path/to/file.spd\"");
+        }
+        continue;
+      }
+      Path path = baseDir.resolve(imported.target()).normalize();
+      if (!visited.add(path.toAbsolutePath().toString())) {
+        continue;
+      }
+      Diagnostics local = new Diagnostics();
+      Optional<SpdFile> parsed = SourceLoader.load(path, local).flatMap(source -> SourceParser.parse(source, local));
+      if (local.sorted().stream().anyMatch(d -> d.code() == Code.E0004)) {
+        diagnostics.report(Code.E0107, imported.span(), "cannot import \"" + imported.target() + "\": no such file "
+            + path, "paths are relative to the importing file's directory");
+        continue;
+      }
+      local.sorted().forEach(diagnostics::add);
+      parsed.ifPresent(p -> {
+        if (!p.experiments().isEmpty()) {
+          diagnostics.report(Code.E0107, imported.span(), "\"" + imported.target() + "\" declares experiments; "
+              + "only rules can be imported", "move the shared rules to a file of their own");
+        }
+        into.addAll(p.rules());
+        Path parent = path.getParent() == null ? Path.of(".") : path.getParent();
+        collectImports(p, parent, diagnostics, visited, into);
+      });
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package spd.compiler.check;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import spd.compiler.ast.Binding;
+import spd.compiler.ast.Expr;
+import spd.compiler.ast.FunctionDef;
+import spd.compiler.ast.MaskBlock;
+import spd.compiler.ast.MaskItem;
+import spd.compiler.ast.Setting;
+import spd.compiler.diag.Code;
+import spd.compiler.diag.Diagnostics;
+import spd.compiler.source.Span;
+
+/** Checks one {@code mask} block against the schema of its kind. */
+final class MaskChecker {
+  private final Diagnostics diagnostics;
+  private final ExprChecker exprs;
+  private final SettingsChecker settings;
+  private final RuleCallChecker ruleCalls;
+  private final Constants constants;
+
+  MaskChecker(Diagnostics diagnostics, ExprChecker exprs, SettingsChecker settings, RuleCallChecker ruleCalls,
+      Constants constants) {
+    this.diagnostics = diagnostics;
+    this.exprs = exprs;
+    this.settings = settings;
+    this.ruleCalls = ruleCalls;
+    this.constants = constants;
+  }
+
+  /** What the rest of the checks need to know about a mask. */
+  record MaskFacts(String kind, boolean usesEta, Map<String, Double> settingValues) {}
+
+  MaskFacts check(MaskBlock mask) {
+    String kind = mask.kind().name();
+    BlockSchema schema = Schemas.MASKS.get(kind);
+    if (schema == null) {
+      diagnostics.report(Code.E0201, mask.kind().span(), "unknown mask kind '" + kind + "'",
+          NetworkChecker.oneOf(kind, List.copyOf(Schemas.MASKS.keySet()), "mask kinds"));
+      return new MaskFacts(kind, false, Map.of());
+    }
+    String blockName = "mask " + kind;
+    List<Setting> settingItems = new ArrayList<>();
+    Set<String> given = new LinkedHashSet<>();
+    Map<String, Span> firstSeen = new HashMap<>();
+    boolean usesEta = false;
+    for (MaskItem item : mask.items()) {
+      switch (item) {
+        case Setting setting -> settingItems.add(setting);
+        case Binding binding -> {
+          if (unique(binding.name().name(), binding.name().span(), firstSeen, blockName)) {
+            given.add(binding.name().name());
+            usesEta |= checkBinding(binding, kind, schema, blockName);
+          }
+        }
+        case FunctionDef function -> {
+          if (unique(function.displayName(), function.name().span(), firstSeen, blockName)) {
+            given.add(function.displayName());
+            checkFunction(function, schema, blockName);
+          }
+        }
+      }
+    }
+    Map<String, Double> values = settings.check(settingItems, schema, blockName, mask.span());
+    if (!schema.requiredOneOf().isEmpty() && schema.requiredOneOf().stream().noneMatch(given::contains)) {
+      diagnostics.report(Code.E0204, mask.span(), blockName + " needs " + describeRequired(schema),
+          example(kind));
+    }
+    checkRanges(kind, values, mask);
+    return new MaskFacts(kind, usesEta, values);
+  }
+
+  private boolean unique(String name, Span span, Map<String, Span> firstSeen, String blockName) {
+    Span first = firstSeen.putIfAbsent(name, span);
+    if (first != null) {
+      diagnostics.report(Code.E0102, span, "'" + name + "' is given twice in " + blockName,
+          "first given at line " + first.line());
+      return false;
+    }
+    return true;
+  }
+
+  /** Checks {@code keep = ...}, {@code variance = ...} or {@code dual = rule(...)}; true when it uses eta. */
+  private boolean checkBinding(Binding binding, String kind, BlockSchema schema, String blockName) {
+    String name = binding.name().name();
+    if (!schema.bindings().contains(name)) {
+      List<String> candidates = new ArrayList<>(schema.bindings());
+      candidates.addAll(schema.settings().keySet());
+      String[] help = Suggestions.didYouMean(name, candidates);
+      diagnostics.report(Code.E0202, binding.name().span(), blockName + " has no '" + name + " = ...'",
+          help.length > 0 ? help : new String[] {example(kind)});
+      return false;
+    }
+    if (name.equals("dual")) {
+      checkDual(binding);
+      return false;
+    }
+    Set<String> variables = kind.equals("prox") ? Set.of("w", "eta", "lr") : Set.of("w", "eta");
+    long before = diagnostics.errorCount();
+    Set<String> used = exprs.check(binding.value(), constants.scope(variables, "the " + name + " expression"));
+    if (diagnostics.errorCount() == before && used.isEmpty()) {
+      checkConstant(binding, name);
+    }
+    return used.contains("eta");
+  }
+
+  private void checkConstant(Binding binding, String name) {
+    OptionalDouble value = ConstantEvaluator.evaluateAllowingInfinity(binding.value(), constants.values());
+    if (value.isEmpty()) {
+      return;
+    }
+    double v = value.getAsDouble();
+    if (name.equals("keep") && !(v > 0 && v <= 1)) {
+      diagnostics.report(Code.E0401, binding.value().span(), "keep probability " + SettingsChecker.format(v)
+          + " is outside (0, 1]", "a weight is kept with probability keep; 1 keeps every weight, 0.5 half of them");
+    } else if (name.equals("variance") && !(v >= 0)) {
+      diagnostics.report(Code.E0405, binding.value().span(), "mask variance " + SettingsChecker.format(v)
+          + " is negative", "a variance is >= 0");
+    }
+  }
+
+  private void checkDual(Binding binding) {
+    if (!(binding.value() instanceof Expr.Call call)) {
+      diagnostics.report(Code.E0203, binding.value().span(), "'dual' must name a rule, such as dual = logsum(eps: 2)",
+          "or define the dual directly: f(eta) = ...");
+      return;
+    }
+    ruleCalls.check(call, constants.scope(Set.of(), "a rule argument")).ifPresent(use -> {
+      boolean hasDual = RuleTable.function(use.rule(), "f").isPresent()
+          || RuleTable.function(use.rule(), "f'").isPresent();
+      if (!hasDual) {
+        diagnostics.report(Code.E0404, call.span(), "rule '" + use.rule().name().name() + "' defines no dual f(eta)",
+            "the eta-trick learns eta with the cost f(eta); use a rule that defines f, or write f(eta) = ...");
+      }
+    });
+  }
+
+  private void checkFunction(FunctionDef function, BlockSchema schema, String blockName) {
+    String name = function.displayName();
+    function.label().filter(label -> !label.name().equals("dual")).ifPresent(label -> diagnostics.report(
+        Code.E0207, label.span(), "unknown label '" + label.name() + "'", "the only label is 'dual': dual f(eta) = ..."));
+    if (!schema.functions().contains(name)) {
+      diagnostics.report(Code.E0207, function.name().span(), blockName + " does not take '" + name + "(...) = ...'",
+          schema.functions().isEmpty() ? blockName + " takes no functions"
+              : blockName + " takes " + String.join(" or ", schema.functions().stream().sorted().toList()));
+      return;
+    }
+    String param = function.param().name();
+    Set<String> used = exprs.check(function.body(), constants.scope(Set.of(param), "the body of " + name));
+    if (!used.contains(param)) {
+      diagnostics.report(Code.W0402, function.body().span(), name + " does not depend on " + param);
+    }
+  }
+
+  private void checkRanges(String kind, Map<String, Double> values, MaskBlock mask) {
+    if (kind.equals("hard_concrete")) {
+      Double gamma = values.get("gamma");
+      Double zeta = values.get("zeta");
+      if (gamma != null && gamma >= 0) {
+        diagnostics.report(Code.E0203, mask.span(), "hard-concrete gamma must be negative, not " + gamma,
+            "the stretch interval (gamma, zeta) must contain [0, 1]; the usual value is -0.1");
+      }
+      if (zeta != null && zeta <= 1) {
+        diagnostics.report(Code.E0203, mask.span(), "hard-concrete zeta must be greater than 1, not " + zeta,
+            "the stretch interval (gamma, zeta) must contain [0, 1]; the usual value is 1.1");
+      }
+    }
+  }
+
+  private static String describeRequired(BlockSchema schema) {
+    List<String> forms = schema.requiredOneOf().stream()
+        .map(n -> schema.functions().contains(n) ? n + "(eta) = ..." : n + " = ...").toList();
+    return forms.size() == 1 ? "'" + forms.getFirst() + "'" : "one of " + String.join(", ", forms);
+  }
+
+  static String example(String kind) {
+    return switch (kind) {
+      case "bernoulli", "tikhonov" -> "for example: mask " + kind + " { keep = eta / (eta + lambda) }";
+      case "prox" -> "for example: mask prox { keep = eta / (eta + lr * lambda), scale adam }";
+      case "gaussian" -> "for example: mask gaussian { variance = lambda / eta }";
+      case "eta_trick" -> "for example: mask eta_trick { dual = logsum(eps: 2), init 5, decay 1e-3 }";
+      default -> "see the language reference in docs/language.md";
+    };
+  }
+}

@@ -1,0 +1,24 @@
+package spd.compiler.check;
+
+/** The type of a setting's value, which decides how it is read and checked. */
+public enum ValueKind {
+  POSITIVE_INTEGER("a positive whole number"),
+  INTEGER("a whole number"),
+  FRACTION("a number between 0 and 1"),
+  POSITIVE("a positive number"),
+  NON_NEGATIVE("a number >= 0"),
+  NUMBER("a number"),
+  WORD("one of the words listed"),
+  INTEGER_RANGE("a range of epochs such as 10..100"),
+  TEXT("a quoted string");
+
+  private final String description;
+
+  ValueKind(String description) {
+    this.description = description;
+  }
+
+  public String description() {
+    return description;
+  }
+}

@@ -1,0 +1,70 @@
+package spd.compiler.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import spd.compiler.codegen.CodegenException;
+import spd.compiler.codegen.ExperimentClassWriter;
+import spd.compiler.codegen.GeneratedClass;
+import spd.compiler.model.Experiment;
+
+/** {@code spd compile FILE... [-o DIR]}: writes the generated Java of every trainable experiment. */
+@Command(name = "compile", description = "Write the generated ND4J training code of .spd experiments.")
+final class CompileCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "The .spd files to compile.")
+  List<Path> files;
+
+  @Option(names = {"-o", "--out"}, defaultValue = "out/generated", paramLabel = "DIR",
+      description = "Directory for the Java sources (default: ${DEFAULT-VALUE}); a package folder is created in it.")
+  Path out;
+
+  @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Override a 'let' constant.")
+  Map<String, String> overrides = Map.of();
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter outWriter = spec.commandLine().getOut();
+    int status = 0;
+    for (Path file : files) {
+      Optional<List<Experiment>> experiments = Frontends.experiments(file, overrides, err);
+      if (experiments.isEmpty()) {
+        status = Main.USER_ERROR;
+        continue;
+      }
+      for (Experiment experiment : experiments.get()) {
+        if (!experiment.isTrainable()) {
+          err.printf("spd: %s: experiment '%s' has no data, network and train block; nothing to compile (try spd derive)%n",
+              file, experiment.name());
+          continue;
+        }
+        try {
+          GeneratedClass generated = ExperimentClassWriter.write(experiment);
+          Path target = out.resolve(generated.packageName().replace('.', '/')).resolve(generated.fileName());
+          Files.createDirectories(target.getParent());
+          Files.writeString(target, generated.source());
+          outWriter.println(target);
+        } catch (CodegenException e) {
+          Frontends.print(e, file.toString(), err);
+          status = Main.USER_ERROR;
+        }
+      }
+    }
+    outWriter.flush();
+    err.flush();
+    return status;
+  }
+}

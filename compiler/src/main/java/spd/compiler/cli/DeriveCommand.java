@@ -1,0 +1,107 @@
+package spd.compiler.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import spd.compiler.driver.DerivationInputs;
+import spd.compiler.model.Experiment;
+import spd.compiler.penalty.AtTable;
+import spd.compiler.penalty.ComparePlot;
+import spd.compiler.penalty.Derivation;
+import spd.compiler.penalty.DerivationException;
+import spd.compiler.penalty.Json;
+import spd.compiler.penalty.Penalty;
+import spd.compiler.penalty.PenaltyDeriver;
+import spd.compiler.penalty.ReportWriter;
+import spd.compiler.sym.TextPrinter;
+
+/**
+ * {@code spd derive FILE...}: the effective penalty of each experiment's masking rule (or the adaptive
+ * rule of its penalty), as a report in Markdown and LaTeX with plots; {@code --compare} draws them together.
+ */
+@Command(name = "derive", description = "Derive the effective penalty of each experiment's masking rule.")
+final class DeriveCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "The .spd files to derive.")
+  List<Path> files;
+
+  @Option(names = {"-o", "--out"}, defaultValue = "out/derive", paramLabel = "DIR",
+      description = "Where the reports go (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--compare", description = "Also plot every derived penalty in one figure (compare.svg/png).")
+  boolean compare;
+
+  @Option(names = "--format", defaultValue = "text", description = "text (default) or json (to standard output).")
+  OutputFormat format;
+
+  @Option(names = "--at", split = ",", paramLabel = "W", description = "Evaluate Omega, eta, keep and f at these |w|.")
+  double[] at = new double[0];
+
+  @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Override a 'let' constant.")
+  Map<String, String> overrides = Map.of();
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    List<Derivation> derivations = new ArrayList<>();
+    int status = 0;
+    for (Path file : files) {
+      Optional<List<Experiment>> experiments = Frontends.experiments(file, overrides, err);
+      if (experiments.isEmpty()) {
+        status = Main.USER_ERROR;
+        continue;
+      }
+      for (Experiment experiment : experiments.get()) {
+        try {
+          derivations.add(PenaltyDeriver.derive(DerivationInputs.of(experiment)));
+        } catch (DerivationException e) {
+          err.printf("spd derive: %s: experiment '%s': %s%n", file, experiment.name(), e.getMessage());
+          status = Main.USER_ERROR;
+        }
+      }
+    }
+    if (format == OutputFormat.json) {
+      stdout.println(Json.of(derivations, at));
+    } else {
+      for (Derivation d : derivations) {
+        List<Path> written = ReportWriter.write(d, out);
+        stdout.printf("%s: %s%n  %s%n", d.input().experimentName(), headline(d), written.getFirst());
+        if (at.length > 0) {
+          stdout.println(AtTable.text(d, at));
+        }
+      }
+      if (compare && !derivations.isEmpty()) {
+        List<Path> plots = ComparePlot.write(derivations, out.resolve("compare.svg"));
+        stdout.println("comparison: " + plots.getFirst());
+      }
+    }
+    stdout.flush();
+    err.flush();
+    return status;
+  }
+
+  /** One line on the result: the closed form, or how the penalty was computed. */
+  private static String headline(Derivation d) {
+    return switch (d.penalty()) {
+      case Penalty.ClosedForm closed -> "Omega(w) = " + TextPrinter.print(closed.omega());
+      case Penalty.Numeric numeric -> "Omega(w) computed numerically (" + numeric.method() + ")";
+      case Penalty.Divergent divergent -> "no finite penalty: " + divergent.explanation();
+      case Penalty.NotSeparable notSeparable -> "not a separable penalty: " + notSeparable.explanation();
+      case Penalty.None none -> "no regularization";
+    };
+  }
+
+}

@@ -1,0 +1,279 @@
+package spd.compiler.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import spd.compiler.ast.Binding;
+import spd.compiler.ast.DataBlock;
+import spd.compiler.ast.Expr;
+import spd.compiler.ast.FunctionDef;
+import spd.compiler.ast.LayerDecl;
+import spd.compiler.ast.LayerTarget;
+import spd.compiler.ast.LetDecl;
+import spd.compiler.ast.MaskBlock;
+import spd.compiler.ast.NetworkBlock;
+import spd.compiler.ast.PenaltyDecl;
+import spd.compiler.ast.PruneDecl;
+import spd.compiler.ast.RuleBinding;
+import spd.compiler.ast.Setting;
+import spd.compiler.ast.SpdFile;
+import spd.compiler.ast.TrainBlock;
+import spd.compiler.check.RuleTable;
+import spd.compiler.check.Schemas;
+
+/** Builds the resolved model of each experiment from a file the checker accepted without errors. */
+public final class ModelBuilder {
+  private final SpdFile file;
+  private final RuleTable rules;
+
+  private ModelBuilder(SpdFile file, RuleTable rules) {
+    this.file = file;
+    this.rules = rules;
+  }
+
+  /** The experiments of a checked file, in source order. */
+  public static List<Experiment> build(SpdFile file, RuleTable rules) {
+    ModelBuilder builder = new ModelBuilder(file, rules);
+    return file.experiments().stream().map(builder::experiment).toList();
+  }
+
+  private Experiment experiment(spd.compiler.ast.Experiment ast) {
+    Map<String, Constant> constants = constants(ast);
+    RuleInstantiator instantiator = new RuleInstantiator(rules, constants);
+    Optional<EtaRule> eta = eta(ast, instantiator);
+    Optional<Network> network = ast.all(NetworkBlock.class).stream().findFirst().map(this::network);
+    List<String> layerNames = network.map(n -> n.layers().stream().map(Network.Layer::name).toList()).orElse(List.of());
+    List<Regularizer> regularizers = new ArrayList<>();
+    for (var statement : ast.statements()) {
+      switch (statement) {
+        case MaskBlock mask -> regularizers.add(new Regularizer(mask(mask, constants, instantiator),
+            targets(mask.targets(), layerNames), SourceRef.of(mask.span())));
+        case PenaltyDecl penalty -> regularizers.add(new Regularizer(penalty(penalty, instantiator),
+            targets(penalty.targets(), layerNames), SourceRef.of(penalty.span())));
+        default -> { }
+      }
+    }
+    Map<String, Double> values = RuleInstantiator.valuesOf(constants);
+    return new Experiment(ast.name().name(), sourceInfo(), SourceRef.of(ast.name().span()), constants,
+        ast.all(DataBlock.class).stream().findFirst().map(d -> data(d, values)),
+        network, eta, regularizers,
+        ast.all(TrainBlock.class).stream().findFirst().map(t -> training(t, values)),
+        ast.all(PruneDecl.class).stream().map(p -> pruning(p, values, layerNames)).toList());
+  }
+
+  private Experiment.SourceInfo sourceInfo() {
+    String text = file.source().text();
+    return new Experiment.SourceInfo(file.source().path(), text, sha256(text));
+  }
+
+  private static Map<String, Constant> constants(spd.compiler.ast.Experiment ast) {
+    Map<String, Constant> constants = new LinkedHashMap<>();
+    for (LetDecl let : ast.all(LetDecl.class)) {
+      spd.compiler.sym.Expr exact = Lowering.lower(let.value());
+      double value = exact.evaluate(RuleInstantiator.valuesOf(constants));
+      constants.put(let.name().name(), new Constant(let.name().name(), exact, value, literal(let.value()),
+          SourceRef.of(let.span())));
+    }
+    return constants;
+  }
+
+  // ---------------------------------------------------------------- eta rule
+
+  private Optional<EtaRule> eta(spd.compiler.ast.Experiment ast, RuleInstantiator instantiator) {
+    for (var statement : ast.statements()) {
+      if (statement instanceof FunctionDef function && function.name().name().equals("eta")) {
+        var body = new Lowering(Map.of(function.param().name(), spd.compiler.sym.Expr.symbol("w"))).apply(function.body());
+        return Optional.of(new EtaRule(body, Optional.empty(), SourceRef.of(function.span())));
+      }
+      if (statement instanceof RuleBinding binding) {
+        var instance = instantiator.instantiate(binding.rule(), binding.span());
+        return Optional.of(new EtaRule(instance.function("eta").orElseThrow(), Optional.of(instance.ref()),
+            SourceRef.of(binding.span())));
+      }
+    }
+    return Optional.empty();
+  }
+
+  // ---------------------------------------------------------------- network and data
+
+  private Network network(NetworkBlock block) {
+    int inputs = 0;
+    Network.Loss loss = Network.Loss.CROSS_ENTROPY;
+    List<Network.Layer> layers = new ArrayList<>();
+    int width = 0;
+    for (LayerDecl layer : block.layers()) {
+      switch (layer) {
+        case LayerDecl.Input input -> {
+          inputs = integer(input.size());
+          width = inputs;
+        }
+        case LayerDecl.Dense dense -> {
+          int outputs = integer(dense.size());
+          String name = dense.name().map(i -> i.name()).orElse("fc" + (layers.size() + 1));
+          Network.Activation activation = dense.activation().map(a -> a.name().equals("relu")
+              ? Network.Activation.RELU : Network.Activation.NONE).orElse(Network.Activation.NONE);
+          layers.add(new Network.Layer(name, width, outputs, activation, !dense.linear(), SourceRef.of(dense.span())));
+          width = outputs;
+        }
+        case LayerDecl.Loss l -> loss = l.kind().name().equals("squared") ? Network.Loss.SQUARED : Network.Loss.CROSS_ENTROPY;
+      }
+    }
+    return new Network(inputs, layers, loss, SourceRef.of(block.span()));
+  }
+
+  private static DataSpec data(DataBlock block, Map<String, Double> values) {
+    SettingsReader settings = new SettingsReader(block.settings(), Schemas.DATA.get(block.kind().name()), values);
+    SourceRef at = SourceRef.of(block.span());
+    if (block.kind().name().equals("mnist")) {
+      return new DataSpec.Mnist(settings.number("validation"), settings.text("dir"), at);
+    }
+    return new DataSpec.Linear(settings.integer("n"), settings.integer("d"), settings.integer("support"),
+        settings.number("noise"), (long) settings.number("seed"), at);
+  }
+
+  // ---------------------------------------------------------------- masks and penalties
+
+  private Strategy mask(MaskBlock mask, Map<String, Constant> constants, RuleInstantiator instantiator) {
+    List<Setting> settingItems = mask.items().stream().filter(i -> i instanceof Setting).map(i -> (Setting) i).toList();
+    SettingsReader settings = new SettingsReader(settingItems, Schemas.MASKS.get(mask.kind().name()),
+        RuleInstantiator.valuesOf(constants));
+    return switch (mask.kind().name()) {
+      case "bernoulli" -> new Strategy.Bernoulli(binding(mask, "keep"), settings.integer("every"));
+      case "gaussian" -> new Strategy.Gaussian(binding(mask, "variance"), settings.integer("every"));
+      case "tikhonov" -> new Strategy.Tikhonov(binding(mask, "keep"), settings.number("min_keep"),
+          settings.integer("every"));
+      case "prox" -> new Strategy.Prox(binding(mask, "keep"),
+          settings.word("scale").equals("adam") ? Strategy.ProxScale.ADAM : Strategy.ProxScale.SGD);
+      case "eta_trick" -> new Strategy.EtaTrick(dual(mask, instantiator), settings.number("init"),
+          settings.number("decay"));
+      case "variational" -> new Strategy.Variational(Strategy.Reparam.valueOf(settings.word("reparam").toUpperCase()),
+          settings.number("threshold"));
+      case "hard_concrete" -> new Strategy.HardConcrete(settings.number("beta"), settings.number("gamma"),
+          settings.number("zeta"), settings.number("init"));
+      case "magnitude" -> {
+        int[] epochs = settings.range("epochs");
+        yield new Strategy.Magnitude(settings.number("target"),
+            Strategy.RampSchedule.valueOf(settings.word("schedule").toUpperCase()), epochs[0], epochs[1],
+            settings.integer("every"));
+      }
+      default -> throw new IllegalStateException("unchecked mask kind " + mask.kind().name());
+    };
+  }
+
+  private static spd.compiler.sym.Expr binding(MaskBlock mask, String name) {
+    Binding binding = mask.items().stream()
+        .filter(i -> i instanceof Binding b && b.name().name().equals(name)).map(i -> (Binding) i)
+        .findFirst().orElseThrow(() -> new IllegalStateException("unchecked mask without " + name));
+    return Lowering.lower(binding.value());
+  }
+
+  private static Strategy.Dual dual(MaskBlock mask, RuleInstantiator instantiator) {
+    Optional<spd.compiler.sym.Expr> f = Optional.empty();
+    Optional<spd.compiler.sym.Expr> derivative = Optional.empty();
+    Optional<RuleRef> rule = Optional.empty();
+    for (var item : mask.items()) {
+      if (item instanceof FunctionDef function) {
+        var body = new Lowering(Map.of(function.param().name(), spd.compiler.sym.Expr.symbol("eta")))
+            .apply(function.body());
+        if (function.prime()) {
+          derivative = Optional.of(body);
+        } else {
+          f = Optional.of(body);
+        }
+      } else if (item instanceof Binding binding && binding.name().name().equals("dual")) {
+        var instance = instantiator.instantiate((Expr.Call) binding.value(), binding.span());
+        f = instance.function("f");
+        derivative = instance.function("f'");
+        rule = Optional.of(instance.ref());
+      }
+    }
+    return new Strategy.Dual(f, derivative, rule);
+  }
+
+  private static Strategy penalty(PenaltyDecl penalty, RuleInstantiator instantiator) {
+    spd.compiler.sym.Expr weight = penalty.weight().map(Lowering::lower)
+        .orElse(spd.compiler.sym.Expr.symbol("lambda"));
+    if (penalty.definition().isPresent()) {
+      FunctionDef definition = penalty.definition().get();
+      var omega = new Lowering(Map.of(definition.param().name(), spd.compiler.sym.Expr.symbol("w")))
+          .apply(definition.body());
+      return new Strategy.Penalty(Optional.of(omega), Optional.empty(), weight, Optional.empty());
+    }
+    var instance = instantiator.instantiate(penalty.rule().orElseThrow(), penalty.span());
+    return new Strategy.Penalty(instance.function("omega"), instance.function("eta"), weight,
+        Optional.of(instance.ref()));
+  }
+
+  private static List<Target> targets(List<LayerTarget> targets, List<String> layerNames) {
+    if (targets.isEmpty()) {
+      return layerNames.stream().map(name -> new Target(name, Map.of())).toList();
+    }
+    return targets.stream().map(t -> {
+      Map<String, spd.compiler.sym.Expr> overrides = new LinkedHashMap<>();
+      t.overrides().forEach(a -> overrides.put(a.name().orElseThrow().name(), Lowering.lower(a.value())));
+      return new Target(t.layer().name(), overrides);
+    }).toList();
+  }
+
+  // ---------------------------------------------------------------- training and pruning
+
+  private static Training training(TrainBlock block, Map<String, Double> values) {
+    SettingsReader settings = new SettingsReader(block.settings(), Schemas.TRAIN, values);
+    String kind = block.optimizer().map(c -> c.function().name()).orElse("adam");
+    Map<String, Double> parameters = new LinkedHashMap<>();
+    Schemas.OPTIMIZERS.get(kind).settings().values().forEach(spec -> {
+      if (spec.defaultValue() != null) {
+        parameters.put(spec.key(), spec.defaultValue());
+      }
+    });
+    parameters.putIfAbsent("lr", 1e-3);
+    block.optimizer().ifPresent(call -> {
+      for (int i = 0; i < call.arguments().size(); i++) {
+        Expr.Argument argument = call.arguments().get(i);
+        String name = argument.name().map(n -> n.name()).orElse("lr");
+        parameters.put(name, Lowering.lower(argument.value()).evaluate(values));
+      }
+    });
+    Training.Optimizer optimizer = new Training.Optimizer(Training.Optimizer.Kind.valueOf(kind.toUpperCase()),
+        parameters.get("lr"), parameters);
+    Training.LrSchedule schedule = settings.word("schedule").equals("linear_decay")
+        ? Training.LrSchedule.LINEAR_DECAY : Training.LrSchedule.CONSTANT;
+    return new Training(optimizer, settings.integer("epochs"), settings.integer("batch"), schedule,
+        (long) settings.number("seed"), SourceRef.of(block.span()));
+  }
+
+  private static Pruning pruning(PruneDecl prune, Map<String, Double> values, List<String> layerNames) {
+    Expr left = prune.condition().left();
+    Pruning.Quantity quantity = left instanceof Expr.Abs ? Pruning.Quantity.ABS_W
+        : ((Expr.Name) left).name().equals("keep") ? Pruning.Quantity.KEEP : Pruning.Quantity.LOG_ALPHA;
+    double threshold = Lowering.lower(prune.condition().right()).evaluate(values);
+    List<String> layers = prune.targets().isEmpty() ? layerNames
+        : prune.targets().stream().map(t -> t.layer().name()).toList();
+    return new Pruning(quantity, threshold, layers, SourceRef.of(prune.span()));
+  }
+
+  /** The text of a plain number literal (kept in generated code as written), else empty. */
+  static Optional<String> literal(Expr value) {
+    return value instanceof Expr.Num num ? Optional.of(num.text()) : Optional.empty();
+  }
+
+  private static int integer(Expr.Num size) {
+    return new java.math.BigDecimal(size.text()).intValueExact();
+  }
+
+  static String sha256(String text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  }
+
+}

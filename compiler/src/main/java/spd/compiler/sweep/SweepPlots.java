@@ -1,0 +1,104 @@
+package spd.compiler.sweep;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** The plots of a sweep: per-epoch curves like the paper's LeNet-300-100 figure, and the Pareto front. */
+final class SweepPlots {
+  private SweepPlots() {}
+
+  /** Nonzero fraction and validation error per epoch, one line per group (mean over seeds). */
+  static void curves(List<SweepReport.Group> groups, Path out) throws IOException {
+    XYChart nonzero = chart("Fraction of nonzero weights", "epoch", "nonzero fraction");
+    // A log axis labels only powers of ten: worth it only when the curves span more than a decade.
+    nonzero.getStyler().setYAxisLogarithmic(groups.stream().flatMap(g -> g.runs().stream())
+        .flatMap(r -> r.curve().stream()).anyMatch(row -> row[2] < 0.1));
+    XYChart error = chart("Validation error", "epoch", "validation error");
+    for (SweepReport.Group group : groups) {
+      List<double[]> mean = meanCurve(group);
+      if (mean.isEmpty()) {
+        continue;
+      }
+      double[] epochs = column(mean, 0);
+      line(nonzero, group.label(), epochs, positive(column(mean, 2)));
+      line(error, group.label(), epochs, column(mean, 1));
+    }
+    save(nonzero, out.resolve("nonzero_vs_epoch"));
+    save(error, out.resolve("validation_error_vs_epoch"));
+  }
+
+  /** Test error against nonzero fraction: one point per run, a line through each experiment's settings. */
+  static void pareto(List<SweepReport.Group> groups, Path out) throws IOException {
+    XYChart chart = chart("Test error against nonzero fraction", "nonzero fraction", "test error");
+    chart.getStyler().setXAxisLogarithmic(groups.stream().flatMap(g -> g.runs().stream())
+        .anyMatch(r -> r.nonzeroFraction() < 0.1));
+    for (SweepReport.Group group : groups) {
+      double[] x = group.runs().stream().mapToDouble(RunRecord::nonzeroFraction).map(v -> Math.max(v, 1e-6)).toArray();
+      double[] y = group.runs().stream().mapToDouble(RunRecord::testError).toArray();
+      XYSeries series = chart.addSeries(group.label(), x, y);
+      series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      series.setMarker(SeriesMarkers.CIRCLE);
+    }
+    save(chart, out.resolve("pareto"));
+  }
+
+  private static List<double[]> meanCurve(SweepReport.Group group) {
+    int epochs = group.runs().stream().mapToInt(r -> r.curve().size()).min().orElse(0);
+    List<double[]> mean = new ArrayList<>();
+    for (int e = 0; e < epochs; e++) {
+      double[] row = new double[3];
+      for (RunRecord run : group.runs()) {
+        double[] r = run.curve().get(e);
+        for (int c = 0; c < 3; c++) {
+          row[c] += r[c] / group.runs().size();
+        }
+      }
+      mean.add(row);
+    }
+    return mean;
+  }
+
+  private static XYChart chart(String title, String x, String y) {
+    XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(x).yAxisTitle(y).build();
+    chart.getStyler().setMarkerSize(6);
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    chart.getStyler().setLegendBorderColor(Color.WHITE);
+    chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
+    return chart;
+  }
+
+  private static void line(XYChart chart, String label, double[] x, double[] y) {
+    XYSeries series = chart.addSeries(label, x, y);
+    series.setMarker(SeriesMarkers.NONE);
+  }
+
+  private static double[] column(List<double[]> rows, int c) {
+    return rows.stream().mapToDouble(r -> r[c]).toArray();
+  }
+
+  /** A log axis cannot show 0: a fully pruned point is drawn at 1e-6. */
+  private static double[] positive(double[] values) {
+    double[] out = values.clone();
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Math.max(out[i], 1e-6);
+    }
+    return out;
+  }
+
+  private static void save(XYChart chart, Path base) throws IOException {
+    BitmapEncoder.saveBitmapWithDPI(chart, base.toString(), BitmapEncoder.BitmapFormat.PNG, 150);
+    VectorGraphicsEncoder.saveVectorGraphic(chart, base.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+  }
+}

@@ -1,0 +1,87 @@
+package spd.compiler.driver;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+import spd.compiler.diag.Diagnostics;
+import spd.compiler.source.SourceFile;
+import spd.compiler.source.SourceLoader;
+import spd.compiler.testing.Project;
+
+/**
+ * At least 10,000 random mutations of the examples go through the front end: every one must end in
+ * diagnostics or success, quickly, and never in an exception or an internal error.
+ */
+class MutationRobustnessTest {
+  private static final int COUNT = Integer.getInteger("spd.mutation.count", 10_000);
+  private static final long SEED = Long.getLong("spd.mutation.seed", 20211206L);
+  private static final long SECONDS_PER_INPUT = 10;
+
+  @Test
+  void everyMutationEndsInDiagnosticsOrSuccess() throws Exception {
+    List<String> sources = new ArrayList<>();
+    for (Path example : examplesAndErrors()) {
+      sources.add(Files.readString(example, StandardCharsets.UTF_8));
+    }
+    Mutator mutator = new Mutator(SEED);
+    ExecutorService executor = Executors.newSingleThreadExecutor();
+    int failed = 0;
+    int clean = 0;
+    try {
+      for (int i = 0; i < COUNT; i++) {
+        byte[] input = mutator.mutate(sources.get(i % sources.size()));
+        Outcome outcome = runOne(executor, input, i);
+        clean += outcome == Outcome.CLEAN ? 1 : 0;
+        failed += outcome == Outcome.DIAGNOSED ? 1 : 0;
+      }
+    } finally {
+      executor.shutdownNow();
+    }
+    assertTrue(failed > COUNT / 2, "most mutations should be diagnosed, only " + failed + " were");
+    assertFalse(clean + failed < COUNT, "every input must end in diagnostics or success");
+  }
+
+  private enum Outcome { CLEAN, DIAGNOSED }
+
+  private static Outcome runOne(ExecutorService executor, byte[] input, int index) throws Exception {
+    Future<Outcome> future = executor.submit(() -> {
+      Diagnostics diagnostics = new Diagnostics();
+      Optional<SourceFile> source = SourceLoader.decode("mutant-" + index + ".spd", input, diagnostics);
+      if (source.isEmpty()) {
+        return diagnostics.hasErrors() ? Outcome.DIAGNOSED : fail("undecodable input without a diagnostic");
+      }
+      FrontendResult result = Frontend.run(source.get(), Project.examples());
+      if (result.internalError()) {
+        fail("internal error on mutant " + index + ":\n" + source.get().text() + "\n" + result.diagnostics().sorted());
+      }
+      return result.diagnostics().hasErrors() ? Outcome.DIAGNOSED : Outcome.CLEAN;
+    });
+    try {
+      return future.get(SECONDS_PER_INPUT, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw new AssertionError("mutant " + index + " took more than " + SECONDS_PER_INPUT + " s:\n"
+          + new String(input, StandardCharsets.UTF_8));
+    }
+  }
+
+  private static List<Path> examplesAndErrors() throws IOException {
+    List<Path> all = new ArrayList<>(Project.validExamples());
+    all.addAll(Project.spdFiles(Project.examples().resolve("errors")));
+    return all;
+  }
+}

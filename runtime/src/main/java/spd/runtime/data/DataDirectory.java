@@ -1,0 +1,33 @@
+package spd.runtime.data;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where MNIST's idx files are looked for: the directory given on the command line, else the environment
+ * variable {@code SPD_DATA}, else {@code ~/.cache/spd/mnist}.
+ *
+ * @param path the directory
+ * @param source how it was chosen, for messages (e.g. "from $SPD_DATA")
+ */
+public record DataDirectory(Path path, String source) {
+  /** The environment variable naming the data directory. */
+  public static final String ENVIRONMENT_VARIABLE = "SPD_DATA";
+
+  /** Resolves the directory from an optional flag and the process environment. */
+  public static DataDirectory resolve(Path flag) {
+    return resolve(flag, System.getenv(), System.getProperty("user.home"));
+  }
+
+  /** Resolves the directory from an optional flag, an environment and a home directory. */
+  public static DataDirectory resolve(Path flag, Map<String, String> environment, String home) {
+    if (flag != null) {
+      return new DataDirectory(flag, "given on the command line");
+    }
+    String fromEnvironment = environment.get(ENVIRONMENT_VARIABLE);
+    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+      return new DataDirectory(Path.of(fromEnvironment), "from $" + ENVIRONMENT_VARIABLE);
+    }
+    return new DataDirectory(Path.of(home, ".cache", "spd", "mnist"), "the default");
+  }
+}

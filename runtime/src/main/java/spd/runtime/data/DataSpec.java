@@ -1,0 +1,60 @@
+package spd.runtime.data;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/** Which data an experiment trains on; {@link DataLoader} turns a spec into a {@link Dataset}. */
+public sealed interface DataSpec {
+
+  /**
+   * MNIST from idx files: the 60,000 training images split into train and validation by a seeded
+   * permutation, and the 10,000 test images; pixels normalised with mean 0.1307 and std 0.3081.
+   *
+   * @param validationFraction the fraction of the training images held out for validation (0.2 gives
+   *     48,000/12,000)
+   * @param splitSeed the seed of the train/validation permutation
+   */
+  record Mnist(double validationFraction, long splitSeed) implements DataSpec {
+    /** Checks the fraction. */
+    public Mnist {
+      if (!(validationFraction >= 0 && validationFraction < 1)) {
+        throw new IllegalArgumentException(
+            "validation fraction must be in [0, 1), got " + validationFraction);
+      }
+    }
+  }
+
+  /**
+   * A seeded synthetic linear regression: Gaussian design X (n x d, entries N(0, 1)), a true weight vector
+   * with {@code support} nonzero entries N(0, 1) at random positions, and y = X w + noise * N(0, 1). The test
+   * split is n fresh rows from the same model; there is no validation split.
+   */
+  record Linear(int n, int d, int support, double noise, long seed) implements DataSpec {
+    /** Checks the sizes. */
+    public Linear {
+      if (n <= 0 || d <= 0 || support < 0 || support > d || noise < 0) {
+        throw new IllegalArgumentException(
+            "linear data needs n > 0, d > 0, 0 <= support <= d and noise >= 0; got n=%d d=%d support=%d noise=%s"
+                .formatted(n, d, support, noise));
+      }
+    }
+  }
+
+  /** Data supplied by code, e.g. a small in-memory set in a test; the function receives the data directory. */
+  record Provided(String description, Function<Path, Dataset> loader) implements DataSpec {}
+
+  /** MNIST with the given validation fraction and the paper's split seed 42. */
+  static Mnist mnist(double validationFraction) {
+    return new Mnist(validationFraction, 42);
+  }
+
+  /** A seeded synthetic linear regression. */
+  static Linear linear(int n, int d, int support, double noise, long seed) {
+    return new Linear(n, d, support, noise, seed);
+  }
+
+  /** Data supplied by code. */
+  static Provided provided(String description, Function<Path, Dataset> loader) {
+    return new Provided(description, loader);
+  }
+}

@@ -1,0 +1,120 @@
+package spd.runtime.reg;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
+import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
+import spd.runtime.nn.Dense;
+
+/**
+ * Variational dropout with the local reparameterization trick: the pre-activation is sampled as out = x.W +
+ * sqrt(x^2.sigma^2 + 1e-8) * xi with one xi ~ N(0, 1) per example and output unit. Backward: with h = g xi /
+ * (2 std), dW = x^T g, d(sigma^2) = (x^2)^T h and dx = g W^T + 2 x (h sigma^2^T).
+ *
+ * <p>The subclass's {@link #prepare} fills, per weight, sigma^2 and the derivatives that turn d(sigma^2) into the
+ * gradients of W and of the noise parameter, plus the KL's gradients (already divided by N); the backward
+ * chain is then one fused loop.
+ */
+abstract class LocalReparameterizationLayer extends VariationalLayer {
+  private static final double VARIANCE_FLOOR = 1e-8;
+  protected final HostMirror variance;
+  private final HostMirror varianceGradient;
+  /** d(sigma^2)/dW per weight. */
+  protected final float[] varianceSlopeWeight;
+  /** d(sigma^2)/d(parameter) per weight. */
+  protected final float[] varianceSlopeParameter;
+  /** dKL/dW / N per weight. */
+  protected final float[] klWeight;
+  /** dKL/d(parameter) / N per weight. */
+  protected final float[] klParameter;
+  private final Map<Integer, BatchBuffers> buffersByBatch = new HashMap<>();
+  private Random random;
+
+  /** The per-batch-size arrays of the sampled pre-activation; {@code work} holds std * xi, then h. */
+  private record BatchBuffers(INDArray squares, INDArray std, INDArray noise, INDArray work, INDArray inputScratch) {}
+
+  LocalReparameterizationLayer(Dense layer, String parameterName, double threshold) {
+    super(layer, parameterName, threshold);
+    this.variance = HostMirror.of(Buffers.persistentLike(layer.weights()));
+    this.varianceGradient = HostMirror.of(Buffers.persistentLike(layer.weights()));
+    int n = (int) layer.weights().length();
+    this.varianceSlopeWeight = new float[n];
+    this.varianceSlopeParameter = new float[n];
+    this.klWeight = new float[n];
+    this.klParameter = new float[n];
+  }
+
+  @Override
+  protected final void prepare(StepContext step) {
+    this.random = step.random();
+    prepareWeights(weights.load(), parameterValues.load(), (float) klScale());
+    variance.store();
+  }
+
+  /** Fills sigma^2 ({@link #variance}'s values) and the four per-weight slopes for this step. */
+  protected abstract void prepareWeights(float[] w, float[] parameter, float klScale);
+
+  @Override
+  public final void forward(INDArray input, INDArray output) {
+    BatchBuffers b = buffers((int) input.rows(), (int) input.columns(), (int) output.columns());
+    Nd4j.gemm(input, layer().weights(), output, false, false, 1.0, 0.0);
+    input.mul(input, b.squares());
+    Nd4j.gemm(b.squares(), variance.array(), b.std(), false, false, 1.0, 0.0);
+    Nd4j.exec(new Sqrt(b.std().addi(VARIANCE_FLOOR), b.std()));
+    Nd4j.getExecutioner().exec(new GaussianDistribution(b.noise(), 0.0, 1.0), random);
+    output.addi(b.work().assign(b.std()).muli(b.noise()));
+  }
+
+  @Override
+  public final void backward(INDArray input, INDArray gradOutput, INDArray gradInput) {
+    BatchBuffers b = buffers((int) input.rows(), (int) input.columns(), (int) gradOutput.columns());
+    INDArray h = b.work();
+    gradOutput.mul(b.noise(), h).divi(b.std()).muli(0.5);
+    if (gradInput != null) {
+      Nd4j.gemm(gradOutput, layer().weights(), gradInput, false, true, 1.0, 0.0);
+      Nd4j.gemm(h, variance.array(), b.inputScratch(), false, true, 1.0, 0.0);
+      gradInput.addi(b.inputScratch().muli(input).muli(2.0));
+    }
+    Nd4j.gemm(input, gradOutput, layer().weight().gradient(), true, false, 1.0, 0.0);
+    Nd4j.gemm(b.squares(), h, varianceGradient.array(), true, false, 1.0, 0.0);
+    backwardWeights(layer().weight().gradient());
+  }
+
+  /** dW += d(sigma^2) dsigma^2/dW + dKL/dW; d(parameter) = d(sigma^2) dsigma^2/d(parameter) + dKL/d(parameter). */
+  @Override
+  public final void backwardWeights(INDArray gradient) {
+    float[] gv = varianceGradient.load();
+    float[] gw = weightGradient.load();
+    float[] gp = parameterGradient.values();
+    for (int i = 0; i < gw.length; i++) {
+      gw[i] += gv[i] * varianceSlopeWeight[i] + klWeight[i];
+      gp[i] = gv[i] * varianceSlopeParameter[i] + klParameter[i];
+    }
+    weightGradient.store();
+    parameterGradient.store();
+  }
+
+  private BatchBuffers buffers(int batch, int inputs, int outputs) {
+    BatchBuffers existing = buffersByBatch.get(batch);
+    if (existing != null) {
+      return existing;
+    }
+    // The buffers outlive the step, so they must not come from the step's workspace.
+    try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+      BatchBuffers created =
+          new BatchBuffers(
+              Nd4j.create(DataType.FLOAT, batch, inputs),
+              Nd4j.create(DataType.FLOAT, batch, outputs),
+              Nd4j.create(DataType.FLOAT, batch, outputs),
+              Nd4j.create(DataType.FLOAT, batch, outputs),
+              Nd4j.create(DataType.FLOAT, batch, inputs));
+      buffersByBatch.put(batch, created);
+      return created;
+    }
+  }
+}

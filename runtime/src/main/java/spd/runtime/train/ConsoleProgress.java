@@ -1,0 +1,70 @@
+package spd.runtime.train;
+
+import java.util.Locale;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * A progress bar per epoch on the terminal (epoch, loss, accuracy, nonzero fraction, samples/s), and one line
+ * per finished epoch with its validation numbers.
+ */
+final class ConsoleProgress implements Progress {
+  /** Redraw the message every this many steps: formatting every step would cost more than it shows. */
+  private static final int MESSAGE_EVERY = 25;
+  private ProgressBar bar;
+  private int steps;
+  private double nonzeroFraction;
+
+  @Override
+  public void startEpoch(int epoch, int epochs, int stepCount, double lastNonzeroFraction) {
+    this.nonzeroFraction = lastNonzeroFraction;
+    this.steps = 0;
+    bar =
+        new ProgressBarBuilder()
+            .setTaskName("epoch %d/%d".formatted(epoch + 1, epochs))
+            .setInitialMax(stepCount)
+            .setStyle(ProgressBarStyle.ASCII)
+            .setUpdateIntervalMillis(250)
+            .continuousUpdate()
+            .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+            .build();
+  }
+
+  @Override
+  public void step(double loss, double accuracy, double samplesPerSecond) {
+    bar.step();
+    if (++steps % MESSAGE_EVERY == 0) {
+      bar.setExtraMessage(
+          String.format(
+              Locale.ROOT,
+              " loss %.4f%s nonzero %s %,.0f samples/s",
+              loss,
+              Double.isNaN(accuracy) ? "" : String.format(Locale.ROOT, " acc %.2f%%", 100 * accuracy),
+              Double.isNaN(nonzeroFraction) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * nonzeroFraction),
+              samplesPerSecond));
+    }
+  }
+
+  @Override
+  public void endEpoch(EpochMetrics m) {
+    bar.close();
+    System.err.printf(
+        Locale.ROOT,
+        "epoch %d: train loss %.4f%s, nonzero %.2f%%, %,.0f samples/s%n",
+        m.epoch(),
+        m.trainLoss(),
+        Double.isNaN(m.validationAccuracy())
+            ? ""
+            : String.format(Locale.ROOT, ", validation error %.2f%%", 100 * m.validationError()),
+        100 * m.nonzeroFraction(),
+        m.samplesPerSecond());
+  }
+
+  @Override
+  public void close() {
+    if (bar != null) {
+      bar.close();
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package spd.runtime.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The run's two plots, nonzero fraction and validation error per epoch (training loss when there is no
+ * validation split), each as PNG and SVG.
+ */
+final class Plots {
+  static final String NONZERO = "nonzero_fraction";
+  static final String VALIDATION = "validation_error";
+
+  private Plots() {}
+
+  /** Writes both plots into the directory, each file atomically. */
+  static void write(Path directory, String experiment, List<EpochMetrics> history) throws IOException {
+    if (history.isEmpty()) {
+      return;
+    }
+    System.setProperty("java.awt.headless", "true");
+    // ImageIO's file cache registers a shutdown hook per stream, which fails while the JVM shuts down.
+    javax.imageio.ImageIO.setUseCache(false);
+    write(directory, NONZERO, chart(experiment, "nonzero fraction of weights", history, EpochMetrics::nonzeroFraction));
+    boolean hasValidation = !Double.isNaN(history.get(0).validationLoss());
+    boolean classification = !Double.isNaN(history.get(0).trainAccuracy());
+    ToDoubleFunction<EpochMetrics> second =
+        !hasValidation ? EpochMetrics::trainLoss : classification ? EpochMetrics::validationError : m -> 2 * m.validationLoss();
+    String label = !hasValidation ? "training loss" : classification ? "validation error" : "validation mean squared error";
+    write(directory, VALIDATION, chart(experiment, label, history, second));
+  }
+
+  private static XYChart chart(
+      String experiment, String quantity, List<EpochMetrics> history, ToDoubleFunction<EpochMetrics> value) {
+    XYChart chart =
+        new XYChartBuilder()
+            .width(800)
+            .height(500)
+            .title(experiment + ": " + quantity)
+            .xAxisTitle("epoch")
+            .yAxisTitle(quantity)
+            .build();
+    chart.getStyler().setLegendVisible(false);
+    double[] epochs = history.stream().mapToDouble(EpochMetrics::epoch).toArray();
+    double[] values = history.stream().mapToDouble(value).toArray();
+    chart.addSeries(quantity, epochs, values).setMarker(history.size() > 30 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+    return chart;
+  }
+
+  private static void write(Path directory, String name, XYChart chart) throws IOException {
+    Path png = directory.resolve(name + ".tmp.png");
+    BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    RunDirectory.moveAtomically(png, directory.resolve(name + ".png"));
+    Path svg = directory.resolve(name + ".tmp.svg");
+    VectorGraphicsEncoder.saveVectorGraphic(chart, svg.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    RunDirectory.moveAtomically(svg, directory.resolve(name + ".svg"));
+  }
+}
