@@ -15,32 +15,27 @@ final class ClassicalMatcher {
   static final double EXACT = 1e-8;
   /** Fits worse than this (largest relative deviation) are not reported. */
   private static final double RESEMBLES = 0.35;
-  private static final int GRID = 60;
+  private static final int GRID = 40;
   private static final double LOW = 0.01;
   private static final double HIGH = 20;
 
   private ClassicalMatcher() {}
 
-  /** A classical family: its name, parameter names, formula text and values. */
-  record Family(String name, List<String> parameters, double[][] starts) {
+  /** A penalty family's value at w for parameters p. */
+  @FunctionalInterface
+  interface Model {
+    double value(double w, double[] p);
+  }
+
+  /** A classical family: its name, parameter names, starting points for the fit, and its values. */
+  record Family(String name, List<String> parameters, double[][] starts, Model model) {
     double value(double w, double[] p) {
-      return switch (name) {
-        case "lasso" -> p[0] * w;
-        case "ridge" -> p[0] * w * w;
-        case "bridge" -> p[0] * Math.pow(w, p[1]) / p[1];
-        case "log-sum" -> p[0] * Math.log1p(w / p[1]);
-        case "log-quadratic" -> p[0] * Math.log1p(w * w / p[1]);
-        case "MCP" -> w <= p[1] ? p[0] * (w - w * w / (2 * p[1])) : p[0] * p[1] / 2;
-        case "SCAD" -> scad(w, p[0], p[1], p[2]);
-        case "capped-l1" -> p[0] * Math.min(w, p[1]);
-        case "exponential" -> p[0] * (1 - (1 + w / p[1]) * Math.exp(-w / p[1]));
-        default -> throw new IllegalStateException(name);
-      };
+      return model.value(w, p);
     }
 
     String formula(double[] p) {
-      String s = PropertyAnalysis.format(p[0]);
-      return switch (name) {
+      String s = Math.abs(p[0] - 1) < 1e-9 ? "1" : PropertyAnalysis.format(p[0]);
+      String text = switch (name) {
         case "lasso" -> s + "*|w|";
         case "ridge" -> s + "*w^2";
         case "bridge" -> s + "*|w|^p/p with p = " + PropertyAnalysis.format(p[1]);
@@ -53,6 +48,7 @@ final class ClassicalMatcher {
         case "exponential" -> s + "*(1 - (1 + |w|/tau)*exp(-|w|/tau)) with tau = " + PropertyAnalysis.format(p[1]);
         default -> throw new IllegalStateException(name);
       };
+      return text.startsWith("1*") ? text.substring(2) : text;
     }
   }
 
@@ -68,15 +64,22 @@ final class ClassicalMatcher {
   }
 
   static final List<Family> FAMILIES = List.of(
-      new Family("lasso", List.of("scale"), new double[][] {{1}}),
-      new Family("ridge", List.of("scale"), new double[][] {{1}}),
-      new Family("bridge", List.of("scale", "p"), new double[][] {{1, 0.5}, {1, 1.5}}),
-      new Family("log-sum", List.of("scale", "eps"), new double[][] {{1, 1}, {1, 0.1}, {2, 2}, {1, 10}}),
-      new Family("log-quadratic", List.of("scale", "eps"), new double[][] {{1, 1}, {1, 0.1}, {1, 10}}),
-      new Family("MCP", List.of("scale", "a*lambda"), new double[][] {{1, 1}, {1, 0.5}, {1, 3}}),
-      new Family("SCAD", List.of("scale", "a", "lambda"), new double[][] {{1, 3.7, 1}, {1, 3.7, 0.3}, {1, 3, 0.1}}),
-      new Family("capped-l1", List.of("scale", "theta"), new double[][] {{1, 1}, {1, 0.3}}),
-      new Family("exponential", List.of("scale", "tau"), new double[][] {{1, 1}, {1, 0.3}, {1, 3}}));
+      new Family("lasso", List.of("scale"), new double[][] {{1}}, (w, p) -> p[0] * w),
+      new Family("ridge", List.of("scale"), new double[][] {{1}}, (w, p) -> p[0] * w * w),
+      new Family("bridge", List.of("scale", "p"), new double[][] {{1, 0.5}, {1, 1.5}},
+          (w, p) -> p[0] * Math.pow(w, p[1]) / p[1]),
+      new Family("log-sum", List.of("scale", "eps"), new double[][] {{1, 1}, {1, 0.1}, {2, 2}, {1, 10}},
+          (w, p) -> p[0] * Math.log1p(w / p[1])),
+      new Family("log-quadratic", List.of("scale", "eps"), new double[][] {{1, 1}, {1, 0.1}, {1, 10}},
+          (w, p) -> p[0] * Math.log1p(w * w / p[1])),
+      new Family("MCP", List.of("scale", "a*lambda"), new double[][] {{1, 1}, {1, 0.5}, {1, 3}},
+          (w, p) -> w <= p[1] ? p[0] * (w - w * w / (2 * p[1])) : p[0] * p[1] / 2),
+      new Family("SCAD", List.of("scale", "a", "lambda"), new double[][] {{1, 3.7, 1}, {1, 3.7, 0.3}, {1, 3, 0.1}},
+          (w, p) -> scad(w, p[0], p[1], p[2])),
+      new Family("capped-l1", List.of("scale", "theta"), new double[][] {{1, 1}, {1, 0.3}},
+          (w, p) -> p[0] * Math.min(w, p[1])),
+      new Family("exponential", List.of("scale", "tau"), new double[][] {{1, 1}, {1, 0.3}, {1, 3}},
+          (w, p) -> p[0] * (1 - (1 + w / p[1]) * Math.exp(-w / p[1]))));
 
   /** How a penalty grows at infinity, which decides the families worth fitting. */
   enum Growth {
@@ -152,23 +155,25 @@ final class ClassicalMatcher {
     return parameters;
   }
 
-  /** Least squares of the relative difference, by Nelder-Mead in the logarithms of the (positive) parameters. */
+  /**
+   * Least squares of the relative difference, by Nelder-Mead in the logarithms of the (positive) parameters, from
+   * the family's best starting point.
+   */
   private static double[] fit(Family family, double[] ws, double[] omega) {
-    double[] best = null;
-    double bestCost = Double.POSITIVE_INFINITY;
-    for (double[] start : family.starts()) {
-      double[] logStart = new double[start.length];
-      for (int i = 0; i < start.length; i++) {
-        logStart[i] = Math.log(start[i]);
-      }
-      double[] logFit = NelderMead.minimize(logP -> cost(family, exp(logP), ws, omega), logStart, 600);
-      double cost = cost(family, exp(logFit), ws, omega);
-      if (cost < bestCost) {
-        bestCost = cost;
-        best = exp(logFit);
+    double[] start = family.starts()[0];
+    double startCost = Double.POSITIVE_INFINITY;
+    for (double[] candidate : family.starts()) {
+      double cost = cost(family, candidate, ws, omega);
+      if (cost < startCost) {
+        startCost = cost;
+        start = candidate;
       }
     }
-    return best;
+    double[] logStart = new double[start.length];
+    for (int i = 0; i < start.length; i++) {
+      logStart[i] = Math.log(start[i]);
+    }
+    return exp(NelderMead.minimize(logP -> cost(family, exp(logP), ws, omega), logStart, 300));
   }
 
   private static double[] exp(double[] logP) {

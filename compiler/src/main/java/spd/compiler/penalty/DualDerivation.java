@@ -101,6 +101,11 @@ final class DualDerivation {
       steps.add(Step.of("invert", "w_hat(eta)", "\\hat w(\\eta)", inverse.get(), "eta_hat(w_hat) = eta"
           + (etaSegments.size() > 1 ? " on " + rangeText(start, end) : "") + "; the maximiser of 2 Omega(w) - w^2/eta"));
       Expr omegaPiece = pieceAt(omegaSegments, s, range);
+      Expr wHat = Expr.symbol("w_hat");
+      Expr inTermsOfWHat = Simplifier.simplify(Expr.sub(Expr.mul(Expr.TWO, omegaPiece.substitute(Map.of(Context.T,
+          wHat))), Expr.div(Expr.pow(wHat, Expr.TWO), eta)), context.positiveT.with("w_hat", Interval.POSITIVE),
+          spd.compiler.sym.Rewrites.PRESENT).expr();
+      steps.add(Step.of("envelope", "f(eta)", "f(\\eta)", inTermsOfWHat, "2 Omega(w_hat) - w_hat^2/eta"));
       Expr f = Expr.sub(Expr.mul(Expr.TWO, omegaPiece.substitute(Map.of(Context.T, inverse.get()))),
           Expr.div(Expr.pow(inverse.get(), Expr.TWO), eta));
       f = present(f);

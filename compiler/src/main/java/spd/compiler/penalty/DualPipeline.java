@@ -8,6 +8,7 @@ import java.util.function.DoubleUnaryOperator;
 import spd.compiler.numeric.Dual;
 import spd.compiler.numeric.DualDefinedRule;
 import spd.compiler.numeric.Estimate;
+import spd.compiler.numeric.HardConcrete;
 import spd.compiler.numeric.Tolerance;
 import spd.compiler.numeric.VariationalDropout;
 import spd.compiler.sym.Asymptotics;
@@ -69,16 +70,30 @@ final class DualPipeline {
     return numericDual(context, steps, notes, f.orElse(null), Optional.of(fPrime), "dual f(eta)");
   }
 
-  /** f minus its limit at eta -> 0+, so that f(0+) = 0 as the numeric duals assume. */
+  /**
+   * f minus its limit at eta -> 0+, so that f(0+) = 0 as the numeric duals assume: the limit from the leading term
+   * when it is a constant, else from values at eta = 1e-12 and 1e-10 when they agree.
+   */
   private static Expr normalizedAtZero(Expr f, Context context, List<String> notes) {
     Asymptotics.Behaviour b = Asymptotics.leading(f, Context.ETA, Asymptotics.Point.ZERO_PLUS, context.values);
+    Expr limit = null;
     if (b instanceof Asymptotics.Leading l && l.logPower() == 0
         && Math.abs(l.power().evaluate(context.values)) < 1e-12) {
-      notes.add("f(0+) = " + l.coefficient().toText() + " is subtracted from f: the dual is defined up to a constant,"
-          + " and f(0+) = 0 gives Omega(0) = 0.");
-      return Simplifier.normalize(Expr.sub(f, l.coefficient()), context.realW);
+      limit = l.coefficient();
+    } else if (!(b instanceof Asymptotics.Zero)) {
+      DoubleUnaryOperator value = Compiled.function(f, Context.ETA, context.values);
+      double near = value.applyAsDouble(1e-12);
+      double far = value.applyAsDouble(1e-10);
+      if (Double.isFinite(near) && Math.abs(near - far) <= 1e-8 * Math.max(1, Math.abs(near)) && near != 0) {
+        limit = Expr.number(spd.compiler.sym.Rational.parseDecimal(Double.toString(near)));
+      }
     }
-    return f;
+    if (limit == null || (limit instanceof spd.compiler.sym.Num n && n.value().isZero())) {
+      return f;
+    }
+    notes.add("f(0+) = " + limit.toText() + (limit instanceof spd.compiler.sym.Num ? " (numerically)" : "")
+        + " is subtracted from f: the dual is defined up to a constant, and f(0+) = 0 gives Omega(0) = 0.");
+    return Simplifier.normalize(Expr.sub(f, limit), context.realW);
   }
 
   private static Derivation numericDual(Context context, List<Step> steps, List<String> notes, Expr f,
@@ -172,6 +187,40 @@ final class DualPipeline {
         notes, functions, checks, dual);
   }
 
+  /**
+   * Omega against its definition (1/2) inf_a [w^2 V(a)/lambda + P(z != 0)] evaluated independently: the objective on
+   * a grid of log a in [-20, 20], refined by Brent's method around the best grid point, and the limit 1/2 (a -> inf).
+   * (Quadrature of t/eta_hat is no check here: eta_hat jumps to inf where the penalty saturates.)
+   */
+  private static List<CheckRow> hardConcreteChecks(HardConcrete gates, PenaltyFunctions functions, double lambda) {
+    int n = 201;
+    double step = 40.0 / (n - 1);
+    double[] objectiveParts = new double[2 * n];
+    for (int i = 0; i < n; i++) {
+      double logA = -20 + step * i;
+      objectiveParts[2 * i] = gates.normalisedVariance(logA).value();
+      objectiveParts[2 * i + 1] = gates.nonZeroProbability(logA);
+    }
+    List<CheckRow> checks = new ArrayList<>();
+    for (double w : new double[] {0.01, 0.1, 0.3, 0.5, 1, 3}) {
+      int best = 0;
+      for (int i = 1; i < n; i++) {
+        if (w * w * objectiveParts[2 * i] + objectiveParts[2 * i + 1]
+            < w * w * objectiveParts[2 * best] + objectiveParts[2 * best + 1]) {
+          best = i;
+        }
+      }
+      double lo = -20 + step * Math.max(best - 1, 0);
+      double hi = -20 + step * Math.min(best + 1, n - 1);
+      var min = spd.compiler.numeric.Maximize.brent(logA -> -(w * w * gates.normalisedVariance(logA).value() / lambda
+          + gates.nonZeroProbability(logA)), lo, hi, Tolerance.relative(1e-10));
+      double reference = Math.min(1, -min.value()) / 2;
+      checks.add(new CheckRow(w, functions.omega(w).value(), reference, Math.abs(min.valueError()) / 2 + 1e-15,
+          "min over log a (grid + Brent)"));
+    }
+    return checks;
+  }
+
   /** f(eta) = 2[k1 sigmoid(k3 log eta - k2) + log(1 + eta)/2], at lambda = s = 1. */
   static Expr approximateKl() {
     Expr eta = Expr.symbol(Context.ETA);
@@ -183,23 +232,45 @@ final class DualPipeline {
   }
 
   static Derivation hardConcrete(Context context, Rule.HardConcrete rule) {
-    Map<String, Double> v = context.values;
-    double beta = Simplifier.normalize(rule.beta(), context.realW).evaluate(v);
-    double gamma = Simplifier.normalize(rule.gamma(), context.realW).evaluate(v);
-    double zeta = Simplifier.normalize(rule.zeta(), context.realW).evaluate(v);
+    double beta = PenaltyDeriver.value(context, rule.beta());
+    double gamma = PenaltyDeriver.value(context, rule.gamma());
+    double zeta = PenaltyDeriver.value(context, rule.zeta());
+    if (!(beta > 0 && gamma < 0 && zeta > 1)) {
+      throw new DerivationException(context.input.sourcePath() + ": hard-concrete gates need beta > 0, gamma < 0 and"
+          + " zeta > 1 (Louizos et al. use beta 2/3, gamma -0.1, zeta 1.1); got beta " + Numbers.format(beta)
+          + ", gamma " + Numbers.format(gamma) + ", zeta " + Numbers.format(zeta));
+    }
+    List<String> notes = new ArrayList<>();
+    double lambda = context.lambdaValue;
+    if (Double.isNaN(lambda)) {
+      lambda = 1;
+      notes.add("No value for " + context.input.lambdaSymbol() + ": the gates are derived at lambda = 1.");
+    }
+    HardConcrete gates = new HardConcrete(beta, gamma, zeta, lambda, TOLERANCE);
     List<Step> steps = new ArrayList<>();
     steps.add(Step.formula("hard-concrete", "z", "z",
         "clip(sigmoid((log u - log(1 - u) + log a)/beta)*(zeta - gamma) + gamma, 0, 1), u ~ U(0, 1)",
         "\\min\\left(1, \\max\\left(0, \\sigma\\left(\\tfrac{\\log u - \\log(1-u) + \\log a}{\\beta}\\right)"
             + "(\\zeta - \\gamma) + \\gamma\\right)\\right)",
-        "beta = " + PropertyAnalysis.format(beta) + ", gamma = " + PropertyAnalysis.format(gamma) + ", zeta = "
-            + PropertyAnalysis.format(zeta) + " (theory.md 3 row 11)"));
+        "beta = " + Numbers.format(beta) + ", gamma = " + Numbers.format(gamma) + ", zeta = " + Numbers.format(zeta)
+            + " (theory.md 3 row 11)"));
     steps.add(Step.formula("gate-variance", "eta(a)", "\\eta(a)", "lambda/V(a), V(a) = E[z^2]/E[z]^2 - 1",
-        "\\lambda / V(a),\\ V(a) = \\frac{E[z^2]}{E[z]^2} - 1", "the normalised mask z/E[z] (theory.md 1.1)"));
+        "\\lambda / V(a),\\ V(a) = \\frac{E[z^2]}{E[z]^2} - 1",
+        "the normalised mask z/E[z] (theory.md 1.1); moments by deterministic quadrature over the logistic variable"));
     steps.add(Step.formula("gate-cost", "f(eta)", "f(\\eta)", "P(z != 0) = sigmoid(log a - beta*log(-gamma/zeta))",
-        "P(z \\ne 0)", "at the a whose eta(a) is eta; gate moments by deterministic quadrature"));
+        "P(z \\ne 0) = \\sigma\\left(\\log a - \\beta \\log\\tfrac{-\\gamma}{\\zeta}\\right)",
+        "at the a with eta(a) = eta"));
+    steps.add(Step.formula("eta-trick", "Omega(w)", "\\Omega(w)", "(1/2) inf_a [w^2 V(a)/lambda + P(z != 0)]",
+        "\\tfrac12 \\inf_a \\left[\\frac{w^2 V(a)}{\\lambda} + P(z \\ne 0)\\right]",
+        "at most 1/2: for large |w| the gate stays on (a -> inf, eta_hat = inf)"));
+    PenaltyFunctions functions = Functions.ofHardConcrete(gates, lambda);
+    List<CheckRow> checks = hardConcreteChecks(gates, functions, lambda);
     Expr f = Expr.call(spd.compiler.sym.Builtin.HARD_CONCRETE_DUAL, List.of(Expr.symbol(Context.ETA),
         rule.beta(), rule.gamma(), rule.zeta()));
-    return numericDual(context, steps, new ArrayList<>(), f, Optional.empty(), "hard-concrete L0 gates");
+    List<Property> properties = PropertyAnalysis.of(context, Optional.empty(), Optional.empty(), functions, 1, false);
+    return new Derivation(context.input, "hard-concrete L0 gates", steps, Optional.empty(), Optional.empty(),
+        new Penalty.Numeric("eta-trick over the gate parameter a with deterministic gate moments (Brent's method"
+            + " in log a); cross-checked against a plain grid in log a"), new spd.compiler.penalty.Dual.ClosedForm(f), properties, checks,
+        ClassicalMatcher.match(functions, context, properties), notes, functions);
   }
 }

@@ -28,6 +28,8 @@ final class EtaPipeline {
   private final Context context;
   private final List<Step> steps;
   private final List<String> notes;
+  /** Quadrature values of Omega, computed once for the agreement check and the check table. */
+  private final java.util.Map<Double, Estimate> references = new java.util.HashMap<>();
 
   private EtaPipeline(Context context, List<Step> steps, List<String> notes) {
     this.context = context;
@@ -185,7 +187,7 @@ final class EtaPipeline {
   private Optional<String> disagreement(Expr omegaT, NumericPenalty numeric) {
     DoubleUnaryOperator closed = Compiled.function(omegaT, Context.T, context.values);
     for (double w : checkPoints(omegaT)) {
-      Estimate reference = numeric.omega(w);
+      Estimate reference = reference(numeric, w);
       if (!reference.converged()) {
         continue;
       }
@@ -197,6 +199,10 @@ final class EtaPipeline {
       }
     }
     return Optional.empty();
+  }
+
+  private Estimate reference(NumericPenalty numeric, double w) {
+    return references.computeIfAbsent(w, numeric::omega);
   }
 
   /** 0.1, 1, 3 and, for piecewise results, a point inside each piece and one beyond the last breakpoint. */
@@ -217,7 +223,7 @@ final class EtaPipeline {
     List<CheckRow> rows = new ArrayList<>();
     for (double w : checkPoints(etaT)) {
       Estimate value = functions.omega(w);
-      Estimate reference = numeric.omega(w);
+      Estimate reference = reference(numeric, w);
       rows.add(new CheckRow(w, value.value(), reference.value(), reference.error(), "quadrature"));
     }
     return rows;

@@ -111,6 +111,31 @@ final class Functions {
     };
   }
 
+  /** Hard-concrete gates at the given lambda. */
+  static PenaltyFunctions ofHardConcrete(spd.compiler.numeric.HardConcrete gates, double lambda) {
+    return new PenaltyFunctions() {
+      @Override
+      public Estimate omega(double w) {
+        return gates.omega(w);
+      }
+
+      @Override
+      public double etaHat(double w) {
+        return gates.etaHat(w).value();
+      }
+
+      @Override
+      public double keep(double w) {
+        return keepOf(etaHat(w), lambda);
+      }
+
+      @Override
+      public Estimate dual(double eta) {
+        return gates.dual(eta);
+      }
+    };
+  }
+
   /** No penalty: Omega = 0, keep probability 1, no dual. */
   static PenaltyFunctions none() {
     return new PenaltyFunctions() {

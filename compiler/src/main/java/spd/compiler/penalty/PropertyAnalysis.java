@@ -23,8 +23,9 @@ import spd.compiler.sym.Simplifier;
  * arithmetic on derivatives, leading terms at 0 and infinity) and on a dense grid otherwise, saying which.
  */
 final class PropertyAnalysis {
-  /** The grid: log-spaced t from GRID_LOW to GRID_HIGH times the problem's scale. */
+  /** The grid: log-spaced t from GRID_LOW to GRID_HIGH times the problem's scale (fewer points for numeric rules). */
   private static final int GRID_POINTS = 4000;
+  private static final int NUMERIC_GRID_POINTS = 400;
   private static final double GRID_LOW = 1e-6;
   private static final double GRID_HIGH = 1e3;
 
@@ -34,6 +35,8 @@ final class PropertyAnalysis {
   private final PenaltyFunctions functions;
   private final double scale;
   private final List<Property> properties = new ArrayList<>();
+  /** eta_hat on the grid, computed once: for numeric rules each value is a root search. */
+  private double[] gridEta;
 
   private PropertyAnalysis(Context context, Optional<Expr> etaT, Optional<Expr> integrand,
       PenaltyFunctions functions, double scale) {
@@ -133,11 +136,22 @@ final class PropertyAnalysis {
         + u.toText()).orElse("");
   }
 
+  private double[] gridEta(double[] grid) {
+    if (gridEta == null || gridEta.length != grid.length) {
+      gridEta = new double[grid.length];
+      for (int i = 0; i < grid.length; i++) {
+        gridEta[i] = functions.etaHat(grid[i]);
+      }
+    }
+    return gridEta;
+  }
+
   private Property monotoneOnGrid() {
     double[] grid = grid();
-    double previous = functions.etaHat(grid[0]);
+    double[] etas = gridEta(grid);
+    double previous = etas[0];
     for (int i = 1; i < grid.length; i++) {
-      double next = functions.etaHat(grid[i]);
+      double next = etas[i];
       if (Double.isNaN(next) || Double.isNaN(previous)) {
         if (i > grid.length / 2) {
           // Overflow far out (exp of a large argument): the grid ends where eta_hat can be evaluated.
@@ -167,12 +181,14 @@ final class PropertyAnalysis {
     return max.x();
   }
 
+  /** A log grid; each point of a numeric eta_hat costs a root search, so those get a coarser one. */
   private double[] grid() {
-    double[] grid = new double[GRID_POINTS];
+    int points = etaT.isPresent() ? GRID_POINTS : NUMERIC_GRID_POINTS;
+    double[] grid = new double[points];
     double lo = Math.log(GRID_LOW * scale);
     double hi = Math.log(GRID_HIGH * scale);
-    for (int i = 0; i < GRID_POINTS; i++) {
-      grid[i] = Math.exp(lo + (hi - lo) * i / (GRID_POINTS - 1));
+    for (int i = 0; i < points; i++) {
+      grid[i] = Math.exp(lo + (hi - lo) * i / (points - 1));
     }
     return grid;
   }
@@ -359,11 +375,13 @@ final class PropertyAnalysis {
       }
     }
     double[] grid = grid();
+    double[] etas = gridEta(grid);
     boolean up = true;
     boolean down = true;
     double previous = Double.NaN;
-    for (double t : grid) {
-      double g = t / functions.etaHat(t);
+    for (int i = 0; i < grid.length; i++) {
+      double t = grid[i];
+      double g = t / etas[i];
       if (!Double.isNaN(previous)) {
         up &= g >= previous * (1 - 1e-9) - 1e-300;
         down &= g <= previous * (1 + 1e-9) + 1e-300;

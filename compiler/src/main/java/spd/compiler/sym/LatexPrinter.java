@@ -45,6 +45,9 @@ public final class LatexPrinter {
     while (split > 1 && Character.isDigit(name.charAt(split - 1))) {
       split--;
     }
+    if (name.endsWith("_hat") && name.length() > 4) {
+      return "\\hat{" + symbol(name.substring(0, name.length() - 4)) + "}";
+    }
     if (name.contains("_")) {
       int underscore = name.indexOf('_');
       return symbol(name.substring(0, underscore)) + "_{" + escape(name.substring(underscore + 1)) + "}";

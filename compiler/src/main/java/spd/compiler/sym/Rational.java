@@ -26,10 +26,12 @@ public record Rational(BigInteger numerator, BigInteger denominator) implements 
       numerator = numerator.negate();
       denominator = denominator.negate();
     }
-    BigInteger gcd = numerator.gcd(denominator);
-    if (!gcd.equals(BigInteger.ONE) && gcd.signum() != 0) {
-      numerator = numerator.divide(gcd);
-      denominator = denominator.divide(gcd);
+    if (!denominator.equals(BigInteger.ONE)) {
+      BigInteger gcd = numerator.gcd(denominator);
+      if (!gcd.equals(BigInteger.ONE) && gcd.signum() != 0) {
+        numerator = numerator.divide(gcd);
+        denominator = denominator.divide(gcd);
+      }
     }
     if (numerator.signum() == 0) {
       denominator = BigInteger.ONE;

@@ -306,12 +306,12 @@ public final class Rewrites {
     return Optional.of(Expr.div(Expr.sub(a, Expr.mul(b, root)), denominator));
   }
 
-  /** The factor sqrt(X) of a term, if it has exactly one. */
+  /** The factor sqrt(X) of a term with X a sum (sqrt(c) of a constant is a plain factor), if it has exactly one. */
   private static Expr squareRootFactor(Expr term) {
     List<Expr> factors = term instanceof Product p ? p.factors() : List.of(term);
     Expr found = null;
     for (Expr f : factors) {
-      if (f instanceof Pow p && p.exponent().equals(Expr.HALF)) {
+      if (f instanceof Pow p && p.exponent().equals(Expr.HALF) && p.base() instanceof Sum) {
         if (found != null) {
           return null;
         }
