@@ -18,7 +18,7 @@ import spd.runtime.examples.Lenet300AdaProx;
 import spd.runtime.examples.Lenet300AdaTikhonov;
 import spd.runtime.examples.Lenet300LogSum;
 import spd.runtime.examples.Lenet300Plain;
-import spd.runtime.train.Trainer;
+import spd.runtime.train.StepTimer;
 
 /**
  * Measures training steps per second of LeNet-300-100 at batch 128 on random MNIST-shaped data, through the
@@ -71,7 +71,7 @@ public final class StepBenchmark {
    * The best of several blocks of {@code steps} training steps of one experiment at batch 128 on random
    * MNIST-shaped data (the machine is shared, so the best block is the least disturbed), after a warm-up block.
    */
-  public static Trainer.StepTiming measure(Experiment experiment, int steps, int blocks) {
+  public static StepTimer.StepTiming measure(Experiment experiment, int steps, int blocks) {
     int batch = 128;
     Experiment onRandomData =
         new Experiment(
@@ -82,8 +82,8 @@ public final class StepBenchmark {
             experiment.training().batch(batch),
             experiment.pruning(),
             experiment.constants());
-    List<Trainer.StepTiming> timings = Trainer.timeSteps(onRandomData, steps, blocks);
-    return timings.stream().skip(1).max(java.util.Comparator.comparingDouble(Trainer.StepTiming::stepsPerSecond)).orElseThrow();
+    List<StepTimer.StepTiming> timings = StepTimer.time(onRandomData, steps, blocks);
+    return timings.stream().skip(1).max(java.util.Comparator.comparingDouble(StepTimer.StepTiming::stepsPerSecond)).orElseThrow();
   }
 
   private static Dataset randomData(int rows) {
@@ -128,7 +128,7 @@ public final class StepBenchmark {
       if (!wanted.isEmpty() && !wanted.contains(c.name())) {
         continue;
       }
-      Trainer.StepTiming timing = measure(c.experiment().experiment(), steps, 6);
+      StepTimer.StepTiming timing = measure(c.experiment().experiment(), steps, 6);
       Measurement m = new Measurement(c, timing.stepsPerSecond(), timing.stepsPerCpuSecond());
       results.put(c.name(), m);
       System.out.printf(Locale.ROOT, "%-12s %10.1f %12.1f %10.0f %8.2f %13.0f%%%n", c.name(), m.stepsPerSecond(),
