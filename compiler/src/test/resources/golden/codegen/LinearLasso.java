@@ -7,6 +7,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import spd.runtime.Experiment;
 import spd.runtime.SpdExperiment;
 import spd.runtime.data.DataSpec;
+import spd.runtime.duality.LinearDuality;
 import spd.runtime.nn.Activation;
 import spd.runtime.nn.LossKind;
 import spd.runtime.nn.NetworkSpec;
@@ -18,7 +19,7 @@ import spd.runtime.reg.Regularizers;
 /**
  * linear_lasso, generated from {@code examples/linear_lasso.spd}.
  */
-public final class LinearLasso implements SpdExperiment {
+public final class LinearLasso implements SpdExperiment, LinearDuality {
   // spd:12  let lambda = 0.05
   static final double LAMBDA = 0.05;
 
@@ -30,7 +31,7 @@ public final class LinearLasso implements SpdExperiment {
   // spd:7  network {
   static NetworkSpec network() {
     return NetworkSpec.input(50)
-        .dense("fc1", 1, Activation.NONE, true)
+        .dense("fc1", 1, Activation.NONE, false)
         .loss(LossKind.SQUARED);
   }
 
@@ -64,5 +65,15 @@ public final class LinearLasso implements SpdExperiment {
         .training(training())
         .prune(Pruning.keepBelow(LinearLasso::keep, 0.05), "fc1")
         .build();
+  }
+
+  @Override
+  public INDArray etaHat(INDArray w) {
+    return eta(w);
+  }
+
+  @Override
+  public double lambda() {
+    return LAMBDA;
   }
 }

@@ -9,6 +9,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import spd.runtime.Experiment;
 import spd.runtime.SpdExperiment;
 import spd.runtime.data.DataSpec;
+import spd.runtime.duality.LinearDuality;
 import spd.runtime.nn.Activation;
 import spd.runtime.nn.LossKind;
 import spd.runtime.nn.NetworkSpec;
@@ -20,7 +21,7 @@ import spd.runtime.reg.Regularizers;
 /**
  * linear_scad, generated from {@code examples/scad_penalty.spd}.
  */
-public final class LinearScad implements SpdExperiment {
+public final class LinearScad implements SpdExperiment, LinearDuality {
   // spd:12  let lambda = 0.05
   static final double LAMBDA = 0.05;
 
@@ -38,7 +39,7 @@ public final class LinearScad implements SpdExperiment {
   // spd:7  network {
   static NetworkSpec network() {
     return NetworkSpec.input(100)
-        .dense("fc1", 1, Activation.NONE, true)
+        .dense("fc1", 1, Activation.NONE, false)
         .loss(LossKind.SQUARED);
   }
 
@@ -82,5 +83,19 @@ public final class LinearScad implements SpdExperiment {
         .training(training())
         .prune(Pruning.magnitudeBelow(1e-3), "fc1")
         .build();
+  }
+
+  @Override
+  public INDArray etaHat(INDArray w) {
+    INDArray absW = Transforms.abs(w, true);
+    INDArray piecewise = w.ulike().assign(Double.POSITIVE_INFINITY);
+    Nd4j.exec(new Select(new INDArray[] {absW.lt(A * SCAD_LAMBDA), absW.rsub(A * SCAD_LAMBDA).rdivi(absW).muli(SCAD_LAMBDA * (A - 1.0)), piecewise}, new INDArray[] {piecewise}));
+    Nd4j.exec(new Select(new INDArray[] {absW.lt(SCAD_LAMBDA), absW, piecewise}, new INDArray[] {piecewise}));
+    return piecewise;
+  }
+
+  @Override
+  public double lambda() {
+    return LAMBDA;
   }
 }

@@ -25,7 +25,7 @@ import spd.runtime.examples.Lenet300VarDropAdditive;
 import spd.runtime.examples.Lenet300VarDropLocal;
 import spd.runtime.examples.Lenet300VarDropNone;
 import spd.runtime.reg.MagnitudePruning;
-import spd.runtime.train.Trainer;
+import spd.runtime.train.StepTimer;
 
 /**
  * Measures training steps per second of LeNet-300-100 at batch 128 on random MNIST-shaped data, through the
@@ -90,12 +90,11 @@ public final class StepBenchmark {
         Map.of("fc1", ramp, "fc2", ramp, "fc3", ramp),
         declared.training(), declared.pruning(), declared.constants());
   }
-
   /**
    * The best of several blocks of {@code steps} training steps of one experiment at batch 128 on random
    * MNIST-shaped data (the machine is shared, so the best block is the least disturbed), after a warm-up block.
    */
-  public static Trainer.StepTiming measure(Experiment experiment, int steps, int blocks) {
+  public static StepTimer.StepTiming measure(Experiment experiment, int steps, int blocks) {
     int batch = 128;
     Experiment onRandomData =
         new Experiment(
@@ -106,8 +105,8 @@ public final class StepBenchmark {
             experiment.training().batch(batch),
             experiment.pruning(),
             experiment.constants());
-    List<Trainer.StepTiming> timings = Trainer.timeSteps(onRandomData, steps, blocks);
-    return timings.stream().skip(1).max(java.util.Comparator.comparingDouble(Trainer.StepTiming::stepsPerSecond)).orElseThrow();
+    List<StepTimer.StepTiming> timings = StepTimer.time(onRandomData, steps, blocks);
+    return timings.stream().skip(1).max(java.util.Comparator.comparingDouble(StepTimer.StepTiming::stepsPerSecond)).orElseThrow();
   }
 
   private static Dataset randomData(int rows) {
@@ -152,7 +151,7 @@ public final class StepBenchmark {
       if (!wanted.isEmpty() && !wanted.contains(c.name())) {
         continue;
       }
-      Trainer.StepTiming timing = measure(c.experiment().experiment(), steps, 6);
+      StepTimer.StepTiming timing = measure(c.experiment().experiment(), steps, 6);
       Measurement m = new Measurement(c, timing.stepsPerSecond(), timing.stepsPerCpuSecond());
       results.put(c.name(), m);
       System.out.printf(Locale.ROOT, "%-12s %10.1f %12.1f %10.0f %8.2f %13.0f%%%n", c.name(), m.stepsPerSecond(),

@@ -30,7 +30,8 @@ public record GaussianMask(WeightFunction variance, int refreshEvery) implements
 
     @Override
     protected void refreshParameter(INDArray weights, INDArray out) {
-      out.assign(Transforms.sqrt(variance.apply(weights), false));
+      // sqrt into a new array: the rule's result (possibly a cached constant) is never modified.
+      out.assign(Transforms.sqrt(variance.apply(weights), true));
     }
 
     @Override

@@ -10,22 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
-import org.nd4j.linalg.api.memory.enums.ResetPolicy;
-import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import spd.runtime.Experiment;
 import spd.runtime.RunException;
-import spd.runtime.Seeds;
 import spd.runtime.data.DataLoader;
 import spd.runtime.data.Dataset;
 import spd.runtime.nn.Dense;
 import spd.runtime.nn.Loss;
-import spd.runtime.nn.Parameter;
 
 /**
  * Trains an {@link Experiment}: epochs of shuffled batches through the regularizers' hooks, evaluation with
@@ -33,7 +24,6 @@ import spd.runtime.nn.Parameter;
  * NaN or infinity, a clean stop on Ctrl-C or kill, and exact resumption from a run directory.
  */
 public final class Trainer {
-  private static final String STEP_WORKSPACE = "spd-step";
   private static final int STEPS_BETWEEN_COLLECTIONS = 1000;
   private static final long PLOT_INTERVAL_NANOS = 10_000_000_000L;
   private final Model model;
@@ -42,7 +32,8 @@ public final class Trainer {
   private final RunDirectory directory;
   private final RunOptions options;
   private final List<EpochMetrics> history = new ArrayList<>();
-  private final WorkspaceConfiguration workspace;
+  private final StepRunner runner;
+  private final Evaluator evaluator;
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile boolean stopRequested;
   private double elapsedBefore;
@@ -56,7 +47,8 @@ public final class Trainer {
     this.model = new Model(experiment, data.train().size());
     this.training = new TrainingData(data.train(), experiment.training().batch());
     this.directory = options.runDirectory() == null ? null : RunDirectory.create(options.runDirectory());
-    this.workspace = stepWorkspace(experiment.network().weightCount());
+    this.runner = new StepRunner(model, training);
+    this.evaluator = new Evaluator(model, training);
   }
 
   /** Trains the experiment from scratch. */
@@ -118,17 +110,6 @@ public final class Trainer {
     }
   }
 
-  /** Temporaries of the generated element-wise rules are bump-allocated in a workspace reset every step. */
-  private static WorkspaceConfiguration stepWorkspace(long weightCount) {
-    return WorkspaceConfiguration.builder()
-        .initialSize(Math.max(64L << 20, 32 * 4 * weightCount))
-        .policyAllocation(AllocationPolicy.STRICT)
-        .policyLearning(LearningPolicy.NONE)
-        .policySpill(SpillPolicy.REALLOCATE)
-        .policyReset(ResetPolicy.BLOCK_LEFT)
-        .build();
-  }
-
   private RunResult trainFrom(int firstEpoch) {
     Thread hook = directory == null ? null : installShutdownHook();
     long started = System.nanoTime();
@@ -144,7 +125,7 @@ public final class Trainer {
         progress.endEpoch(metrics);
         saveEpoch(epoch + 1, elapsed(started));
       }
-      Evaluation test = evaluate(data.test().features(), training.testTargets(data), training.testClasses(data));
+      Evaluation test = evaluator.on(data.test(), data.isClassification());
       double wall = elapsed(started);
       if (directory != null) {
         directory.writeSummary(model.experiment(), RunStatus.COMPLETED, history, test, null, wall);
@@ -175,19 +156,17 @@ public final class Trainer {
 
   /** How an epoch ended. */
   private sealed interface EpochOutcome {
+    /** Every batch was trained; the epoch's metrics. */
     record Finished(EpochMetrics metrics) implements EpochOutcome {}
 
+    /** The epoch stopped early (interrupted or diverged), with the message for the user. */
     record Stopped(RunStatus status, String message) implements EpochOutcome {}
   }
 
   private EpochOutcome trainEpoch(int epoch, Progress progress) {
     Experiment experiment = model.experiment();
     double lr = experiment.training().learningRate(epoch);
-    training.shuffle(Seeds.derive(experiment.training().seed(), Seeds.SHUFFLE, epoch));
-    List<INDArray> batches = training.batches();
-    for (LayerStepContext context : model.contexts()) {
-      context.startEpoch(epoch, batches.size(), lr);
-    }
+    List<INDArray> batches = runner.startEpoch(epoch, lr);
     progress.startEpoch(epoch, experiment.training().epochs(), batches.size(), lastNonzeroFraction());
     double lossSum = 0;
     long correct = 0;
@@ -200,9 +179,8 @@ public final class Trainer {
             "interrupted during epoch %d; resume with --resume to finish from the end of epoch %d"
                 .formatted(epoch + 1, epoch));
       }
-      INDArray batch = batches.get(step);
-      Loss.Score score = step(batch, step * training.batchSize(), step, lr);
-      String problem = nonFinite(score.lossSum());
+      Loss.Score score = runner.step(step, lr);
+      String problem = runner.nonFinite(score.lossSum());
       if (problem != null) {
         return new EpochOutcome.Stopped(
             RunStatus.DIVERGED,
@@ -211,7 +189,7 @@ public final class Trainer {
       }
       lossSum += score.lossSum();
       correct += score.correct();
-      seen += batch.rows();
+      seen += batches.get(step).rows();
       progress.step(lossSum / seen, accuracy(correct, seen), seen / ((System.nanoTime() - start) / 1e9));
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -241,53 +219,14 @@ public final class Trainer {
     return history.isEmpty() ? Double.NaN : history.get(history.size() - 1).nonzeroFraction();
   }
 
-  /** One training step inside the step workspace: hooks, forward, backward, update, hooks. */
-  @SuppressWarnings("try") // the workspace scope is the point, not the resource
-  private Loss.Score step(INDArray batch, int firstRow, int stepInEpoch, double lr) {
-    List<Dense> layers = model.network().layers();
-    List<LayerStepContext> contexts = model.contexts();
-    try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(workspace, STEP_WORKSPACE)) {
-      for (int k = 0; k < layers.size(); k++) {
-        contexts.get(k).setStep(stepInEpoch);
-        layers.get(k).regularizer().beforeStep(contexts.get(k));
-      }
-      Loss.Score score =
-          model.network().trainStep(batch, training.shuffledTargets(), training.shuffledClasses(), firstRow);
-      model.optimizer().update(model.parameters(), lr);
-      for (int k = 0; k < layers.size(); k++) {
-        layers.get(k).regularizer().afterUpdate(contexts.get(k));
-      }
-      return score;
-    }
-  }
-
-  /**
-   * Null when the loss and every parameter are finite, else what is not. A parameter's self dot product is
-   * one BLAS call, and is NaN or infinite exactly when an entry is (or when the weights overflow).
-   */
-  private String nonFinite(double lossSum) {
-    for (Dense layer : model.network().layers()) {
-      for (Parameter parameter : layer.parameters()) {
-        INDArray value = parameter.value();
-        double square = Nd4j.getBlasWrapper().level1().dot(value.length(), 1.0, value, value);
-        if (!Double.isFinite(square)) {
-          return "parameter %s of layer %s holds NaN or infinite values".formatted(parameter.name(), layer.name());
-        }
-      }
-    }
-    return Double.isFinite(lossSum) ? null : "the loss is " + lossSum + " while every weight is finite";
-  }
-
   private EpochMetrics epochMetrics(int epoch, double lr, double dataLoss, double trainAccuracy, double rate, double seconds) {
     double penalty = 0;
     for (Dense layer : model.network().layers()) {
       penalty += layer.regularizer().penalty();
     }
     Evaluation validation =
-        data.validation().isEmpty()
-            ? null
-            : evaluate(data.validation().features(), training.validationTargets(data), training.validationClasses(data));
-    Evaluation counts = validation != null ? validation : countsOnly();
+        data.validation().isEmpty() ? null : evaluator.on(data.validation(), data.isClassification());
+    Evaluation counts = validation != null ? validation : evaluator.countsOnly();
     Map<String, Double> byLayer = new LinkedHashMap<>();
     counts.layers().forEach((name, count) -> byLayer.put(name, count.fraction()));
     return new EpochMetrics(
@@ -301,35 +240,6 @@ public final class Trainer {
         byLayer,
         rate,
         seconds);
-  }
-
-  private Evaluation countsOnly() {
-    return evaluate(null, null, null);
-  }
-
-  /** Evaluates the pruned model on a split (or only counts nonzero weights when {@code features} is null). */
-  private Evaluation evaluate(INDArray features, float[] targets, int[] classes) {
-    List<INDArray> weights = new ArrayList<>();
-    Map<String, Evaluation.LayerCount> layers = new LinkedHashMap<>();
-    long nonzero = 0;
-    long total = 0;
-    for (Dense layer : model.network().layers()) {
-      INDArray pruned = Pruner.prunedWeights(layer, model.experiment().pruning(layer.name()));
-      weights.add(pruned);
-      long count = Pruner.countNonzero(pruned);
-      layers.put(layer.name(), new Evaluation.LayerCount(count, pruned.length()));
-      nonzero += count;
-      total += pruned.length();
-    }
-    if (features == null) {
-      return new Evaluation(Double.NaN, Double.NaN, Double.NaN, nonzero, total, layers);
-    }
-    Loss.Score score = model.network().evaluate(weights, features, targets, classes);
-    long n = features.rows();
-    double loss = score.lossSum() / n;
-    double accuracy = classes == null ? Double.NaN : (double) score.correct() / n;
-    double error = classes == null ? 2 * loss : 1 - accuracy;
-    return new Evaluation(loss, accuracy, error, nonzero, total, layers);
   }
 
   private void saveEpoch(int epochsCompleted, double elapsedSeconds) {
@@ -395,48 +305,6 @@ public final class Trainer {
     } catch (IllegalStateException shuttingDown) {
       // The JVM is already shutting down and the hook is running; nothing to remove.
     }
-  }
-
-  /** Wall-clock and thread CPU seconds of a block of training steps. */
-  public record StepTiming(int steps, double wallSeconds, double cpuSeconds) {
-    /** Steps per wall-clock second. */
-    public double stepsPerSecond() {
-      return steps / wallSeconds;
-    }
-
-    /** Steps per second of this thread's CPU time: the rate without interference from other processes. */
-    public double stepsPerCpuSecond() {
-      return steps / cpuSeconds;
-    }
-  }
-
-  /**
-   * Times the real training step of an experiment on its data, without evaluation or files: {@code blocks}
-   * blocks of {@code steps} steps each (the first block warms up the JIT and the workspace). With one native
-   * thread all arithmetic runs on the calling thread, so its CPU time is the step's cost even on a loaded
-   * machine.
-   */
-  public static List<StepTiming> timeSteps(Experiment experiment, int steps, int blocks) {
-    Trainer trainer = new Trainer(experiment, RunOptions.quiet());
-    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-    List<StepTiming> timings = new ArrayList<>();
-    double lr = experiment.training().learningRate(0);
-    List<INDArray> batches = trainer.training.batches();
-    for (int block = 0; block < blocks; block++) {
-      trainer.training.shuffle(Seeds.derive(experiment.training().seed(), Seeds.SHUFFLE, block));
-      for (LayerStepContext context : trainer.model.contexts()) {
-        context.startEpoch(0, batches.size(), lr);
-      }
-      long cpu = threads.getCurrentThreadCpuTime();
-      long wall = System.nanoTime();
-      for (int s = 0; s < steps; s++) {
-        int index = s % batches.size();
-        trainer.step(batches.get(index), index * trainer.training.batchSize(), index, lr);
-        trainer.nonFinite(0);
-      }
-      timings.add(new StepTiming(steps, (System.nanoTime() - wall) / 1e9, (threads.getCurrentThreadCpuTime() - cpu) / 1e9));
-    }
-    return timings;
   }
 
 }
