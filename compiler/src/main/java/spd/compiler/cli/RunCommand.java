@@ -21,6 +21,8 @@ import spd.compiler.codegen.InMemoryCompiler;
 import spd.compiler.model.DataSpec;
 import spd.compiler.model.Experiment;
 import spd.runtime.RunException;
+import spd.runtime.device.Device;
+import spd.runtime.device.DeviceCheck;
 import spd.runtime.train.RunInfo;
 import spd.runtime.train.RunOptions;
 import spd.runtime.train.RunResult;
@@ -71,9 +73,13 @@ final class RunCommand implements Callable<Integer> {
       err.println("spd run: give the .spd file to run, e.g. ./spd run examples/adatikhonov_logsum.spd");
       return Main.USER_ERROR;
     }
-    Optional<String> deviceProblem = Devices.check(device);
-    if (deviceProblem.isPresent()) {
-      err.println("spd run: " + deviceProblem.get());
+    try {
+      DeviceCheck.require(Device.valueOf(device.toUpperCase(java.util.Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      err.println("spd run: unknown device '" + device + "'; use --device cpu or --device gpu");
+      return Main.USER_ERROR;
+    } catch (RunException e) {
+      err.println("spd run: " + e.getMessage());
       return Main.USER_ERROR;
     }
     Optional<List<Experiment>> experiments = Frontends.experiments(file, overrides, err);
