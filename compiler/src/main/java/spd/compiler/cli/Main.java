@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code spd} command line. */
 @Command(name = "spd", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Sparsify neural networks by adaptive dropout: check, derive, compile and run .spd experiments.",
-    subcommands = {CheckCommand.class, DeriveCommand.class, CompileCommand.class, RunCommand.class, SweepCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {CheckCommand.class, DeriveCommand.class, CompileCommand.class, RunCommand.class, SweepCommand.class,
+        BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for a user error: a diagnostic, a missing file, bad data. */
   public static final int USER_ERROR = 1;
