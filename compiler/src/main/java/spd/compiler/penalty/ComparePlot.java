@@ -3,9 +3,6 @@ package spd.compiler.penalty;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 
 /**
  * Several experiments' penalties in one figure, as in the left panel of the paper's Figure 1 (theory.md 5.1):
@@ -27,10 +24,8 @@ public final class ComparePlot {
   public static List<Path> write(List<Derivation> derivations, Path file) {
     String name = file.getFileName().toString().replaceAll("\\.(svg|png)$", "");
     Path directory = file.toAbsolutePath().getParent();
-    XYChart chart = Plots.chart("Scalar penalty lambda*Omega(w)", "lambda*(Omega(w) - Omega(0.01))");
-    chart.getStyler().setXAxisLogarithmic(true);
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
     double[] w = logspace(W_MIN, W_MAX, POINTS);
+    List<LineChart.Series> series = new ArrayList<>();
     for (Derivation d : derivations) {
       if (!(d.penalty() instanceof Penalty.ClosedForm || d.penalty() instanceof Penalty.Numeric)) {
         continue;
@@ -42,15 +37,14 @@ public final class ComparePlot {
       for (int i = 0; i < w.length; i++) {
         y[i] = lambda * (values[i].value() - base);
       }
-      XYSeries s = Plots.addFinite(chart, d.input().experimentName() + " (lambda = " + Numbers.format(lambda) + ")",
-          w, y);
-      if (s == null) {
-        continue;
-      }
+      series.add(new LineChart.Series(d.input().experimentName() + " (lambda = " + Numbers.format(lambda) + ")", w,
+          y, false));
     }
+    LineChart.Panel panel = new LineChart.Panel("Scalar penalty lambda*Omega(w)", "|w|",
+        "lambda*(Omega(w) - Omega(0.01))", true, Double.POSITIVE_INFINITY, series);
     Path svg = directory.resolve(name + ".svg");
     Path png = directory.resolve(name + ".png");
-    Plots.save(List.of(chart), svg, png);
+    Plots.save(List.of(panel), svg, png);
     return new ArrayList<>(List.of(svg, png));
   }
 

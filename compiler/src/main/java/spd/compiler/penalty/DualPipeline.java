@@ -34,6 +34,10 @@ final class DualPipeline {
   private DualPipeline() {}
 
   static Derivation fromDual(Context context, Rule.DualRule rule) {
+    Optional<Derivation> known = knownDual(context, rule);
+    if (known.isPresent()) {
+      return known.get();
+    }
     List<Step> steps = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     Expr eta = Expr.symbol(Context.ETA);
@@ -68,6 +72,48 @@ final class DualPipeline {
     steps.add(Step.remark("invert", "w_hat has no symbolic inverse here: eta_hat(w) is found by Brent's method in"
         + " log eta for each w"));
     return numericDual(context, steps, notes, f.orElse(null), Optional.of(fPrime), "dual f(eta)");
+  }
+
+  /**
+   * The duals the standard library defines for variational dropout and hard-concrete gates, recognised by their
+   * form, go to their dedicated numerics (faster and more accurate than generic quadrature of f', and checked against
+   * theory.md 6.2). These duals are the lambda = 1 ones, so the penalty is that of lambda = 1 whatever the file's
+   * lambda, which only enters the keep probability.
+   */
+  private static Optional<Derivation> knownDual(Context context, Rule.DualRule rule) {
+    Expr f = Simplifier.normalize(rule.f().substitute(constantValues(context, rule.f())),
+        context.realW.with(Context.ETA, Interval.POSITIVE));
+    Expr eta = Expr.symbol(Context.ETA);
+    Expr x = Expr.sqrt(Expr.div(eta, Expr.TWO));
+    Expr exactDerivative = Expr.div(Expr.call(spd.compiler.sym.Builtin.DAWSON, x), x);
+    boolean exact = rule.isDerivative()
+        ? f.equals(Simplifier.normalize(exactDerivative, context.realW.with(Context.ETA, Interval.POSITIVE)))
+        : f.equals(Expr.call(spd.compiler.sym.Builtin.VD_DUAL, eta));
+    if (exact) {
+      return Optional.of(variationalDropout(context, Rule.KlForm.EXACT, 1, true));
+    }
+    if (!rule.isDerivative() && f.equals(Simplifier.normalize(approximateKl(), context.realW.with(Context.ETA,
+        Interval.POSITIVE)))) {
+      return Optional.of(variationalDropout(context, Rule.KlForm.APPROXIMATE, 1, true));
+    }
+    if (!rule.isDerivative() && f instanceof spd.compiler.sym.Call c
+        && c.function() == spd.compiler.sym.Builtin.HARD_CONCRETE_DUAL && c.args().get(0).equals(eta)) {
+      return Optional.of(hardConcrete(context, new Rule.HardConcrete(c.args().get(1), c.args().get(2),
+          c.args().get(3)), 1, true));
+    }
+    return Optional.empty();
+  }
+
+  /** The constants of e (not w, eta or t) as numbers, so that a dual written with named constants is recognised. */
+  private static Map<String, Expr> constantValues(Context context, Expr e) {
+    Map<String, Expr> values = new java.util.HashMap<>();
+    for (String name : e.freeSymbols()) {
+      Constant c = context.input.constants().get(name);
+      if (c != null && !name.equals(Context.ETA)) {
+        values.put(name, Expr.number(c.value()));
+      }
+    }
+    return values;
   }
 
   /**
@@ -110,8 +156,10 @@ final class DualPipeline {
       checks.add(new CheckRow(w, functions.omega(w).value(), byIntegral.value(), byIntegral.error(),
           "int_0^|w| t/eta_hat(t) dt"));
     }
-    return numericDerivation(context, description, steps, notes, functions, checks,
-        new spd.compiler.penalty.Dual.ClosedForm(f));
+    spd.compiler.penalty.Dual dualResult = f != null
+        ? new spd.compiler.penalty.Dual.ClosedForm(f)
+        : new spd.compiler.penalty.Dual.Numeric("f(eta) = int_0^eta f'(u) du by quadrature");
+    return numericDerivation(context, description, steps, notes, functions, checks, dualResult);
   }
 
   private static Dual numericDualOf(Context context, Expr f, Optional<Expr> fPrime) {
@@ -138,15 +186,30 @@ final class DualPipeline {
   }
 
   static Derivation variationalDropout(Context context, Rule.VariationalDropout rule) {
+    return variationalDropout(context, rule.kl(), context.lambdaValue, false);
+  }
+
+  /**
+   * Variational dropout with the given KL at the given lambda (NaN: none given, 1 is used).
+   *
+   * @param asDual whether the rule came as an eta-trick dual (its f is the lambda = 1 one)
+   */
+  private static Derivation variationalDropout(Context context, Rule.KlForm kl, double penaltyLambda,
+      boolean asDual) {
     List<Step> steps = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    double lambda = context.lambdaValue;
+    double lambda = penaltyLambda;
     if (Double.isNaN(lambda)) {
       lambda = 1;
       notes.add("No value for " + context.input.lambdaSymbol() + ": variational dropout is derived at lambda = 1 (its"
           + " own KL weight); the data factor s is 1 (theory.md 3.2).");
     }
-    boolean exact = rule.kl() == Rule.KlForm.EXACT;
+    if (asDual) {
+      notes.add("The dual is the standard library's variational-dropout one (lambda = s = 1): it is evaluated with the"
+          + " dedicated variational-dropout numerics.");
+    }
+    double keepScale = Double.isNaN(context.lambdaValue) ? lambda : context.lambdaValue;
+    boolean exact = kl == Rule.KlForm.EXACT;
     VariationalDropout vd = exact
         ? VariationalDropout.exact(lambda, 1, TOLERANCE)
         : VariationalDropout.approximate(lambda, 1, TOLERANCE);
@@ -166,7 +229,7 @@ final class DualPipeline {
     steps.add(Step.formula("eta-trick", "Omega(w)", "\\Omega(w)", "(1/2) [w^2/eta_hat(w) + f(eta_hat(w))]",
         "\\tfrac12\\left[\\frac{w^2}{\\hat\\eta(w)} + f(\\hat\\eta(w))\\right]",
         "for lambda != 1: lambda*Omega(w) = lambda*Omega_1(|w|/sqrt(lambda)) (theory.md 3.2)"));
-    PenaltyFunctions functions = Functions.ofVariationalDropout(vd, lambda);
+    PenaltyFunctions functions = Functions.ofVariationalDropout(vd, keepScale);
     List<CheckRow> checks = new ArrayList<>();
     DualDefinedRule unit = vd.unitRule();
     double scale = Math.sqrt(1 / lambda);
@@ -193,7 +256,7 @@ final class DualPipeline {
    * (Quadrature of t/eta_hat is no check here: eta_hat jumps to inf where the penalty saturates.)
    */
   private static List<CheckRow> hardConcreteChecks(HardConcrete gates, PenaltyFunctions functions, double lambda) {
-    int n = 201;
+    int n = 81;
     double step = 40.0 / (n - 1);
     double[] objectiveParts = new double[2 * n];
     for (int i = 0; i < n; i++) {
@@ -232,6 +295,11 @@ final class DualPipeline {
   }
 
   static Derivation hardConcrete(Context context, Rule.HardConcrete rule) {
+    return hardConcrete(context, rule, context.lambdaValue, false);
+  }
+
+  private static Derivation hardConcrete(Context context, Rule.HardConcrete rule, double penaltyLambda,
+      boolean asDual) {
     double beta = PenaltyDeriver.value(context, rule.beta());
     double gamma = PenaltyDeriver.value(context, rule.gamma());
     double zeta = PenaltyDeriver.value(context, rule.zeta());
@@ -241,11 +309,16 @@ final class DualPipeline {
           + ", gamma " + Numbers.format(gamma) + ", zeta " + Numbers.format(zeta));
     }
     List<String> notes = new ArrayList<>();
-    double lambda = context.lambdaValue;
+    double lambda = penaltyLambda;
     if (Double.isNaN(lambda)) {
       lambda = 1;
       notes.add("No value for " + context.input.lambdaSymbol() + ": the gates are derived at lambda = 1.");
     }
+    if (asDual) {
+      notes.add("The dual is the standard library's hard-concrete one (lambda = 1): it is evaluated with the dedicated"
+          + " gate-moment numerics.");
+    }
+    double keepScale = Double.isNaN(context.lambdaValue) ? lambda : context.lambdaValue;
     HardConcrete gates = new HardConcrete(beta, gamma, zeta, lambda, TOLERANCE);
     List<Step> steps = new ArrayList<>();
     steps.add(Step.formula("hard-concrete", "z", "z",
@@ -263,11 +336,13 @@ final class DualPipeline {
     steps.add(Step.formula("eta-trick", "Omega(w)", "\\Omega(w)", "(1/2) inf_a [w^2 V(a)/lambda + P(z != 0)]",
         "\\tfrac12 \\inf_a \\left[\\frac{w^2 V(a)}{\\lambda} + P(z \\ne 0)\\right]",
         "at most 1/2: for large |w| the gate stays on (a -> inf, eta_hat = inf)"));
-    PenaltyFunctions functions = Functions.ofHardConcrete(gates, lambda);
+    PenaltyFunctions functions = Functions.ofHardConcrete(gates, keepScale);
     List<CheckRow> checks = hardConcreteChecks(gates, functions, lambda);
     Expr f = Expr.call(spd.compiler.sym.Builtin.HARD_CONCRETE_DUAL, List.of(Expr.symbol(Context.ETA),
         rule.beta(), rule.gamma(), rule.zeta()));
-    List<Property> properties = PropertyAnalysis.of(context, Optional.empty(), Optional.empty(), functions, 1, false);
+    // Each eta_hat of the gates is a minimisation over a with quadratures inside: a coarser grid.
+    List<Property> properties = PropertyAnalysis.of(context, Optional.empty(), Optional.empty(), functions, 1, false,
+        120);
     return new Derivation(context.input, "hard-concrete L0 gates", steps, Optional.empty(), Optional.empty(),
         new Penalty.Numeric("eta-trick over the gate parameter a with deterministic gate moments (Brent's method"
             + " in log a); cross-checked against a plain grid in log a"), new spd.compiler.penalty.Dual.ClosedForm(f), properties, checks,

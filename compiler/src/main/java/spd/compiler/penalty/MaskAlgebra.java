@@ -55,7 +55,17 @@ final class MaskAlgebra {
         + "*keep/(1 - keep): the reweighting whose Tikhonov weight " + scale.toText() + "/eta_hat is the mask's"));
     Expr etaW = substituteEta(context, rule.eta(), etaHat, steps);
     Expr keepW = Simplifier.normalize(substitute(rule.keep(), rule.eta()), context.realW);
-    double keepScale = PenaltyDeriver.value(context, scale);
+    boolean lrKnown = context.values.containsKey("lr");
+    if (!lrKnown && etaW.dependsOn("lr")) {
+      throw new DerivationException(context.input.sourcePath() + ": the penalty of " + context.input.experimentName()
+          + " depends on the learning rate lr, which has no value; give the optimizer's lr (train adam(lr = ...))");
+    }
+    double keepScale = lrKnown || !scale.dependsOn("lr") ? PenaltyDeriver.value(context, scale)
+        : PenaltyDeriver.value(context, context.lambda);
+    if (!lrKnown && scale.dependsOn("lr")) {
+      notes.add("No learning rate is given, so the keep probability is shown at lr = 1: eta/(eta + lambda). The"
+          + " effective penalty does not depend on lr.");
+    }
     if (rule.kind() == Rule.MaskKind.PROX) {
       notes.add("A proximal step w <- keep*w with keep = eta/(eta + lr*lambda) is the prox of lr*(lambda/2) w^2/eta"
           + " (theory.md 4.2), so its effective penalty is that of eta, independent of the step size.");

@@ -25,6 +25,11 @@ public final class PenaltyDeriver {
    *     message says what to change
    */
   public static Derivation derive(DerivationInput input) {
+    if (!input.constants().containsKey(input.lambdaSymbol())) {
+      return withNote(derive(withDefaultLambda(input)), "The experiment sets no " + input.lambdaSymbol() + ": it is"
+          + " taken as 1. For a mask the total penalty " + input.lambdaSymbol() + "*Omega(w) does not depend on it"
+          + " (theory.md 2.2, last row of the conversion table).");
+    }
     requireValues(input);
     Context context = new Context(input);
     return switch (input.rule()) {
@@ -42,13 +47,29 @@ public final class PenaltyDeriver {
     };
   }
 
+  private static DerivationInput withDefaultLambda(DerivationInput input) {
+    java.util.Map<String, Constant> constants = new java.util.LinkedHashMap<>(input.constants());
+    constants.put(input.lambdaSymbol(), new Constant(input.lambdaSymbol(), spd.compiler.sym.Rational.ONE, 0,
+        "(default)"));
+    return new DerivationInput(input.experimentName(), input.sourcePath(), input.rule(), constants,
+        input.lambdaSymbol(), input.inputs());
+  }
+
+  private static Derivation withNote(Derivation d, String note) {
+    List<String> notes = new ArrayList<>(d.notes());
+    notes.add(0, note);
+    return new Derivation(d.input(), d.ruleDescription(), d.steps(), d.etaHat(), d.keep(), d.penalty(), d.dual(),
+        d.properties(), d.checks(), d.classical(), notes, d.functions());
+  }
+
   /** Every symbol the rule uses, other than w, eta and t, must be a constant with a value. */
   private static void requireValues(DerivationInput input) {
     Set<String> used = new TreeSet<>();
     for (Expr e : expressions(input.rule())) {
       used.addAll(e.freeSymbols());
     }
-    used.removeAll(Set.of(Context.W, Context.ETA, Context.T));
+    // lr, the learning rate, only scales a proximal keep probability; MaskAlgebra handles its absence.
+    used.removeAll(Set.of(Context.W, Context.ETA, Context.T, "lr"));
     for (String name : used) {
       if (!input.constants().containsKey(name)) {
         throw new DerivationException(input.sourcePath() + ": experiment " + input.experimentName() + " uses '" + name

@@ -1,45 +1,28 @@
 package spd.compiler.penalty;
 
-import de.erichseifert.vectorgraphics2d.Document;
-import de.erichseifert.vectorgraphics2d.Processors;
-import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.util.PageSize;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import javax.imageio.ImageIO;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.lines.SeriesLines;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The figures of a derivation: Omega(w) beside its closest classical penalties, eta_hat(w) and the keep probability,
- * side by side in one SVG and one PNG (XChart panels painted on VectorGraphics2D and on a bitmap).
+ * The figure of a derivation: Omega(w) beside its closest classical penalties, eta_hat(w) and the keep probability,
+ * side by side, as one SVG and one PNG.
  */
 final class Plots {
-  static final int PANEL_WIDTH = 460;
-  static final int HEIGHT = 360;
-  private static final int POINTS = 200;
+  private static final int POINTS = 160;
   private static final double W_MAX = 5;
 
   private Plots() {}
 
   /** Writes {@code base}.svg and {@code base}.png; returns their file names, or none when there is nothing to plot. */
   static List<String> write(Derivation d, Path directory, String base) {
-    List<XYChart> panels = panels(d);
+    List<LineChart.Panel> panels = panels(d);
     if (panels.isEmpty()) {
       return List.of();
     }
@@ -49,29 +32,28 @@ final class Plots {
     return List.of(svg.getFileName().toString(), png.getFileName().toString());
   }
 
-  private static List<XYChart> panels(Derivation d) {
-    List<XYChart> panels = new ArrayList<>();
+  private static List<LineChart.Panel> panels(Derivation d) {
+    List<LineChart.Panel> panels = new ArrayList<>();
     if (d.penalty() instanceof Penalty.NotSeparable || d.penalty() instanceof Penalty.None) {
       return panels;
     }
-    double[] w = linspace(0, W_MAX, POINTS);
+    double[] w = abscissae(W_MAX, POINTS);
     if (!(d.penalty() instanceof Penalty.Divergent)) {
       panels.add(omegaPanel(d, w));
     }
-    panels.add(curvePanel("adaptive rule", "eta_hat(w)", "eta_hat", w, d.functions()::etaHat));
-    String lambda = d.input().lambdaSymbol();
-    panels.add(curvePanel("keep probability", "eta_hat/(eta_hat + " + lambda + ")", "keep", w, d.functions()::keep));
+    panels.add(etaPanel(d, w));
+    panels.add(keepPanel(d, w));
     return panels;
   }
 
-  private static XYChart omegaPanel(Derivation d, double[] w) {
-    XYChart chart = chart("effective penalty", "Omega(w)");
+  private static LineChart.Panel omegaPanel(Derivation d, double[] w) {
     var values = d.functions().omega(w);
     double[] omega = new double[w.length];
     for (int i = 0; i < w.length; i++) {
       omega[i] = values[i].value();
     }
-    addFinite(chart, "Omega (" + d.input().experimentName() + ")", w, omega);
+    List<LineChart.Series> series = new ArrayList<>();
+    series.add(new LineChart.Series("Omega (" + d.input().experimentName() + ")", w, omega, false));
     for (ClassicalMatch m : d.classical()) {
       ClassicalMatcher.Family family = ClassicalMatcher.FAMILIES.stream()
           .filter(f -> f.name().equals(m.family())).findFirst().orElseThrow();
@@ -80,37 +62,41 @@ final class Plots {
       for (int i = 0; i < w.length; i++) {
         y[i] = family.value(w[i], p);
       }
-      XYSeries s = addFinite(chart, m.family() + (m.exact() ? " (equal)" : " (fit)"), w, y);
-      if (s != null) {
-        s.setLineStyle(SeriesLines.DASH_DASH);
-      }
+      series.add(new LineChart.Series(m.family() + (m.exact() ? " (equal)" : " (fit)"), w, y, true));
     }
-    return chart;
+    return new LineChart.Panel("effective penalty", "|w|", "Omega(w)", false, Double.POSITIVE_INFINITY, series);
   }
 
-  private static XYChart curvePanel(String title, String yTitle, String name, double[] w, DoubleUnaryOperator f) {
-    XYChart chart = chart(title, yTitle);
-    double[] y = new double[w.length];
-    for (int i = 0; i < w.length; i++) {
-      y[i] = f.applyAsDouble(w[i]);
+  /** eta_hat(w); where it blows up before a breakpoint (SCAD, MCP) the axis is cut so that the rest stays readable. */
+  private static LineChart.Panel etaPanel(Derivation d, double[] w) {
+    double[] eta = evaluate(d.functions()::etaHat, w);
+    double cap = axisCap(eta);
+    String name = Double.isFinite(cap) ? "eta_hat (axis cut at " + Numbers.format(cap) + ")" : "eta_hat";
+    return new LineChart.Panel("adaptive rule", "|w|", "eta_hat(w)", false, cap,
+        List.of(new LineChart.Series(name, w, eta, false)));
+  }
+
+  /** The keep probability; with a small lambda it rises within |w| ~ lambda, so the axis is then logarithmic. */
+  private static LineChart.Panel keepPanel(Derivation d, double[] w) {
+    double lambda = ComparePlot.lambdaOf(d);
+    boolean log = lambda < 0.05;
+    double[] x = log ? ComparePlot.logspace(Math.min(1e-3, lambda * 1e-2), W_MAX, POINTS) : w;
+    String yTitle = "eta_hat/(eta_hat + " + d.input().lambdaSymbol() + ")";
+    return new LineChart.Panel("keep probability", "|w|", yTitle, log, Double.POSITIVE_INFINITY,
+        List.of(new LineChart.Series("keep", x, evaluate(d.functions()::keep, x), false)));
+  }
+
+  private static double[] evaluate(DoubleUnaryOperator f, double[] x) {
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      y[i] = f.applyAsDouble(x[i]);
     }
-    double cap = axisCap(y);
-    if (Double.isFinite(cap)) {
-      // eta_hat blows up before a breakpoint (SCAD, MCP): cut the axis so that the rest stays readable.
-      chart.getStyler().setYAxisMax(cap);
-      chart.getStyler().setYAxisMin(0.0);
-      name += " (axis cut at " + Numbers.format(cap) + ")";
-      for (int i = 0; i < y.length; i++) {
-        y[i] = Math.min(y[i], cap);
-      }
-    }
-    addFinite(chart, name, w, y);
-    return chart;
+    return y;
   }
 
   /** A y-axis maximum when a few values dwarf the rest, else inf. */
   private static double axisCap(double[] y) {
-    double[] finite = java.util.Arrays.stream(y).filter(Double::isFinite).sorted().toArray();
+    double[] finite = Arrays.stream(y).filter(Double::isFinite).sorted().toArray();
     if (finite.length < 10) {
       return Double.POSITIVE_INFINITY;
     }
@@ -119,75 +105,22 @@ final class Plots {
     return typical > 0 && max > 8 * typical ? 4 * typical : Double.POSITIVE_INFINITY;
   }
 
-  static XYChart chart(String title, String yTitle) {
-    XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(HEIGHT).title(title).xAxisTitle("|w|")
-        .yAxisTitle(yTitle).build();
-    org.knowm.xchart.style.XYStyler styler = chart.getStyler();
-    styler.setLegendPosition(Styler.LegendPosition.InsideNW);
-    styler.setChartBackgroundColor(Color.WHITE);
-    styler.setPlotBackgroundColor(Color.WHITE);
-    styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-    styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-    styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-    styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    styler.setXAxisDecimalPattern("0.##");
-    styler.setYAxisDecimalPattern("0.###");
-    return chart;
-  }
-
-  /** A series of the finite points only (eta_hat = inf beyond a breakpoint is left out); null when none is finite. */
-  static XYSeries addFinite(XYChart chart, String name, double[] x, double[] y) {
-    List<Double> xs = new ArrayList<>();
-    List<Double> ys = new ArrayList<>();
-    for (int i = 0; i < x.length; i++) {
-      if (Double.isFinite(y[i]) && Double.isFinite(x[i])) {
-        xs.add(x[i]);
-        ys.add(y[i]);
-      }
-    }
-    if (xs.isEmpty()) {
-      return null;
-    }
-    XYSeries series = chart.addSeries(name, xs, ys);
-    series.setMarker(SeriesMarkers.NONE);
-    return series;
-  }
-
-  static double[] linspace(double a, double b, int n) {
+  /** n points on [0, max], denser near 0 where penalties bend most. */
+  static double[] abscissae(double max, int n) {
     double[] x = new double[n];
     for (int i = 0; i < n; i++) {
-      x[i] = a + (b - a) * i / (n - 1);
+      x[i] = max * Math.pow((double) i / (n - 1), 1.5);
     }
     return x;
   }
 
   /** The panels side by side, as SVG and as PNG. */
-  static void save(List<XYChart> panels, Path svg, Path png) {
-    System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
-    int width = PANEL_WIDTH * panels.size();
+  static void save(List<LineChart.Panel> panels, Path svg, Path png) {
     try {
-      VectorGraphics2D vector = new VectorGraphics2D();
-      paint(vector, panels);
-      Document document = Processors.get("svg").getDocument(vector.getCommands(), new PageSize(0, 0, width, HEIGHT));
-      try (OutputStream out = Files.newOutputStream(svg)) {
-        document.writeTo(out);
-      }
-      BufferedImage image = new BufferedImage(width, HEIGHT, BufferedImage.TYPE_INT_RGB);
-      Graphics2D bitmap = image.createGraphics();
-      bitmap.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      paint(bitmap, panels);
-      bitmap.dispose();
-      ImageIO.write(image, "png", png.toFile());
+      Files.writeString(svg, LineChart.svg(panels));
+      ImageIO.write(LineChart.png(panels), "png", png.toFile());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the plot " + svg + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void paint(Graphics2D g, List<XYChart> panels) {
-    for (int i = 0; i < panels.size(); i++) {
-      Graphics2D panel = (Graphics2D) g.create(i * PANEL_WIDTH, 0, PANEL_WIDTH, HEIGHT);
-      panels.get(i).paint(panel, PANEL_WIDTH, HEIGHT);
-      panel.dispose();
     }
   }
 }

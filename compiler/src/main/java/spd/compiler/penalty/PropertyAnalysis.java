@@ -25,7 +25,7 @@ import spd.compiler.sym.Simplifier;
 final class PropertyAnalysis {
   /** The grid: log-spaced t from GRID_LOW to GRID_HIGH times the problem's scale (fewer points for numeric rules). */
   private static final int GRID_POINTS = 4000;
-  private static final int NUMERIC_GRID_POINTS = 400;
+  static final int NUMERIC_GRID_POINTS = 400;
   private static final double GRID_LOW = 1e-6;
   private static final double GRID_HIGH = 1e3;
 
@@ -34,12 +34,14 @@ final class PropertyAnalysis {
   private final Optional<Expr> integrand;
   private final PenaltyFunctions functions;
   private final double scale;
+  private final int numericGridPoints;
   private final List<Property> properties = new ArrayList<>();
   /** eta_hat on the grid, computed once: for numeric rules each value is a root search. */
   private double[] gridEta;
 
   private PropertyAnalysis(Context context, Optional<Expr> etaT, Optional<Expr> integrand,
-      PenaltyFunctions functions, double scale) {
+      PenaltyFunctions functions, double scale, int numericGridPoints) {
+    this.numericGridPoints = numericGridPoints;
     this.context = context;
     this.etaT = etaT;
     this.integrand = integrand;
@@ -54,7 +56,13 @@ final class PropertyAnalysis {
    */
   static List<Property> of(Context context, Optional<Expr> etaT, Optional<Expr> integrand, PenaltyFunctions functions,
       double scale, boolean divergent) {
-    PropertyAnalysis analysis = new PropertyAnalysis(context, etaT, integrand, functions, scale);
+    return of(context, etaT, integrand, functions, scale, divergent, NUMERIC_GRID_POINTS);
+  }
+
+  /** As above, with the number of grid points for a numeric eta_hat (fewer when each value is costly). */
+  static List<Property> of(Context context, Optional<Expr> etaT, Optional<Expr> integrand, PenaltyFunctions functions,
+      double scale, boolean divergent, int numericGridPoints) {
+    PropertyAnalysis analysis = new PropertyAnalysis(context, etaT, integrand, functions, scale, numericGridPoints);
     Property monotone = analysis.monotone();
     analysis.properties.add(monotone);
     if (divergent) {
@@ -183,7 +191,7 @@ final class PropertyAnalysis {
 
   /** A log grid; each point of a numeric eta_hat costs a root search, so those get a coarser one. */
   private double[] grid() {
-    int points = etaT.isPresent() ? GRID_POINTS : NUMERIC_GRID_POINTS;
+    int points = etaT.isPresent() ? GRID_POINTS : numericGridPoints;
     double[] grid = new double[points];
     double lo = Math.log(GRID_LOW * scale);
     double hi = Math.log(GRID_HIGH * scale);

@@ -50,7 +50,9 @@ public final class LatexPrinter {
     }
     if (name.contains("_")) {
       int underscore = name.indexOf('_');
-      return symbol(name.substring(0, underscore)) + "_{" + escape(name.substring(underscore + 1)) + "}";
+      String tail = name.substring(underscore + 1);
+      return symbol(name.substring(0, underscore)) + "_{" + (GREEK.containsKey(tail) ? GREEK.get(tail)
+          : "\\mathrm{" + escape(tail) + "}") + "}";
     }
     String head = name.substring(0, split);
     String base = GREEK.getOrDefault(head, head.length() == 1 ? head : "\\mathrm{" + escape(head) + "}");

@@ -81,7 +81,12 @@ class ReportTest {
         files.stream().map(p -> p.getFileName().toString()).toList());
     String tex = Files.readString(dir.resolve("lenet300_adadrop.penalty.tex"));
     assertTrue(tex.startsWith("\\documentclass") && tex.strip().endsWith("\\end{document}"));
-    assertTrue(Files.readString(dir.resolve("lenet300_adadrop.penalty.svg")).contains("<svg"));
+    String svg = Files.readString(dir.resolve("lenet300_adadrop.penalty.svg"));
+    assertTrue(svg.startsWith("<svg") && svg.contains(">effective penalty</text>"), svg);
+    assertTrue(svg.length() < 60_000, "a compact SVG: " + svg.length() + " characters");
+    // Deterministic: the same derivation draws the same bytes.
+    ReportWriter.write(adaptiveDropout(), dir.resolve("again"));
+    assertEquals(svg, Files.readString(dir.resolve("again/lenet300_adadrop.penalty.svg")));
     byte[] png = Files.readAllBytes(dir.resolve("lenet300_adadrop.penalty.png"));
     assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4));
     assertTrue(Files.readString(dir.resolve("lenet300_adadrop.penalty.md")).contains(
@@ -93,9 +98,9 @@ class ReportTest {
     List<Path> files = ComparePlot.write(List.of(adaptiveDropout(), scad(), variationalDropout()),
         dir.resolve("figure1.svg"));
     assertEquals(2, files.size());
-    // XChart draws text as outlines, so the SVG holds paths: one curve per experiment, plus axes and glyphs.
     String svg = Files.readString(dir.resolve("figure1.svg"));
-    assertTrue(svg.contains("<svg") && svg.split("<path").length > 20, "an SVG with the curves");
+    assertEquals(3, svg.split("<polyline").length - 1, "one curve per experiment");
+    assertTrue(svg.contains(">vardrop (lambda = 1)</text>") && svg.contains(">scad (lambda = 1)</text>"), svg);
     assertTrue(Files.size(dir.resolve("figure1.png")) > 5_000);
   }
 

@@ -60,6 +60,8 @@ class AnalysisTest {
     assertEquals("\\frac{a\\,\\lambda\\,\\left|w\\right|}{a\\,\\lambda - \\left|w\\right|}",
         LatexPrinter.print(Parse.expr("a*lambda*|w|/(a*lambda - |w|)")));
     assertEquals("w_{2}^{2}", LatexPrinter.print(Parse.expr("w2^2")));
+    assertEquals("\\mathrm{scad}_{\\lambda}", LatexPrinter.symbol("scad_lambda"));
+    assertEquals("k_{\\mathrm{max}}", LatexPrinter.symbol("k_max"));
     assertEquals("\\sqrt{w^{2} + \\frac{4}{c}}", LatexPrinter.print(Parse.expr("sqrt(w^2 + 4/c)")));
     assertEquals("e^{-\\left|w\\right|}", LatexPrinter.print(Parse.expr("exp(-|w|)")));
   }
