@@ -55,7 +55,8 @@ public final class Schemas {
       Map.entry("magnitude", BlockSchema.mask("gradual magnitude pruning (Zhu and Gupta 2017)",
           List.of(required("target", ValueKind.FRACTION, "final fraction of weights pruned"),
               word("schedule", false, List.of("cubic", "linear"), "how the pruned fraction grows"),
-              required("epochs", ValueKind.INTEGER_RANGE, "the epochs over which pruning ramps up"),
+              optionalNoDefault("epochs", ValueKind.INTEGER_RANGE,
+                  "the epochs over which pruning ramps up (default: 1 to the last epoch)"),
               optional("every", ValueKind.POSITIVE_INTEGER, 100, "training steps between pruning steps")),
           Set.of(), Set.of(), List.of())));
 

@@ -50,9 +50,11 @@ public final class ModelBuilder {
     Optional<Network> network = ast.all(NetworkBlock.class).stream().findFirst().map(this::network);
     List<String> layerNames = network.map(n -> n.layers().stream().map(Network.Layer::name).toList()).orElse(List.of());
     List<Regularizer> regularizers = new ArrayList<>();
+    int trainingEpochs = ast.all(TrainBlock.class).stream().findFirst()
+        .map(t -> training(t, RuleInstantiator.valuesOf(constants)).epochs()).orElse(1);
     for (var statement : ast.statements()) {
       switch (statement) {
-        case MaskBlock mask -> regularizers.add(new Regularizer(mask(mask, constants, instantiator),
+        case MaskBlock mask -> regularizers.add(new Regularizer(mask(mask, constants, instantiator, trainingEpochs),
             targets(mask.targets(), layerNames), SourceRef.of(mask.span())));
         case PenaltyDecl penalty -> regularizers.add(new Regularizer(penalty(penalty, instantiator),
             targets(penalty.targets(), layerNames), SourceRef.of(penalty.span())));
@@ -139,7 +141,8 @@ public final class ModelBuilder {
 
   // ---------------------------------------------------------------- masks and penalties
 
-  private Strategy mask(MaskBlock mask, Map<String, Constant> constants, RuleInstantiator instantiator) {
+  private Strategy mask(MaskBlock mask, Map<String, Constant> constants, RuleInstantiator instantiator,
+      int trainingEpochs) {
     List<Setting> settingItems = mask.items().stream().filter(i -> i instanceof Setting).map(i -> (Setting) i).toList();
     SettingsReader settings = new SettingsReader(settingItems, Schemas.MASKS.get(mask.kind().name()),
         RuleInstantiator.valuesOf(constants));
@@ -157,7 +160,7 @@ public final class ModelBuilder {
       case "hard_concrete" -> new Strategy.HardConcrete(settings.number("beta"), settings.number("gamma"),
           settings.number("zeta"), settings.number("init"));
       case "magnitude" -> {
-        int[] epochs = settings.range("epochs");
+        int[] epochs = settings.has("epochs") ? settings.range("epochs") : new int[] {1, trainingEpochs};
         yield new Strategy.Magnitude(settings.number("target"),
             Strategy.RampSchedule.valueOf(settings.word("schedule").toUpperCase()), epochs[0], epochs[1],
             settings.integer("every"));

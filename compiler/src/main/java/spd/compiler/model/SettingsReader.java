@@ -51,6 +51,10 @@ final class SettingsReader {
     return value(key).map(v -> ((SettingValue.Text) v).value());
   }
 
+  boolean has(String key) {
+    return value(key).isPresent();
+  }
+
   int[] range(String key) {
     SettingValue.Range range = (SettingValue.Range) value(key)
         .orElseThrow(() -> new IllegalStateException("range " + key + " missing (unchecked AST?)"));
