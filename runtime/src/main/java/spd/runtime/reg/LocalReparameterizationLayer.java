@@ -23,7 +23,7 @@ abstract class LocalReparameterizationLayer extends VariationalLayer {
   private static final double VARIANCE_FLOOR = 1e-8;
   protected final HostMirror variance;
   private final HostMirror varianceGradient;
-  /** d(sigma^2)/dW per weight. */
+  /** d(sigma^2)/dW per weight (0 unless a subclass sets it). */
   protected final float[] varianceSlopeWeight;
   /** d(sigma^2)/d(parameter) per weight. */
   protected final float[] varianceSlopeParameter;
