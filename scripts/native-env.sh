@@ -3,6 +3,8 @@
 # that decide training speed; values the user already set are kept.
 #
 #   OMP_NUM_THREADS=1             ND4J's default of two threads was slower and erratic on two shared cores.
+#   OMP_WAIT_POLICY=PASSIVE       with more threads, idle OpenMP threads sleep instead of spinning (spinning
+#                                 threads on a loaded machine made two-thread steps 10-40x slower).
 #   MALLOC_MMAP_THRESHOLD_, MALLOC_TRIM_THRESHOLD_
 #                                 keep freed native memory in the process instead of faulting it in again
 #                                 every step.
@@ -13,6 +15,7 @@
 # The Java class spd.runtime.device.NativeEnvironment applies the same rules.
 
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-33554432}"
 export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-1073741824}"
 

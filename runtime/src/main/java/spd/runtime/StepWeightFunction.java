@@ -6,7 +6,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * An element-wise rule over a weight matrix and the optimizer's per-element step size, used by the adaptive
  * proximal rule: keep(W, step) = eta(W) / (eta(W) + step * lambda).
  *
- * <p>Contract: the function must modify neither argument and returns a new array of the same shape.
+ * <p>Contract: the function must modify neither argument and returns an array of the same shape, which the
+ * runtime never modifies.
  */
 @FunctionalInterface
 public interface StepWeightFunction {

@@ -25,7 +25,7 @@ import spd.runtime.examples.Lenet300VarDropAdditive;
 import spd.runtime.examples.Lenet300VarDropLocal;
 import spd.runtime.examples.Lenet300VarDropNone;
 import spd.runtime.reg.MagnitudePruning;
-import spd.runtime.train.Trainer;
+import spd.runtime.train.StepTimer;
 
 /**
  * Measures training steps per second of LeNet-300-100 at batch 128 on random MNIST-shaped data, through the
@@ -45,7 +45,11 @@ public final class StepBenchmark {
   /** One benchmarked rule with PyTorch's steps/s at one and two threads. */
   public record Case(String name, SpdExperiment experiment, double torchOneThread, double torchTwoThreads) {}
 
-  /** The measurement of one case: the best wall-clock rate and the rate per CPU second of that block. */
+  /**
+   * The measurement of one case: the best wall-clock rate, and the rate per CPU second of the main thread in
+   * that block (the rate without interference from other processes; meaningful at one thread only, where all
+   * arithmetic runs on the main thread).
+   */
   public record Measurement(Case benchmark, double stepsPerSecond, double stepsPerCpuSecond) {
     /** spd's rate over PyTorch's at the given thread count. */
     public double ratio(int threads) {
@@ -91,7 +95,7 @@ public final class StepBenchmark {
    * The best of several blocks of {@code steps} training steps of one experiment at batch 128 on random
    * MNIST-shaped data (the machine is shared, so the best block is the least disturbed), after a warm-up block.
    */
-  public static Trainer.StepTiming measure(Experiment experiment, int steps, int blocks) {
+  public static StepTimer.StepTiming measure(Experiment experiment, int steps, int blocks) {
     int batch = 128;
     Experiment onRandomData =
         new Experiment(
@@ -102,8 +106,8 @@ public final class StepBenchmark {
             experiment.training().batch(batch),
             experiment.pruning(),
             experiment.constants());
-    List<Trainer.StepTiming> timings = Trainer.timeSteps(onRandomData, steps, blocks);
-    return timings.stream().skip(1).max(java.util.Comparator.comparingDouble(Trainer.StepTiming::stepsPerSecond)).orElseThrow();
+    List<StepTimer.StepTiming> timings = StepTimer.time(onRandomData, steps, blocks);
+    return timings.stream().skip(1).max(java.util.Comparator.comparingDouble(StepTimer.StepTiming::stepsPerSecond)).orElseThrow();
   }
 
   private static Dataset randomData(int rows) {
@@ -137,8 +141,8 @@ public final class StepBenchmark {
       }
     }
     int threads = Integer.parseInt(System.getenv().getOrDefault("OMP_NUM_THREADS", "0"));
-    System.out.printf(Locale.ROOT, "LeNet-300-100 training step, batch 128, OMP_NUM_THREADS=%s, OPENBLAS_CORETYPE=%s, load average %.2f%n",
-        System.getenv("OMP_NUM_THREADS"), System.getenv("OPENBLAS_CORETYPE"),
+    System.out.printf(Locale.ROOT, "LeNet-300-100 training step, batch 128, OMP_NUM_THREADS=%s, OMP_WAIT_POLICY=%s, OPENBLAS_CORETYPE=%s, load average %.2f%n",
+        System.getenv("OMP_NUM_THREADS"), System.getenv("OMP_WAIT_POLICY"), System.getenv("OPENBLAS_CORETYPE"),
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     System.out.printf(Locale.ROOT, "%-12s %10s %12s %10s %8s %14s%n", "rule", "steps/s", "steps/cpu-s", "pytorch", "ratio", "gemm fraction");
     // Warm the JIT (the fused Adam loop, the loss) once, so the first rule is not measured half-compiled.
@@ -148,7 +152,7 @@ public final class StepBenchmark {
       if (!wanted.isEmpty() && !wanted.contains(c.name())) {
         continue;
       }
-      Trainer.StepTiming timing = measure(c.experiment().experiment(), steps, 6);
+      StepTimer.StepTiming timing = measure(c.experiment().experiment(), steps, 6);
       Measurement m = new Measurement(c, timing.stepsPerSecond(), timing.stepsPerCpuSecond());
       results.put(c.name(), m);
       System.out.printf(Locale.ROOT, "%-12s %10.1f %12.1f %10.0f %8.2f %13.0f%%%n", c.name(), m.stepsPerSecond(),

@@ -12,6 +12,6 @@ public record Dataset(Split train, Split validation, Split test, int classes) {
 
   /** The number of input features. */
   public int inputs() {
-    return (int) train.features().columns();
+    return train.features().columns();
   }
 }

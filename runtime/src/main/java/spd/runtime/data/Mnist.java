@@ -84,6 +84,9 @@ public final class Mnist {
    */
   private static Split split(IdxFile images, IdxFile labels, int[] rows) {
     int pixels = images.dimensions()[1] * images.dimensions()[2];
+    if (rows.length == 0) {
+      return new Split(Nd4j.zeros(DataType.FLOAT, 0, pixels), Nd4j.zeros(DataType.FLOAT, 0, 10));
+    }
     INDArray x = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows.length, pixels}, 'c');
     INDArray y = Nd4j.zeros(DataType.FLOAT, rows.length, 10);
     FloatBuffer features = x.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();

@@ -17,7 +17,7 @@ public record Split(INDArray features, INDArray targets) {
 
   /** The number of examples. */
   public int size() {
-    return (int) features.rows();
+    return features.rows();
   }
 
   /** Whether this split holds no examples (e.g. no validation set was declared). */

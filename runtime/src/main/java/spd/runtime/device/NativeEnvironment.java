@@ -15,6 +15,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code OMP_NUM_THREADS=1}: on two shared cores ND4J's default of two threads was slower and erratic;
+ *   <li>{@code OMP_WAIT_POLICY=PASSIVE}: with more threads, idle OpenMP threads sleep instead of spinning;
+ *       spinning threads on a loaded machine made two-thread steps 10-40x slower;
  *   <li>{@code MALLOC_MMAP_THRESHOLD_} and {@code MALLOC_TRIM_THRESHOLD_}: keep freed native memory in the
  *       process instead of returning and faulting it in every step;
  *   <li>{@code OPENBLAS_CORETYPE}: ND4J 1.0.0-M2.1 bundles OpenBLAS 0.3.19, which does not recognise recent
@@ -32,6 +34,7 @@ public final class NativeEnvironment {
   public static Map<String, String> recommended() {
     Map<String, String> values = new LinkedHashMap<>();
     values.put("OMP_NUM_THREADS", "1");
+    values.put("OMP_WAIT_POLICY", "PASSIVE");
     values.put("MALLOC_MMAP_THRESHOLD_", "33554432");
     values.put("MALLOC_TRIM_THRESHOLD_", "1073741824");
     String coreType = openBlasCoreType(cpuFlags());

@@ -96,7 +96,7 @@ public final class Dense {
 
   /** The training forward pass; returns this layer's output buffer for the batch size of {@code input}. */
   public INDArray forwardTraining(INDArray input) {
-    INDArray output = buffers((int) input.rows()).output();
+    INDArray output = buffers(input.rows()).output();
     regularizer.forward(input, output);
     return finish(output);
   }
@@ -123,7 +123,7 @@ public final class Dense {
    * is overwritten in place with the gradient before the activation).
    */
   public INDArray backward(INDArray input, INDArray gradOutput, boolean needInputGradient) {
-    Buffers buffers = buffers((int) input.rows());
+    Buffers buffers = buffers(input.rows());
     if (spec.activation() == Activation.RELU) {
       // relu(z) > 0 exactly where z > 0, so the stored output is enough to gate the gradient.
       Nd4j.getExecutioner()
@@ -137,6 +137,7 @@ public final class Dense {
     return gradInput;
   }
 
+  @SuppressWarnings("try") // the scope is the point, not the resource
   private Buffers buffers(int batch) {
     Buffers existing = buffersByBatch.get(batch);
     if (existing != null) {

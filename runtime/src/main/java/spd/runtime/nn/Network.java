@@ -67,7 +67,7 @@ public final class Network {
    * @param firstRow the batch's first row within the split
    */
   public Loss.Score trainStep(INDArray features, float[] targets, int[] classes, int firstRow) {
-    int batch = (int) features.rows();
+    int batch = features.rows();
     INDArray[] inputs = new INDArray[layers.size() + 1];
     inputs[0] = features;
     for (int k = 0; k < layers.size(); k++) {
@@ -84,6 +84,7 @@ public final class Network {
     return score;
   }
 
+  @SuppressWarnings("try") // the scope is the point, not the resource
   private INDArray outputGradient(int batch) {
     INDArray existing = outputGradients.get(batch);
     if (existing != null) {
@@ -101,7 +102,7 @@ public final class Network {
    * layer, in batches; no masks and no regularizer hooks.
    */
   public Loss.Score evaluate(List<INDArray> weights, INDArray features, float[] targets, int[] classes) {
-    int rows = (int) features.rows();
+    int rows = features.rows();
     double lossSum = 0;
     long correct = 0;
     for (int start = 0; start < rows; start += EVALUATION_BATCH) {

@@ -42,10 +42,13 @@ public record AdaptiveTikhonov(WeightFunction keep, double minKeep) implements R
       return layer;
     }
 
-    /** (1 - a)/a = 1/a - 1 for the clamped keep a, as a new array. */
+    /**
+     * (1 - a)/a = 1/a - 1 for the clamped keep a, as a new array; the clamp writes a new array, so whatever
+     * the generated rule returned (possibly a cached constant) is never modified.
+     */
     private INDArray coefficient(INDArray weights) {
       INDArray alpha = keep.apply(weights);
-      return Transforms.max(alpha, minKeep, false).rdivi(1.0).subi(1.0);
+      return Transforms.max(alpha, minKeep, true).rdivi(1.0).subi(1.0);
     }
 
     @Override

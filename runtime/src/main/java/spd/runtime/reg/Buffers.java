@@ -10,6 +10,7 @@ public final class Buffers {
   private Buffers() {}
 
   /** A zero float32 array of the given shape, detached from the step workspace. */
+  @SuppressWarnings("try") // the scope is the point, not the resource
   public static INDArray persistent(long... shape) {
     try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
       return Nd4j.zeros(DataType.FLOAT, shape);

@@ -30,13 +30,15 @@ public record GaussianMask(WeightFunction variance, int refreshEvery) implements
 
     @Override
     protected void refreshParameter(INDArray weights, INDArray out) {
-      out.assign(Transforms.sqrt(variance.apply(weights), false));
+      // sqrt into a new array: the rule's result (possibly a cached constant) is never modified.
+      out.assign(Transforms.sqrt(variance.apply(weights), true));
     }
 
     @Override
-    protected void sampleMask(StepContext step, INDArray out) {
-      Nd4j.getExecutioner().exec(new GaussianDistribution(out, 0.0, 1.0), step.random());
-      out.muli(maskParameter).addi(1.0);
+    protected void sample(StepContext step, INDArray weights, INDArray mask, INDArray effective) {
+      Nd4j.getExecutioner().exec(new GaussianDistribution(mask, 0.0, 1.0), step.random());
+      mask.muli(maskParameter).addi(1.0);
+      weights.mul(mask, effective);
     }
   }
 }

@@ -17,7 +17,9 @@ import spd.runtime.nn.Parameter;
  * the optimizer update of every {@link Parameter} (the layer's and {@link #parameters()}), then {@link
  * #afterUpdate}. The reported loss adds {@link #penalty()}.
  *
- * <p>Regularizers act on the weights only; biases are never masked or penalised.
+ * <p>Regularizers act on the weights only; biases are never masked or penalised. Arrays that outlive a step
+ * (masks, state, parameters) must be allocated with {@link Buffers}, outside the step's workspace; temporaries
+ * inside the hooks may be allocated freely, since the workspace is reset after every step.
  */
 public interface LayerRegularizer {
   /** The layer this state belongs to. */
@@ -47,7 +49,10 @@ public interface LayerRegularizer {
   /** Called before the forward pass of every training step: sample masks, refresh keep probabilities. */
   default void beforeStep(StepContext step) {}
 
-  /** The weights the training forward pass multiplies by, e.g. W * M for a mask M; default W itself. */
+  /**
+   * The weights the training forward pass multiplies by, e.g. W * M for a mask M; default W itself. It must
+   * stay the same array with the same values from the forward to the backward pass of a step.
+   */
   default INDArray trainingWeights() {
     return layer().weights();
   }
@@ -77,7 +82,8 @@ public interface LayerRegularizer {
 
   /**
    * Turns dL/dW_eff, held in {@code gradient}, into dL/dW in place (e.g. multiplies by the mask), adds the
-   * gradient of any explicit penalty, and fills the gradients of {@link #parameters()}. Default: nothing.
+   * gradient of any explicit penalty, and writes (overwrites, never accumulates) the gradients of {@link
+   * #parameters()}; read dL/dW_eff for those before changing {@code gradient}. Default: nothing.
    */
   default void backwardWeights(INDArray gradient) {}
 

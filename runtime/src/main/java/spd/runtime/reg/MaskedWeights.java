@@ -47,8 +47,7 @@ abstract class MaskedWeights implements LayerRegularizer {
     if (isRefreshDue(step.globalStep())) {
       refreshParameter(layer.weights(), maskParameter);
     }
-    sampleMask(step, mask);
-    layer.weights().mul(mask, effective);
+    sample(step, layer.weights(), mask, effective);
   }
 
   private boolean isRefreshDue(long globalStep) {
@@ -58,8 +57,11 @@ abstract class MaskedWeights implements LayerRegularizer {
   /** Writes the mask parameter computed from the current weights into {@code out}. */
   protected abstract void refreshParameter(INDArray weights, INDArray out);
 
-  /** Draws this step's mask into {@code out} from {@link #maskParameter} and the layer's random stream. */
-  protected abstract void sampleMask(StepContext step, INDArray out);
+  /**
+   * Draws this step's mask into {@code mask} from {@link #maskParameter} and the layer's random stream, and
+   * writes {@code weights * mask} into {@code effective}.
+   */
+  protected abstract void sample(StepContext step, INDArray weights, INDArray mask, INDArray effective);
 
   @Override
   public INDArray trainingWeights() {

@@ -26,7 +26,7 @@ final class ConsoleProgress implements Progress {
             .setInitialMax(stepCount)
             .setStyle(ProgressBarStyle.ASCII)
             .setUpdateIntervalMillis(250)
-            .continuousUpdate()
+            .hideEta()
             .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
             .build();
   }
@@ -38,9 +38,9 @@ final class ConsoleProgress implements Progress {
       bar.setExtraMessage(
           String.format(
               Locale.ROOT,
-              " loss %.4f%s nonzero %s %,.0f samples/s",
+              " loss %.4f%s  nonzero %s  %,.0f samples/s",
               loss,
-              Double.isNaN(accuracy) ? "" : String.format(Locale.ROOT, " acc %.2f%%", 100 * accuracy),
+              Double.isNaN(accuracy) ? "" : String.format(Locale.ROOT, "  acc %.2f%%", 100 * accuracy),
               Double.isNaN(nonzeroFraction) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * nonzeroFraction),
               samplesPerSecond));
     }
@@ -49,6 +49,7 @@ final class ConsoleProgress implements Progress {
   @Override
   public void endEpoch(EpochMetrics m) {
     bar.close();
+    bar = null;
     System.err.printf(
         Locale.ROOT,
         "epoch %d: train loss %.4f%s, nonzero %.2f%%, %,.0f samples/s%n",
@@ -65,6 +66,7 @@ final class ConsoleProgress implements Progress {
   public void close() {
     if (bar != null) {
       bar.close();
+      bar = null;
     }
   }
 }

@@ -1,6 +1,8 @@
 package spd.runtime.train;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -28,17 +30,17 @@ final class Plots {
     System.setProperty("java.awt.headless", "true");
     // ImageIO's file cache registers a shutdown hook per stream, which fails while the JVM shuts down.
     javax.imageio.ImageIO.setUseCache(false);
-    write(directory, NONZERO, chart(experiment, "nonzero fraction of weights", history, EpochMetrics::nonzeroFraction));
+    write(directory, NONZERO, chart(experiment, "nonzero fraction of weights", true, history, EpochMetrics::nonzeroFraction));
     boolean hasValidation = !Double.isNaN(history.get(0).validationLoss());
     boolean classification = !Double.isNaN(history.get(0).trainAccuracy());
     ToDoubleFunction<EpochMetrics> second =
         !hasValidation ? EpochMetrics::trainLoss : classification ? EpochMetrics::validationError : m -> 2 * m.validationLoss();
     String label = !hasValidation ? "training loss" : classification ? "validation error" : "validation mean squared error";
-    write(directory, VALIDATION, chart(experiment, label, history, second));
+    write(directory, VALIDATION, chart(experiment, label, hasValidation && classification, history, second));
   }
 
   private static XYChart chart(
-      String experiment, String quantity, List<EpochMetrics> history, ToDoubleFunction<EpochMetrics> value) {
+      String experiment, String quantity, boolean percent, List<EpochMetrics> history, ToDoubleFunction<EpochMetrics> value) {
     XYChart chart =
         new XYChartBuilder()
             .width(800)
@@ -48,18 +50,28 @@ final class Plots {
             .yAxisTitle(quantity)
             .build();
     chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setXAxisDecimalPattern("0");
+    chart.getStyler().setYAxisDecimalPattern(percent ? "0.0%" : "0.####");
+    if (percent) {
+      chart.getStyler().setYAxisMin(0.0);
+    }
     double[] epochs = history.stream().mapToDouble(EpochMetrics::epoch).toArray();
     double[] values = history.stream().mapToDouble(value).toArray();
     chart.addSeries(quantity, epochs, values).setMarker(history.size() > 30 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
     return chart;
   }
 
+  @SuppressWarnings("deprecation") // XChart 4.0.3 marks its encoders' IChart overloads, the only ones it has
   private static void write(Path directory, String name, XYChart chart) throws IOException {
-    Path png = directory.resolve(name + ".tmp.png");
-    BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    Path png = directory.resolve(name + ".png.tmp");
+    try (OutputStream out = Files.newOutputStream(png)) {
+      BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+    }
     RunDirectory.moveAtomically(png, directory.resolve(name + ".png"));
-    Path svg = directory.resolve(name + ".tmp.svg");
-    VectorGraphicsEncoder.saveVectorGraphic(chart, svg.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    Path svg = directory.resolve(name + ".svg.tmp");
+    try (OutputStream out = Files.newOutputStream(svg)) {
+      VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    }
     RunDirectory.moveAtomically(svg, directory.resolve(name + ".svg"));
   }
 }

@@ -44,15 +44,12 @@ final class Pruner {
   private static INDArray required(INDArray quantity, Dense layer, String what) {
     if (quantity == null) {
       throw new RunException(
-          "the pruning rule of layer %s needs %s, but its regularizer (%s) has none; use a rule on keep(W) or |w| instead"
-              .formatted(layer.name(), what, describe(layer)));
+          "the pruning rule of layer %s needs %s, but the layer's regularizer has none; prune by keep(W) or |w| instead"
+              .formatted(layer.name(), what));
     }
     return quantity;
   }
 
-  private static String describe(Dense layer) {
-    return layer.regularizer().getClass().getSimpleName();
-  }
 
   private static void zeroWhereBelow(float[] values, INDArray quantity, double threshold) {
     float[] q = floats(quantity);

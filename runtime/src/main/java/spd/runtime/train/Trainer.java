@@ -2,6 +2,7 @@ package spd.runtime.train;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,23 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
-import org.nd4j.linalg.api.memory.enums.ResetPolicy;
-import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import spd.runtime.Experiment;
 import spd.runtime.RunException;
-import spd.runtime.Seeds;
 import spd.runtime.data.DataLoader;
 import spd.runtime.data.Dataset;
 import spd.runtime.nn.Dense;
 import spd.runtime.nn.Loss;
-import spd.runtime.nn.Parameter;
-import spd.runtime.reg.LayerRegularizer;
 
 /**
  * Trains an {@link Experiment}: epochs of shuffled batches through the regularizers' hooks, evaluation with
@@ -33,17 +24,21 @@ import spd.runtime.reg.LayerRegularizer;
  * NaN or infinity, a clean stop on Ctrl-C or kill, and exact resumption from a run directory.
  */
 public final class Trainer {
-  private static final String STEP_WORKSPACE = "spd-step";
+  private static final int STEPS_BETWEEN_COLLECTIONS = 1000;
+  private static final long PLOT_INTERVAL_NANOS = 10_000_000_000L;
   private final Model model;
   private final Dataset data;
   private final TrainingData training;
   private final RunDirectory directory;
   private final RunOptions options;
   private final List<EpochMetrics> history = new ArrayList<>();
-  private final WorkspaceConfiguration workspace;
+  private final StepRunner runner;
+  private final Evaluator evaluator;
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile boolean stopRequested;
   private double elapsedBefore;
+  private int stepsSinceCollection;
+  private long lastPlot = System.nanoTime() - PLOT_INTERVAL_NANOS;
 
   private Trainer(Experiment experiment, RunOptions options) {
     this.options = options;
@@ -52,11 +47,13 @@ public final class Trainer {
     this.model = new Model(experiment, data.train().size());
     this.training = new TrainingData(data.train(), experiment.training().batch());
     this.directory = options.runDirectory() == null ? null : RunDirectory.create(options.runDirectory());
-    this.workspace = stepWorkspace(experiment.network().weightCount());
+    this.runner = new StepRunner(model, training);
+    this.evaluator = new Evaluator(model, training);
   }
 
   /** Trains the experiment from scratch. */
   public static RunResult run(Experiment experiment, RunOptions options) {
+    refuseToOverwrite(options.runDirectory());
     Trainer trainer = new Trainer(experiment, options);
     if (trainer.directory != null) {
       Manifest.write(trainer.directory, experiment, options.info(), trainer.data);
@@ -85,13 +82,22 @@ public final class Trainer {
     return trainer.trainFrom(meta.epochsCompleted());
   }
 
+  /** A new run must not silently replace the results and checkpoint of an earlier one. */
+  private static void refuseToOverwrite(Path directory) {
+    if (directory != null && Files.exists(directory.resolve(Checkpoint.FILE_NAME))) {
+      throw new RunException(
+          "%s already holds a run; continue it with --resume %s, or choose another output directory"
+              .formatted(directory, directory));
+    }
+  }
+
   private static void checkShapes(Experiment experiment, Dataset data) {
     var network = experiment.network();
     if (data.inputs() != network.inputs()) {
       throw new RunException(
           "the network takes %d inputs but the data has %d features per example".formatted(network.inputs(), data.inputs()));
     }
-    int outputs = (int) data.train().targets().columns();
+    int outputs = data.train().targets().columns();
     if (outputs != network.outputs()) {
       throw new RunException(
           "the network has %d outputs but the data has %d targets per example (%s)"
@@ -102,17 +108,6 @@ public final class Trainer {
           "loss %s does not fit %s data; use cross_entropy for classes and squared for values"
               .formatted(network.loss().name().toLowerCase(java.util.Locale.ROOT), data.isClassification() ? "class" : "regression"));
     }
-  }
-
-  /** Temporaries of the generated element-wise rules are bump-allocated in a workspace reset every step. */
-  private static WorkspaceConfiguration stepWorkspace(long weightCount) {
-    return WorkspaceConfiguration.builder()
-        .initialSize(Math.max(64L << 20, 32 * 4 * weightCount))
-        .policyAllocation(AllocationPolicy.STRICT)
-        .policyLearning(LearningPolicy.NONE)
-        .policySpill(SpillPolicy.REALLOCATE)
-        .policyReset(ResetPolicy.BLOCK_LEFT)
-        .build();
   }
 
   private RunResult trainFrom(int firstEpoch) {
@@ -130,7 +125,7 @@ public final class Trainer {
         progress.endEpoch(metrics);
         saveEpoch(epoch + 1, elapsed(started));
       }
-      Evaluation test = evaluate(data.test().features(), training.testTargets(data), training.testClasses(data));
+      Evaluation test = evaluator.on(data.test(), data.isClassification());
       double wall = elapsed(started);
       if (directory != null) {
         directory.writeSummary(model.experiment(), RunStatus.COMPLETED, history, test, null, wall);
@@ -146,6 +141,7 @@ public final class Trainer {
     double wall = elapsed(started);
     if (directory != null) {
       directory.writeSummary(model.experiment(), status, history, null, message, wall);
+      writePlots();
     }
     return new RunResult(status, history, null, message, wall, path());
   }
@@ -160,19 +156,17 @@ public final class Trainer {
 
   /** How an epoch ended. */
   private sealed interface EpochOutcome {
+    /** Every batch was trained; the epoch's metrics. */
     record Finished(EpochMetrics metrics) implements EpochOutcome {}
 
+    /** The epoch stopped early (interrupted or diverged), with the message for the user. */
     record Stopped(RunStatus status, String message) implements EpochOutcome {}
   }
 
   private EpochOutcome trainEpoch(int epoch, Progress progress) {
     Experiment experiment = model.experiment();
     double lr = experiment.training().learningRate(epoch);
-    training.shuffle(Seeds.derive(experiment.training().seed(), Seeds.SHUFFLE, epoch));
-    List<INDArray> batches = training.batches();
-    for (LayerStepContext context : model.contexts()) {
-      context.startEpoch(epoch, batches.size(), lr);
-    }
+    List<INDArray> batches = runner.startEpoch(epoch, lr);
     progress.startEpoch(epoch, experiment.training().epochs(), batches.size(), lastNonzeroFraction());
     double lossSum = 0;
     long correct = 0;
@@ -185,9 +179,8 @@ public final class Trainer {
             "interrupted during epoch %d; resume with --resume to finish from the end of epoch %d"
                 .formatted(epoch + 1, epoch));
       }
-      INDArray batch = batches.get(step);
-      Loss.Score score = step(batch, step * training.batchSize(), step, lr);
-      String problem = nonFinite(score.lossSum());
+      Loss.Score score = runner.step(step, lr);
+      String problem = runner.nonFinite(score.lossSum());
       if (problem != null) {
         return new EpochOutcome.Stopped(
             RunStatus.DIVERGED,
@@ -196,21 +189,26 @@ public final class Trainer {
       }
       lossSum += score.lossSum();
       correct += score.correct();
-      seen += batch.rows();
+      seen += batches.get(step).rows();
       progress.step(lossSum / seen, accuracy(correct, seen), seen / ((System.nanoTime() - start) / 1e9));
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    releaseDeadNativeMemory();
+    releaseDeadNativeMemory(batches.size());
     return new EpochOutcome.Finished(epochMetrics(epoch, lr, lossSum / seen, accuracy(correct, seen), seen / seconds, seconds));
   }
 
   /**
    * ND4J frees the native memory of an array only after the garbage collector has collected the array's Java
    * objects, and each step leaves a few thousand small ones behind. With a large heap they can pile up for
-   * long enough to add hundreds of megabytes of resident memory, so collect once per epoch (about 0.1 s).
+   * long enough to add hundreds of megabytes of resident memory, so collect every 1,000 steps or so (a full
+   * collection takes about 0.1 s).
    */
-  private static void releaseDeadNativeMemory() {
-    System.gc();
+  private void releaseDeadNativeMemory(int steps) {
+    stepsSinceCollection += steps;
+    if (stepsSinceCollection >= STEPS_BETWEEN_COLLECTIONS) {
+      System.gc();
+      stepsSinceCollection = 0;
+    }
   }
 
   private double accuracy(long correct, long seen) {
@@ -221,52 +219,14 @@ public final class Trainer {
     return history.isEmpty() ? Double.NaN : history.get(history.size() - 1).nonzeroFraction();
   }
 
-  /** One training step inside the step workspace: hooks, forward, backward, update, hooks. */
-  private Loss.Score step(INDArray batch, int firstRow, int stepInEpoch, double lr) {
-    List<Dense> layers = model.network().layers();
-    List<LayerStepContext> contexts = model.contexts();
-    try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(workspace, STEP_WORKSPACE)) {
-      for (int k = 0; k < layers.size(); k++) {
-        contexts.get(k).setStep(stepInEpoch);
-        layers.get(k).regularizer().beforeStep(contexts.get(k));
-      }
-      Loss.Score score =
-          model.network().trainStep(batch, training.shuffledTargets(), training.shuffledClasses(), firstRow);
-      model.optimizer().update(model.parameters(), lr);
-      for (int k = 0; k < layers.size(); k++) {
-        layers.get(k).regularizer().afterUpdate(contexts.get(k));
-      }
-      return score;
-    }
-  }
-
-  /**
-   * Null when the loss and every parameter are finite, else what is not. A parameter's self dot product is
-   * one BLAS call, and is NaN or infinite exactly when an entry is (or when the weights overflow).
-   */
-  private String nonFinite(double lossSum) {
-    for (Dense layer : model.network().layers()) {
-      for (Parameter parameter : layer.parameters()) {
-        INDArray value = parameter.value();
-        double square = Nd4j.getBlasWrapper().level1().dot(value.length(), 1.0, value, value);
-        if (!Double.isFinite(square)) {
-          return "parameter %s of layer %s holds NaN or infinite values".formatted(parameter.name(), layer.name());
-        }
-      }
-    }
-    return Double.isFinite(lossSum) ? null : "the loss is " + lossSum + " while every weight is finite";
-  }
-
   private EpochMetrics epochMetrics(int epoch, double lr, double dataLoss, double trainAccuracy, double rate, double seconds) {
     double penalty = 0;
     for (Dense layer : model.network().layers()) {
       penalty += layer.regularizer().penalty();
     }
     Evaluation validation =
-        data.validation().isEmpty()
-            ? null
-            : evaluate(data.validation().features(), training.validationTargets(data), training.validationClasses(data));
-    Evaluation counts = validation != null ? validation : countsOnly();
+        data.validation().isEmpty() ? null : evaluator.on(data.validation(), data.isClassification());
+    Evaluation counts = validation != null ? validation : evaluator.countsOnly();
     Map<String, Double> byLayer = new LinkedHashMap<>();
     counts.layers().forEach((name, count) -> byLayer.put(name, count.fraction()));
     return new EpochMetrics(
@@ -280,35 +240,6 @@ public final class Trainer {
         byLayer,
         rate,
         seconds);
-  }
-
-  private Evaluation countsOnly() {
-    return evaluate(null, null, null);
-  }
-
-  /** Evaluates the pruned model on a split (or only counts nonzero weights when {@code features} is null). */
-  private Evaluation evaluate(INDArray features, float[] targets, int[] classes) {
-    List<INDArray> weights = new ArrayList<>();
-    Map<String, Evaluation.LayerCount> layers = new LinkedHashMap<>();
-    long nonzero = 0;
-    long total = 0;
-    for (Dense layer : model.network().layers()) {
-      INDArray pruned = Pruner.prunedWeights(layer, model.experiment().pruning(layer.name()));
-      weights.add(pruned);
-      long count = Pruner.countNonzero(pruned);
-      layers.put(layer.name(), new Evaluation.LayerCount(count, pruned.length()));
-      nonzero += count;
-      total += pruned.length();
-    }
-    if (features == null) {
-      return new Evaluation(Double.NaN, Double.NaN, Double.NaN, nonzero, total, layers);
-    }
-    Loss.Score score = model.network().evaluate(weights, features, targets, classes);
-    long n = features.rows();
-    double loss = score.lossSum() / n;
-    double accuracy = classes == null ? Double.NaN : (double) score.correct() / n;
-    double error = classes == null ? 2 * loss : 1 - accuracy;
-    return new Evaluation(loss, accuracy, error, nonzero, total, layers);
   }
 
   private void saveEpoch(int epochsCompleted, double elapsedSeconds) {
@@ -329,11 +260,18 @@ public final class Trainer {
       throw new UncheckedIOException("cannot write the run directory " + directory.path(), e);
     }
     directory.writeSummary(experiment, RunStatus.RUNNING, history, null, null, elapsedSeconds);
-    writePlots();
+    boolean last = epochsCompleted == experiment.training().epochs();
+    if (last || System.nanoTime() - lastPlot >= PLOT_INTERVAL_NANOS) {
+      writePlots();
+    }
   }
 
-  /** Plots are a convenience: failing to draw them warns but never stops or corrupts a run. */
+  /**
+   * Plots are a convenience: drawn at most every few seconds (drawing costs about 0.1 s, as much as a short
+   * epoch) and at the end; failing to draw them warns but never stops or corrupts a run.
+   */
   private void writePlots() {
+    lastPlot = System.nanoTime();
     try {
       Plots.write(directory.path(), model.experiment().name(), history);
     } catch (IOException | RuntimeException e) {
@@ -369,50 +307,4 @@ public final class Trainer {
     }
   }
 
-  /** Wall-clock and thread CPU seconds of a block of training steps. */
-  public record StepTiming(int steps, double wallSeconds, double cpuSeconds) {
-    /** Steps per wall-clock second. */
-    public double stepsPerSecond() {
-      return steps / wallSeconds;
-    }
-
-    /** Steps per second of this thread's CPU time: the rate without interference from other processes. */
-    public double stepsPerCpuSecond() {
-      return steps / cpuSeconds;
-    }
-  }
-
-  /**
-   * Times the real training step of an experiment on its data, without evaluation or files: {@code blocks}
-   * blocks of {@code steps} steps each (the first block warms up the JIT and the workspace). With one native
-   * thread all arithmetic runs on the calling thread, so its CPU time is the step's cost even on a loaded
-   * machine.
-   */
-  public static List<StepTiming> timeSteps(Experiment experiment, int steps, int blocks) {
-    Trainer trainer = new Trainer(experiment, RunOptions.quiet());
-    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-    List<StepTiming> timings = new ArrayList<>();
-    double lr = experiment.training().learningRate(0);
-    List<INDArray> batches = trainer.training.batches();
-    for (int block = 0; block < blocks; block++) {
-      trainer.training.shuffle(Seeds.derive(experiment.training().seed(), Seeds.SHUFFLE, block));
-      for (LayerStepContext context : trainer.model.contexts()) {
-        context.startEpoch(0, batches.size(), lr);
-      }
-      long cpu = threads.getCurrentThreadCpuTime();
-      long wall = System.nanoTime();
-      for (int s = 0; s < steps; s++) {
-        int index = s % batches.size();
-        trainer.step(batches.get(index), index * trainer.training.batchSize(), index, lr);
-        trainer.nonFinite(0);
-      }
-      timings.add(new StepTiming(steps, (System.nanoTime() - wall) / 1e9, (threads.getCurrentThreadCpuTime() - cpu) / 1e9));
-    }
-    return timings;
-  }
-
-  /** The regularizer of a layer (for tests and benchmarks that inspect the model). */
-  LayerRegularizer regularizer(int layer) {
-    return model.network().layers().get(layer).regularizer();
-  }
 }

@@ -8,7 +8,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import spd.runtime.Seeds;
-import spd.runtime.data.Dataset;
 import spd.runtime.data.Split;
 
 /**
@@ -72,20 +71,14 @@ final class TrainingData {
     return shuffledClasses;
   }
 
-  float[] validationTargets(Dataset data) {
-    return targetCache.computeIfAbsent(data.validation(), TrainingData::targets);
+  /** The targets of an evaluation split as a plain array (computed once per split). */
+  float[] targetsOf(Split split) {
+    return targetCache.computeIfAbsent(split, TrainingData::targets);
   }
 
-  int[] validationClasses(Dataset data) {
-    return data.isClassification() ? classCache.computeIfAbsent(data.validation(), TrainingData::classes) : null;
-  }
-
-  float[] testTargets(Dataset data) {
-    return targetCache.computeIfAbsent(data.test(), TrainingData::targets);
-  }
-
-  int[] testClasses(Dataset data) {
-    return data.isClassification() ? classCache.computeIfAbsent(data.test(), TrainingData::classes) : null;
+  /** The class indices of an evaluation split (computed once per split). */
+  int[] classesOf(Split split) {
+    return classCache.computeIfAbsent(split, TrainingData::classes);
   }
 
   private static float[] targets(Split split) {
@@ -94,7 +87,7 @@ final class TrainingData {
 
   /** The class index of each row (the argmax of its one-hot target), or null for a single-output regression. */
   private static int[] classes(Split split) {
-    int width = (int) split.targets().columns();
+    int width = split.targets().columns();
     if (width < 2) {
       return null;
     }

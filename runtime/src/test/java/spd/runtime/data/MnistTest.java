@@ -28,4 +28,13 @@ class MnistTest {
     double[] allTrain = data.train().targets().sum(0).add(data.validation().targets().sum(0)).toDoubleVector();
     assertArrayEquals(new double[] {5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949}, allTrain);
   }
+
+  @Test
+  void aZeroValidationFractionTrainsOnAllSixtyThousand() {
+    DataDirectory directory = DataDirectory.resolve(null);
+    assumeTrue(Mnist.isPresent(directory.path()), "MNIST is not in " + directory.path());
+    Dataset data = Mnist.load(directory, 0.0, 42);
+    assertEquals(60_000, data.train().size());
+    assertEquals(0, data.validation().size());
+  }
 }
