@@ -19,6 +19,7 @@ import spd.runtime.train.RunResult;
 import spd.runtime.train.RunStatus;
 import spd.runtime.train.Trainer;
 
+/** The duality check: supports, the report file, and adaptive dropout reaching the IRLS support. */
 class DualityCheckTest {
 
   @Test
