@@ -1,6 +1,7 @@
 package spd.runtime.duality;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,7 +56,11 @@ public record DualityReport(
   /** The file name in the run directory. */
   public static final String FILE_NAME = "duality.json";
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** snake_case keys, like the run directory's other files. */
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(SerializationFeature.INDENT_OUTPUT);
 
   /** Writes {@code duality.json} into {@code runDirectory}, atomically. */
   public Path write(Path runDirectory) {

@@ -88,12 +88,18 @@ final class HardConcreteLayer implements LayerRegularizer {
     for (int i = 0; i < n; i++) {
       float s = 1 / (1 + gateExp[i]);
       float stretched = s * stretch + gamma;
-      boolean open = stretched > 0 && stretched < 1;
+      logit[i] = stretched; // reused: the gate before the clip
       gate[i] = Math.max(0f, Math.min(1f, stretched));
-      gateSlope[i] = open ? slopeScale * s * (1 - s) : 0f;
+      gateSlope[i] = slopeScale * s * (1 - s);
       float p = 1 / (1 + openExp[i]);
       penaltySlope[i] = lambda * p * (1 - p);
       wz[i] = w[i] * gate[i];
+    }
+    // The clip passes no gradient: a separate pass, so that the loop above has no branch and vectorizes.
+    for (int i = 0; i < n; i++) {
+      if (!(logit[i] > 0 && logit[i] < 1)) {
+        gateSlope[i] = 0f;
+      }
     }
     effective.store();
   }

@@ -50,8 +50,16 @@ final class HostMirror {
     view.put(0, values, 0, values.length);
   }
 
-  /** Copies any array of the same length (e.g. a workspace temporary) into {@code into}. */
+  /**
+   * Copies any array of the same length (e.g. a workspace temporary a generated rule returned) into {@code
+   * into}, converting to float32 if needed.
+   */
   static void copy(INDArray from, float[] into) {
+    if (from.length() != into.length) {
+      throw new IllegalArgumentException(
+          "an element-wise rule returned %d values for %d weights; it must keep the shape of its argument"
+              .formatted(from.length(), into.length));
+    }
     INDArray dense = from.isView() || from.ordering() != 'c' || from.dataType() != DataType.FLOAT
         ? from.castTo(DataType.FLOAT).dup('c')
         : from;

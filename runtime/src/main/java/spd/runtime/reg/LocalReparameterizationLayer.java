@@ -2,8 +2,6 @@ package spd.runtime.reg;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
 import org.nd4j.linalg.api.rng.Random;
@@ -23,7 +21,7 @@ abstract class LocalReparameterizationLayer extends VariationalLayer {
   private static final double VARIANCE_FLOOR = 1e-8;
   protected final HostMirror variance;
   private final HostMirror varianceGradient;
-  /** d(sigma^2)/dW per weight. */
+  /** d(sigma^2)/dW per weight (0 unless a subclass sets it). */
   protected final float[] varianceSlopeWeight;
   /** d(sigma^2)/d(parameter) per weight. */
   protected final float[] varianceSlopeParameter;
@@ -61,7 +59,7 @@ abstract class LocalReparameterizationLayer extends VariationalLayer {
 
   @Override
   public final void forward(INDArray input, INDArray output) {
-    BatchBuffers b = buffers((int) input.rows(), (int) input.columns(), (int) output.columns());
+    BatchBuffers b = buffers(input.rows(), input.columns(), output.columns());
     Nd4j.gemm(input, layer().weights(), output, false, false, 1.0, 0.0);
     input.mul(input, b.squares());
     Nd4j.gemm(b.squares(), variance.array(), b.std(), false, false, 1.0, 0.0);
@@ -73,7 +71,7 @@ abstract class LocalReparameterizationLayer extends VariationalLayer {
 
   @Override
   public final void backward(INDArray input, INDArray gradOutput, INDArray gradInput) {
-    BatchBuffers b = buffers((int) input.rows(), (int) input.columns(), (int) gradOutput.columns());
+    BatchBuffers b = buffers(input.rows(), input.columns(), gradOutput.columns());
     INDArray h = b.work();
     gradOutput.mul(b.noise().array(), h).divi(b.std()).muli(0.5);
     if (gradInput != null) {
@@ -105,17 +103,14 @@ abstract class LocalReparameterizationLayer extends VariationalLayer {
     if (existing != null) {
       return existing;
     }
-    // The buffers outlive the step, so they must not come from the step's workspace.
-    try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-      BatchBuffers created =
-          new BatchBuffers(
-              Nd4j.create(DataType.FLOAT, batch, inputs),
-              Nd4j.create(DataType.FLOAT, batch, outputs),
-              HostMirror.of(Nd4j.create(DataType.FLOAT, batch, outputs)),
-              Nd4j.create(DataType.FLOAT, batch, outputs),
-              Nd4j.create(DataType.FLOAT, batch, inputs));
-      buffersByBatch.put(batch, created);
-      return created;
-    }
+    BatchBuffers created =
+        new BatchBuffers(
+            Buffers.persistent(batch, inputs),
+            Buffers.persistent(batch, outputs),
+            HostMirror.of(Buffers.persistent(batch, outputs)),
+            Buffers.persistent(batch, outputs),
+            Buffers.persistent(batch, inputs));
+    buffersByBatch.put(batch, created);
+    return created;
   }
 }

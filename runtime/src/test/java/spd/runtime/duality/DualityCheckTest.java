@@ -19,6 +19,7 @@ import spd.runtime.train.RunResult;
 import spd.runtime.train.RunStatus;
 import spd.runtime.train.Trainer;
 
+/** The duality check: supports, the report file, and adaptive dropout reaching the IRLS support. */
 class DualityCheckTest {
 
   @Test
@@ -68,10 +69,10 @@ class DualityCheckTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> json = new ObjectMapper().readValue(file.toFile(), Map.class);
     assertEquals(0.1, json.get("lambda"));
-    assertEquals("COLUMN_MEAN_SQUARE", json.get("dataFactor"));
-    assertEquals(5, json.get("trueSupport"));
-    assertEquals(1.0, json.get("jaccardDropoutTrue"));
-    assertEquals(50, ((java.util.List<?>) json.get("irlsWeights")).size());
+    assertEquals("COLUMN_MEAN_SQUARE", json.get("data_factor"));
+    assertEquals(5, json.get("true_support"));
+    assertEquals(1.0, json.get("jaccard_dropout_true"));
+    assertEquals(50, ((java.util.List<?>) json.get("irls_weights")).size());
   }
 
   @Test

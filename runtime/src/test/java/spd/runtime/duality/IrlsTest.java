@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import spd.runtime.WeightFunction;
 
+/** IRLS against coordinate-descent lasso and the scalar fixed points of theory.md 6.4. */
 class IrlsTest {
   private static final WeightFunction LASSO = w -> Transforms.abs(w, true);
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
+/** The array exp and log against Math.exp and Math.log, and the seeded noise. */
 class ElementMathTest {
   private static final int N = 1_000_000;
 

@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import spd.runtime.nn.Parameter;
 
+/** The eta-trick: gradients by finite differences, its initial keep probability, and min over eta = Omega. */
 class EtaTrickTest {
   private static final LogSum LOG_SUM = new LogSum(2);
 

@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import spd.runtime.nn.Parameter;
 
+/** Hard-concrete gates: gradients through the sample, gate statistics, test-time gate and expected L0. */
 class HardConcreteTest {
   private static final double SHIFT = 2.0 / 3.0 * Math.log(0.1 / 1.1);
 

@@ -13,6 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import spd.runtime.RunException;
 import spd.runtime.reg.MagnitudePruning.Ramp;
 
+/** Gradual magnitude pruning: the ramps, the selection of the smallest weights, a monotone mask. */
 class MagnitudePruningTest {
 
   @Test

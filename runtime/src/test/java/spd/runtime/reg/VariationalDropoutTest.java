@@ -12,6 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import spd.runtime.nn.Parameter;
 import spd.runtime.reg.VariationalDropout.Reparameterization;
 
+/** Variational dropout: the KL against the theory's oracles, gradients, initialisation, LRT moments, evaluation. */
 class VariationalDropoutTest {
 
   @Test
