@@ -41,16 +41,14 @@ public final class EtaTrick implements SpdExperiment {
   // spd:16  mask eta_trick { dual = logsum(eps: 2), init 5, decay 1e-3 }
   static INDArray dual(INDArray eta) {
     INDArray sqrtTerm = Transforms.sqrt(eta.mul(4.0).addi(Math.pow(EPS, 2.0)), false);
-    return Transforms.log(sqrtTerm.div(2.0).addi(EPS / 2.0), false).muli(2.0).subi(Transforms.pow(sqrtTerm.sub(EPS), 2.0, false).divi(eta).divi(4.0));
+    INDArray term = sqrtTerm.sub(EPS);
+    return Transforms.log(sqrtTerm.div(2.0).addi(EPS / 2.0), false).muli(2.0).subi(term.muli(term).divi(eta).divi(4.0));
   }
 
   // spd:16  mask eta_trick { dual = logsum(eps: 2), init 5, decay 1e-3 }
   static INDArray dualDerivative(INDArray eta) {
-    INDArray term = eta.mul(4.0).addi(Math.pow(EPS, 2.0));
-    INDArray term2 = Transforms.sqrt(term, true).rdivi(1.0);
-    INDArray sqrtTerm = Transforms.sqrt(term, true);
-    INDArray term3 = sqrtTerm.sub(EPS);
-    return sqrtTerm.div(2.0).addi(EPS / 2.0).muli(sqrtTerm).rdivi(2.0).addi(Transforms.pow(term3, 2.0, true).divi(Transforms.pow(eta, 2.0, true)).divi(4.0)).subi(term3.div(eta).divi(sqrtTerm));
+    INDArray term = Transforms.sqrt(eta.mul(4.0).addi(Math.pow(EPS, 2.0)), false).divi(2.0).subi(EPS / 2.0);
+    return term.muli(term).divi(eta.mul(eta));
   }
 
   // spd:17  train adam(lr = 1e-3) { epochs 200, batch 128, schedule linear_decay, seed 42 }

@@ -47,7 +47,7 @@ public final class LinearScad implements SpdExperiment, LinearDuality {
   static INDArray penalty(INDArray w) {
     INDArray absW = Transforms.abs(w, true);
     INDArray piecewise = w.ulike().assign(SCAD_LAMBDA * (1.0 + A) / 2.0);
-    Nd4j.exec(new Select(new INDArray[] {absW.lt(A * SCAD_LAMBDA), absW.mul(2.0 * A * SCAD_LAMBDA).subi(Transforms.pow(w, 2.0, true)).subi(Math.pow(SCAD_LAMBDA, 2.0)).divi(SCAD_LAMBDA * ((2.0 * A) - 2.0)), piecewise}, new INDArray[] {piecewise}));
+    Nd4j.exec(new Select(new INDArray[] {absW.lt(A * SCAD_LAMBDA), absW.mul(2.0 * A * SCAD_LAMBDA).subi(w.mul(w)).subi(Math.pow(SCAD_LAMBDA, 2.0)).divi(SCAD_LAMBDA * ((2.0 * A) - 2.0)), piecewise}, new INDArray[] {piecewise}));
     Nd4j.exec(new Select(new INDArray[] {absW.lt(SCAD_LAMBDA), absW, piecewise}, new INDArray[] {piecewise}));
     return piecewise.muli(LAMBDA);
   }

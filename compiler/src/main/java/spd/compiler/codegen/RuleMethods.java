@@ -20,7 +20,10 @@ import spd.compiler.model.SourceRef;
 import spd.compiler.model.Strategy;
 import spd.compiler.model.Target;
 import spd.compiler.sym.Expr;
+import spd.compiler.sym.Assumptions;
+import spd.compiler.sym.Interval;
 import spd.compiler.sym.NotDifferentiableException;
+import spd.compiler.sym.Solver;
 
 /**
  * The element-wise rule methods of a generated class (eta, keep, variance, penalty and its gradient,
@@ -150,7 +153,7 @@ final class RuleMethods {
   private List<CodeBlock> etaTrick(Strategy.EtaTrick etaTrick, Regularizer regularizer) throws CodegenException {
     SourceRef at = regularizer.at();
     Strategy.Dual dual = etaTrick.dual();
-    Expr derivative = dual.derivative().orElse(null);
+    Expr derivative = dual.derivative().or(() -> dual.eta().flatMap(this::envelopeDerivative)).orElse(null);
     if (derivative == null) {
       try {
         derivative = dual.f().orElseThrow().derivative("eta");
@@ -232,6 +235,20 @@ final class RuleMethods {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * f'(eta) = (w_hat(eta)/eta)^2, with w_hat the inverse of the rule's eta(w) (the envelope theorem, theory.md
+   * 2.2): for log-sum, ((sqrt(eps^2 + 4 eta) - eps)/(2 eta))^2 instead of the three-term derivative of f.
+   */
+  private Optional<Expr> envelopeDerivative(Expr etaOfW) {
+    Map<String, Interval> ranges = new LinkedHashMap<>();
+    experiment.constants().forEach((name, c) -> ranges.put(name, Interval.point(c.value())));
+    ranges.put("t", Interval.POSITIVE);
+    ranges.put("eta", Interval.POSITIVE);
+    Expr inT = etaOfW.substitute(Map.of(W, Expr.symbol("t")));
+    return Solver.invert(inT, "t", "eta", Assumptions.of(ranges))
+        .map(wHat -> Expr.pow(Expr.div(wHat, Expr.symbol("eta")), Expr.TWO));
   }
 
   // ---------------------------------------------------------------- pruning

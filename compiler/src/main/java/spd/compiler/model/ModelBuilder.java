@@ -179,6 +179,7 @@ public final class ModelBuilder {
   private static Strategy.Dual dual(MaskBlock mask, RuleInstantiator instantiator) {
     Optional<spd.compiler.sym.Expr> f = Optional.empty();
     Optional<spd.compiler.sym.Expr> derivative = Optional.empty();
+    Optional<spd.compiler.sym.Expr> eta = Optional.empty();
     Optional<RuleRef> rule = Optional.empty();
     for (var item : mask.items()) {
       if (item instanceof FunctionDef function) {
@@ -193,10 +194,11 @@ public final class ModelBuilder {
         var instance = instantiator.instantiate((Expr.Call) binding.value(), binding.span());
         f = instance.function("f");
         derivative = instance.function("f'");
+        eta = instance.function("eta");
         rule = Optional.of(instance.ref());
       }
     }
-    return new Strategy.Dual(f, derivative, rule);
+    return new Strategy.Dual(f, derivative, eta, rule);
   }
 
   private static Strategy penalty(PenaltyDecl penalty, RuleInstantiator instantiator) {

@@ -36,8 +36,12 @@ public sealed interface Strategy {
   /** Gradual magnitude pruning (Zhu and Gupta 2017) to a target fraction pruned. */
   record Magnitude(double target, RampSchedule schedule, int fromEpoch, int toEpoch, int every) implements Strategy {}
 
-  /** A dual cost f(eta) in the symbol {@code eta}, given as f or as its derivative f'; at least one is present. */
-  record Dual(Optional<Expr> f, Optional<Expr> derivative, Optional<RuleRef> rule) {}
+  /**
+   * A dual cost f(eta) in the symbol {@code eta}, given as f or as its derivative f' (at least one is
+   * present), and the eta(w) of the rule it came from, if any (then f'(eta) = (w_hat(eta)/eta)^2, with
+   * w_hat the inverse of eta(w): the envelope theorem).
+   */
+  record Dual(Optional<Expr> f, Optional<Expr> derivative, Optional<Expr> eta, Optional<RuleRef> rule) {}
 
   /** Step size of the prox: lr (plain SGD scaling) or lr / sqrt(v_hat) of Adam. */
   enum ProxScale { SGD, ADAM }

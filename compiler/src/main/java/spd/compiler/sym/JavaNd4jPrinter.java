@@ -281,9 +281,23 @@ public final class JavaNd4jPrinter {
     if (Display.isNegativeExponent(exponent)) {
       return apply(power(new Pow(p.base(), Expr.neg(exponent))), "rdiv", CodeBlock.of("1.0"));
     }
+    if (exponent.equals(Expr.TWO)) {
+      return square(p.base());
+    }
     Code base = array(p.base());
     return new Code(CodeBlock.of("$T.pow($L, $L, $L)", TRANSFORMS, base.code(), scalar(exponent), !base.fresh()),
         true);
+  }
+
+  /** x^2 as x*x: ND4J's pow op costs several times a multiplication. A computed base becomes a local. */
+  private Code square(Expr base) {
+    Code code = array(base);
+    if (!code.fresh()) {
+      return new Code(CodeBlock.of("$L.mul($L)", code.code(), code.code()), true);
+    }
+    String name = freshName(nameOf(base));
+    statements.addStatement("$T $L = $L", INDARRAY, name, code.code());
+    return new Code(CodeBlock.of("$L.muli($L)", name, name), true);
   }
 
   private Code transform(String method, Expr argument) {
