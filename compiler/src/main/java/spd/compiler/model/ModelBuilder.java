@@ -157,8 +157,15 @@ public final class ModelBuilder {
           settings.number("decay"));
       case "variational" -> new Strategy.Variational(Strategy.Reparam.valueOf(settings.word("reparam").toUpperCase()),
           settings.number("threshold"));
-      case "hard_concrete" -> new Strategy.HardConcrete(settings.number("beta"), settings.number("gamma"),
-          settings.number("zeta"), settings.number("init"));
+      case "hard_concrete" -> {
+        double beta = settings.number("beta");
+        double gamma = settings.number("gamma");
+        double zeta = settings.number("zeta");
+        // Louizos et al. start every gate at log a = 0: open with probability sigmoid(-beta log(-gamma/zeta)).
+        double init = settings.has("init") ? settings.number("init")
+            : 1 / (1 + Math.exp(beta * Math.log(-gamma / zeta)));
+        yield new Strategy.HardConcrete(beta, gamma, zeta, init);
+      }
       case "magnitude" -> {
         int[] epochs = settings.has("epochs") ? settings.range("epochs") : new int[] {1, trainingEpochs};
         yield new Strategy.Magnitude(settings.number("target"),

@@ -1,0 +1,74 @@
+package spd.compiler.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import spd.compiler.testing.Project;
+
+/** The command line's exit codes and machine-readable output. */
+class CommandLineTest {
+  @TempDir
+  Path directory;
+
+  private static String example(String name) {
+    return Project.examples().resolve(name).toString();
+  }
+
+  @Test
+  void checkExitsZeroOnCleanFilesAndOneOnErrors() {
+    assertEquals(0, Main.execute("check", example("adadrop_logsum.spd"), example("figure1.spd")));
+    assertEquals(Main.USER_ERROR, Main.execute("check", example("errors/unknown_name.spd")));
+    assertEquals(Main.USER_ERROR, Main.execute("check", directory.resolve("absent.spd").toString()));
+    assertEquals(Main.USER_ERROR, Main.execute("check"), "a missing argument is a user error");
+  }
+
+  @Test
+  void checkPrintsJsonForTools() throws Exception {
+    String json = capture(() -> Main.execute("check", "--format", "json", example("errors/unknown_name.spd")));
+    JsonNode file = new ObjectMapper().readTree(json).get("files").get(0);
+    assertEquals(false, file.get("ok").asBoolean());
+    JsonNode first = file.get("diagnostics").get(0);
+    assertEquals("E0101", first.get("code").asText());
+    assertEquals(4, first.get("line").asInt());
+    assertEquals(25, first.get("column").asInt());
+  }
+
+  @Test
+  void deriveAtPrintsJsonWithTheRequestedPoints() throws Exception {
+    String json = capture(() -> Main.execute("derive", "--format", "json", "--at", "0.1,1,3", "-o",
+        directory.toString(), example("adadrop_logsum.spd")));
+    JsonNode root = new ObjectMapper().readTree(json);
+    assertTrue(root.toString().contains("0.405465"), root.toString());
+  }
+
+  @Test
+  void compileWritesTheGeneratedClass() {
+    assertEquals(0, Main.execute("compile", "-o", directory.toString(), example("adatikhonov_logsum.spd")));
+    assertTrue(Files.exists(directory.resolve("spd/generated/Lenet300Adatikhonov.java")));
+  }
+
+  @Test
+  void runOfADeriveOnlyFileSaysWhatToDoInstead() {
+    assertEquals(Main.USER_ERROR, Main.execute("run", example("figure1.spd")));
+  }
+
+  private static String capture(Runnable command) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(bytes, true));
+    try {
+      command.run();
+    } finally {
+      System.setOut(original);
+    }
+    return bytes.toString();
+  }
+}
