@@ -11,6 +11,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The plots of a sweep: per-epoch curves like the paper's LeNet-300-100 figure, and the Pareto front. */
@@ -24,14 +25,15 @@ final class SweepPlots {
     nonzero.getStyler().setYAxisLogarithmic(groups.stream().flatMap(g -> g.runs().stream())
         .flatMap(r -> r.curve().stream()).anyMatch(row -> row[2] < 0.1));
     XYChart error = chart("Validation error", "epoch", "validation error");
-    for (SweepReport.Group group : groups) {
+    for (int index = 0; index < groups.size(); index++) {
+      SweepReport.Group group = groups.get(index);
       List<double[]> mean = meanCurve(group);
       if (mean.isEmpty()) {
         continue;
       }
       double[] epochs = column(mean, 0);
-      line(nonzero, group.label(), epochs, positive(column(mean, 2)));
-      line(error, group.label(), epochs, column(mean, 1));
+      line(nonzero, index, group.label(), epochs, positive(column(mean, 2)));
+      line(error, index, group.label(), epochs, column(mean, 1));
     }
     save(nonzero, out.resolve("nonzero_vs_epoch"));
     save(error, out.resolve("validation_error_vs_epoch"));
@@ -79,9 +81,12 @@ final class SweepPlots {
     return chart;
   }
 
-  private static void line(XYChart chart, String label, double[] x, double[] y) {
+  /** Curves that coincide (AdaTikhonov and LogSum share a gradient) stay visible: every other one dashed. */
+  private static void line(XYChart chart, int index, String label, double[] x, double[] y) {
     XYSeries series = chart.addSeries(label, x, y);
     series.setMarker(SeriesMarkers.NONE);
+    series.setLineStyle(index % 2 == 0 ? SeriesLines.SOLID : SeriesLines.DASH_DASH);
+    series.setLineWidth(index % 2 == 0 ? 2.5f : 2f);
   }
 
   private static double[] column(List<double[]> rows, int c) {
