@@ -7,6 +7,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import spd.runtime.Experiment;
 import spd.runtime.SpdExperiment;
 import spd.runtime.data.DataSpec;
+import spd.runtime.duality.DataFactor;
 import spd.runtime.duality.LinearDuality;
 import spd.runtime.nn.Activation;
 import spd.runtime.nn.LossKind;
@@ -84,5 +85,10 @@ public final class LinearAdadrop implements SpdExperiment, LinearDuality {
   @Override
   public double lambda() {
     return LAMBDA;
+  }
+
+  @Override
+  public DataFactor dataFactor() {
+    return DataFactor.COLUMN_MEAN_SQUARE;
   }
 }

@@ -55,7 +55,7 @@ final class LinearDualityRun {
       return;
     }
     DualityReport report = DualityCheck.compare(data, declared.lambda(), declared::etaHat, capture.layer.weights(),
-        DualityCheck.Options.defaults());
+        DualityCheck.Options.defaults().withDataFactor(declared.dataFactor()));
     if (result.runDirectory() != null) {
       report.write(result.runDirectory());
     }

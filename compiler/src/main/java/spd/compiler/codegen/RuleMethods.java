@@ -212,7 +212,19 @@ final class RuleMethods {
         .returns(com.palantir.javapoet.TypeName.DOUBLE)
         .addStatement("return $L", lambda)
         .build();
-    return Optional.of(List.of(etaHat, lambdaMethod));
+    boolean noiseMask = experiment.regularizers().stream()
+        .anyMatch(r -> r.strategy() instanceof Strategy.Bernoulli || r.strategy() instanceof Strategy.Gaussian);
+    if (!noiseMask) {
+      return Optional.of(List.of(etaHat, lambdaMethod));
+    }
+    // A noise mask on a linear model penalises w_i^2 in proportion to the mean square of its column.
+    MethodSpec dataFactor = MethodSpec.methodBuilder("dataFactor")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(Runtime.DATA_FACTOR)
+        .addStatement("return $T.COLUMN_MEAN_SQUARE", Runtime.DATA_FACTOR)
+        .build();
+    return Optional.of(List.of(etaHat, lambdaMethod, dataFactor));
   }
 
   private Optional<Expr> dualityRule() throws CodegenException {

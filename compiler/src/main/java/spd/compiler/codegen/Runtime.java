@@ -23,6 +23,7 @@ final class Runtime {
   static final ClassName ETA_TRICK = ClassName.get("spd.runtime.reg", "EtaTrick");
   static final ClassName VARIATIONAL = ClassName.get("spd.runtime.reg", "VariationalDropout");
   static final ClassName HARD_CONCRETE = ClassName.get("spd.runtime.reg", "HardConcrete");
+  static final ClassName DATA_FACTOR = ClassName.get("spd.runtime.duality", "DataFactor");
   static final ClassName LINEAR_DUALITY = ClassName.get("spd.runtime.duality", "LinearDuality");
   static final ClassName MAGNITUDE = ClassName.get("spd.runtime.reg", "MagnitudePruning");
 }
