@@ -27,8 +27,8 @@ class LinearDualityTest {
     int status = Main.execute("run", Project.examples().resolve(example).toString(), "--out", run.toString(), "--quiet");
     assertEquals(0, status);
     JsonNode report = new ObjectMapper().readTree(run.resolve("duality.json").toFile());
-    assertTrue(report.get("irlsConverged").asBoolean());
-    assertEquals(1.0, report.get("jaccardDropoutIrls").asDouble(), report.toString());
-    assertTrue(report.get("relativeDistance").asDouble() < 0.1, report.toString());
+    assertTrue(report.get("irls_converged").asBoolean());
+    assertEquals(1.0, report.get("jaccard_dropout_irls").asDouble(), report.toString());
+    assertTrue(report.get("relative_distance").asDouble() < 0.1, report.toString());
   }
 }
