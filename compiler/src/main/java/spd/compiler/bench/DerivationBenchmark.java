@@ -1,11 +1,9 @@
 package spd.compiler.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import spd.compiler.driver.DerivationInputs;
 import spd.compiler.driver.Frontend;
 import spd.compiler.model.Experiment;
@@ -16,10 +14,7 @@ public final class DerivationBenchmark {
   private DerivationBenchmark() {}
 
   public static List<Timing> run(Path examples, int warmup, int samples) throws IOException {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(examples)) {
-      files = walk.filter(p -> p.toString().endsWith(".spd") && !p.toString().contains("/errors/")).sorted().toList();
-    }
+    List<Path> files = ExampleFiles.under(examples);
     List<Timing> timings = new ArrayList<>();
     for (Path file : files) {
       for (Experiment experiment : Frontend.run(file).experiments()) {

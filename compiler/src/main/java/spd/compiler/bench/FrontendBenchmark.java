@@ -1,11 +1,9 @@
 package spd.compiler.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import spd.compiler.codegen.CodegenException;
 import spd.compiler.codegen.ExperimentClassWriter;
 import spd.compiler.driver.Frontend;
@@ -21,10 +19,7 @@ public final class FrontendBenchmark {
 
   /** Per-file check timings and per-experiment code generation timings over the examples under {@code root}. */
   public static List<Timing> run(Path examples, int warmup, int samples) throws IOException {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(examples)) {
-      files = walk.filter(p -> p.toString().endsWith(".spd") && !p.toString().contains("/errors/")).sorted().toList();
-    }
+    List<Path> files = ExampleFiles.under(examples);
     List<Timing> timings = new ArrayList<>();
     for (Path file : files) {
       timings.add(Timing.of("check " + examples.relativize(file), warmup, samples, () -> Frontend.run(file)));
