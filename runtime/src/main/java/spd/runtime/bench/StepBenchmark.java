@@ -72,11 +72,12 @@ public final class StepBenchmark {
         new Case("adatikhonov", new Lenet300AdaTikhonov(), 284, 332),
         new Case("adadrop", new Lenet300AdaDrop(), 220, 265),
         new Case("adaprox", new Lenet300AdaProx(), 276, 492),
-        // The rules of branch runtime2; PyTorch's rate is known at one thread only (NaN: not measured).
-        new Case("etatrick", new Lenet300EtaTrick(), 128, Double.NaN),
-        new Case("vardrop_ar", new Lenet300VarDropAdditive(), 92, Double.NaN),
+        // The PyTorch rates: VarDrop (local reparameterization, additive) and (no reparameterization);
+        // none for the log-alpha variant, hard concrete and magnitude pruning (NaN: not measured).
+        new Case("etatrick", new Lenet300EtaTrick(), 128, 155),
+        new Case("vardrop_ar", new Lenet300VarDropAdditive(), 92, 128),
         new Case("vardrop_lr", new Lenet300VarDropLocal(), Double.NaN, Double.NaN),
-        new Case("vardrop", new Lenet300VarDropNone(), 133, Double.NaN),
+        new Case("vardrop", new Lenet300VarDropNone(), 133, 182),
         new Case("hardconcrete", new Lenet300HardConcrete(), Double.NaN, Double.NaN),
         new Case("magnitude", StepBenchmark::magnitudeWithinTheBenchmark, Double.NaN, Double.NaN));
   }
