@@ -4,7 +4,10 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
@@ -39,17 +42,35 @@ final class SweepPlots {
     save(error, out.resolve("validation_error_vs_epoch"));
   }
 
-  /** Test error against nonzero fraction: one point per run, a line through each experiment's settings. */
+  /**
+   * Test error against nonzero fraction: per experiment, a line through the mean over seeds of each setting
+   * (the trade-off its grid traces), and every run as a dot around it (the spread over seeds).
+   */
   static void pareto(List<SweepReport.Group> groups, Path out) throws IOException {
     XYChart chart = chart("Test error against nonzero fraction", "nonzero fraction", "test error");
     chart.getStyler().setXAxisLogarithmic(groups.stream().flatMap(g -> g.runs().stream())
         .anyMatch(r -> r.nonzeroFraction() < 0.1));
-    for (SweepReport.Group group : groups) {
-      double[] x = group.runs().stream().mapToDouble(RunRecord::nonzeroFraction).map(v -> Math.max(v, 1e-6)).toArray();
-      double[] y = group.runs().stream().mapToDouble(RunRecord::testError).toArray();
-      XYSeries series = chart.addSeries(group.label(), x, y);
-      series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-      series.setMarker(SeriesMarkers.CIRCLE);
+    Map<String, List<SweepReport.Group>> byExperiment = new LinkedHashMap<>();
+    groups.forEach(g -> byExperiment.computeIfAbsent(g.experiment(), k -> new ArrayList<>()).add(g));
+    int index = 0;
+    for (Map.Entry<String, List<SweepReport.Group>> experiment : byExperiment.entrySet()) {
+      Color color = PALETTE[index++ % PALETTE.length];
+      List<SweepReport.Group> settings = new ArrayList<>(experiment.getValue());
+      settings.sort(Comparator.comparingDouble(g -> g.nonzero().mean()));
+      double[] x = settings.stream().mapToDouble(g -> Math.max(g.nonzero().mean(), 1e-6)).toArray();
+      double[] y = settings.stream().mapToDouble(g -> g.testError().mean()).toArray();
+      XYSeries mean = chart.addSeries(experiment.getKey(), x, y);
+      mean.setLineColor(color);
+      mean.setMarkerColor(color);
+      mean.setMarker(SeriesMarkers.DIAMOND);
+      double[] runX = settings.stream().flatMap(g -> g.runs().stream())
+          .mapToDouble(r -> Math.max(r.nonzeroFraction(), 1e-6)).toArray();
+      double[] runY = settings.stream().flatMap(g -> g.runs().stream()).mapToDouble(RunRecord::testError).toArray();
+      XYSeries runs = chart.addSeries(experiment.getKey() + " (runs)", runX, runY);
+      runs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      runs.setMarker(SeriesMarkers.CIRCLE);
+      runs.setMarkerColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 110));
+      runs.setShowInLegend(false);
     }
     save(chart, out.resolve("pareto"));
   }
@@ -69,6 +90,9 @@ final class SweepPlots {
     }
     return mean;
   }
+
+  private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+      new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
 
   private static XYChart chart(String title, String x, String y) {
     XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(x).yAxisTitle(y).build();
