@@ -99,7 +99,8 @@ class ReportTest {
         dir.resolve("figure1.svg"));
     assertEquals(2, files.size());
     String svg = Files.readString(dir.resolve("figure1.svg"));
-    assertEquals(3, svg.split("<polyline").length - 1, "one curve per experiment");
+    assertEquals(2 * 3, svg.split("<polyline").length - 1, "one curve per experiment in each of the two panels");
+    assertTrue(svg.contains(">Vector penalty"), "the right panel of Figure 1");
     assertTrue(svg.contains(">vardrop (lambda = 1)</text>") && svg.contains(">scad (lambda = 1)</text>"), svg);
     assertTrue(Files.size(dir.resolve("figure1.png")) > 5_000);
   }
