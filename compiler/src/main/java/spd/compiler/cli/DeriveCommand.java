@@ -28,7 +28,7 @@ import spd.compiler.sym.TextPrinter;
  * {@code spd derive FILE...}: the effective penalty of each experiment's masking rule (or the adaptive
  * rule of its penalty), as a report in Markdown and LaTeX with plots; {@code --compare} draws them together.
  */
-@Command(name = "derive", description = "Derive the effective penalty of each experiment's masking rule.")
+@Command(name = "derive", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Derive the effective penalty of each experiment's masking rule.")
 final class DeriveCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** Entry point of the {@code spd} command line. */
 @Command(name = "spd", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = "Sparsify neural networks by adaptive dropout: check, derive, compile and run .spd experiments.",
+    description = "Sparsify neural networks by adaptive dropout: check, derive, compile and run experiments written in spd.",
     subcommands = {CheckCommand.class, DeriveCommand.class, CompileCommand.class, RunCommand.class, SweepCommand.class,
         BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {

@@ -29,7 +29,7 @@ import spd.runtime.train.RunResult;
 import spd.runtime.train.Trainer;
 
 /** {@code spd run FILE}: check, generate, compile in memory and train each experiment of the file. */
-@Command(name = "run", description = "Train the experiments of an .spd file and report accuracy and sparsity.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Train the experiments of an .spd file and report accuracy and sparsity.")
 final class RunCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
