@@ -137,7 +137,7 @@ final class RunCommand implements Callable<Integer> {
     out.flush();
     try {
       RunResult result = resume != null ? Trainer.resume(resume, declared, options) : Trainer.run(declared, options);
-      RunReport.print(result, out);
+      RunReport.print(result, file.toString(), out);
       if (result.status() == spd.runtime.train.RunStatus.COMPLETED) {
         duality.ifPresent(d -> d.report(result, out));
       }

@@ -9,11 +9,11 @@ import spd.runtime.train.RunResult;
 final class RunReport {
   private RunReport() {}
 
-  static void print(RunResult result, PrintWriter out) {
+  static void print(RunResult result, String file, PrintWriter out) {
     switch (result.status()) {
       case COMPLETED -> printCompleted(result, out);
-      case INTERRUPTED -> out.printf("spd: interrupted after %d epoch(s); finish it with: ./spd run <file> --resume %s%n",
-          result.epochs().size(), result.runDirectory());
+      case INTERRUPTED -> out.printf("spd: interrupted after %d epoch(s); finish it with: ./spd run %s --resume %s%n",
+          result.epochs().size(), file, result.runDirectory());
       case DIVERGED -> out.printf("spd: stopped: %s%nspd: the last good checkpoint is in %s%n", result.message(),
           result.runDirectory());
       case RUNNING -> out.printf("spd: the run did not finish: %s%n", result.message());
