@@ -2,6 +2,7 @@ package spd.compiler.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import spd.runtime.RunException;
 
 /** Entry point of the {@code spd} command line. */
 @Command(name = "spd", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -24,6 +25,11 @@ public final class Main {
   public static int execute(String... args) {
     CommandLine commandLine = new CommandLine(new Main());
     commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+      String userProblem = userProblem(e);
+      if (userProblem != null) {
+        cl.getErr().println("spd: " + userProblem);
+        return USER_ERROR;
+      }
       cl.getErr().println("spd: internal error: " + e);
       e.printStackTrace(cl.getErr());
       cl.getErr().println("This is a bug in spd; please report it with the command you ran.");
@@ -36,5 +42,27 @@ public final class Main {
       return USER_ERROR;
     });
     return commandLine.execute(args);
+  }
+
+  /**
+   * The message of a failure the user can act on, or null for a bug: files that cannot be read or written
+   * (a wrong path, a full disk, no permission) and the runtime's own user-facing errors.
+   */
+  private static String userProblem(Exception e) {
+    return switch (e) {
+      case RunException run -> run.getMessage();
+      case java.io.UncheckedIOException io -> "cannot read or write a file: " + describe(io.getCause());
+      case java.io.IOException io -> "cannot read or write a file: " + describe(io);
+      default -> null;
+    };
+  }
+
+  private static String describe(java.io.IOException e) {
+    return switch (e) {
+      case java.nio.file.NoSuchFileException missing -> "no such file or directory " + missing.getFile();
+      case java.nio.file.AccessDeniedException denied -> "permission denied for " + denied.getFile();
+      case java.nio.file.FileSystemException other -> other.getFile() + ": " + other.getReason();
+      default -> String.valueOf(e.getMessage());
+    };
   }
 }

@@ -73,6 +73,10 @@ final class RunCommand implements Callable<Integer> {
       err.println("spd run: give the .spd file to run, e.g. ./spd run examples/adatikhonov_logsum.spd");
       return Main.USER_ERROR;
     }
+    if (epochs != null && epochs < 1) {
+      err.println("spd run: --epochs must be at least 1, not " + epochs);
+      return Main.USER_ERROR;
+    }
     try {
       DeviceCheck.require(Device.valueOf(device.toUpperCase(java.util.Locale.ROOT)));
     } catch (IllegalArgumentException e) {

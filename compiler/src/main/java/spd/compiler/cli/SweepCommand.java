@@ -54,8 +54,8 @@ final class SweepCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
-    if (seeds < 1 || jobs < 1) {
-      err.println("spd sweep: --seeds and --jobs must be at least 1");
+    if (seeds < 1 || jobs < 1 || (epochs != null && epochs < 1)) {
+      err.println("spd sweep: --seeds, --jobs and --epochs must be at least 1");
       return Main.USER_ERROR;
     }
     Map<String, List<String>> axes = new LinkedHashMap<>();

@@ -194,8 +194,7 @@ final class RuleMethods {
     if (eta != null && rule.get().equals(experiment.eta().map(e -> e.body()).orElse(null))) {
       Map<String, Expr> overrides = experiment.regularizers().stream().flatMap(r -> r.targets().stream())
           .findFirst().map(Target::overrides).orElse(Map.of());
-      body = CodeBlock.builder().addStatement("return $L", reference(eta, overrides).startsWith("w -> ")
-          ? reference(eta, overrides).substring("w -> ".length()) : call(eta, "w")).build();
+      body = CodeBlock.builder().addStatement("return $L", invocation(eta, overrides, List.of(W))).build();
     } else {
       body = ClassBuilder.print(rule.get(), Map.of(W, W), members.scalars(), experiment.at(), "the adaptive rule");
     }
@@ -360,21 +359,29 @@ final class RuleMethods {
     return function.name() + "(" + String.join(", ", args) + ")";
   }
 
-  /** {@code Class::keep}, or {@code w -> keep(w, LAMBDA_FC1)} when the method takes overridden constants. */
+  /** {@code Class::keep}, or {@code w -> keep(w, 0.01)} when the method takes overridden constants. */
   private String reference(Function function, Map<String, Expr> overrides) {
-    if (function.scalarParams().isEmpty()) {
-      return className + "::" + function.name();
-    }
-    String args = function.scalarParams().stream().map(p -> overrideValue(p, overrides)).collect(Collectors.joining(", "));
-    return "w -> " + function.name() + "(w, " + args + ")";
+    return reference(function, overrides, List.of("w"));
   }
 
+  /** The same for {@code keep(w, step)} of the prox: {@code (w, step) -> keep(w, step, 0.01)}. */
   private String stepReference(Function function, Map<String, Expr> overrides) {
+    return reference(function, overrides, List.of("w", "step"));
+  }
+
+  private String reference(Function function, Map<String, Expr> overrides, List<String> arrays) {
     if (function.scalarParams().isEmpty()) {
       return className + "::" + function.name();
     }
-    String args = function.scalarParams().stream().map(p -> overrideValue(p, overrides)).collect(Collectors.joining(", "));
-    return "(w, step) -> " + function.name() + "(w, step, " + args + ")";
+    String parameters = arrays.size() == 1 ? arrays.getFirst() : "(" + String.join(", ", arrays) + ")";
+    return parameters + " -> " + invocation(function, overrides, arrays);
+  }
+
+  /** {@code keep(w, 0.01)}: a call with the arrays given and each overridden constant's value for the layer. */
+  private String invocation(Function function, Map<String, Expr> overrides, List<String> arrays) {
+    List<String> args = new ArrayList<>(arrays);
+    function.scalarParams().forEach(p -> args.add(overrideValue(p, overrides)));
+    return function.name() + "(" + String.join(", ", args) + ")";
   }
 
   private String overrideValue(String constant, Map<String, Expr> overrides) {

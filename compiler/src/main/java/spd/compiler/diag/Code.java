@@ -23,7 +23,6 @@ public enum Code {
   E0105(Severity.ERROR, "unknown parameter"),
   E0106(Severity.ERROR, "misplaced argument"),
   E0107(Severity.ERROR, "import not found"),
-  E0108(Severity.ERROR, "recursive definition"),
   E0109(Severity.ERROR, "reserved name"),
   E0110(Severity.ERROR, "misplaced variable"),
 

@@ -31,7 +31,8 @@ final class ConstantOverrides {
       if (!declared.contains(name)) {
         String[] help = Suggestions.didYouMean(name, declared);
         diagnostics.report(Code.E0101, fileStart, "--set " + name + "=" + value + ": the file has no 'let " + name + "'",
-            help.length > 0 ? help : new String[] {"the constants are " + String.join(", ", declared)});
+            help.length > 0 ? help : new String[] {declared.isEmpty() ? "the file declares no 'let' constants"
+                : "its constants are " + String.join(", ", declared)});
       }
       if (Numbers.parse(value).isEmpty()) {
         diagnostics.report(Code.E0503, fileStart, "--set " + name + "=" + value + ": '" + value + "' is not a number",

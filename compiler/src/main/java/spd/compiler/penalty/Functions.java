@@ -1,7 +1,9 @@
 package spd.compiler.penalty;
 
 import java.util.Optional;
+import java.util.function.DoubleFunction;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
 import spd.compiler.numeric.DualDefinedRule;
 import spd.compiler.numeric.Estimate;
 import spd.compiler.numeric.NumericPenalty;
@@ -51,138 +53,62 @@ final class Functions {
     };
   }
 
+  /**
+   * Functions given by their parts: Omega (and, when the source shares work between points, Omega at many
+   * points), eta_hat, the dual, and the scale of the keep probability eta_hat/(eta_hat + scale).
+   */
+  private record Parts(DoubleFunction<Estimate> omegaAt, Function<double[], Estimate[]> omegaAtMany,
+      DoubleUnaryOperator etaHatAt, DoubleFunction<Estimate> dualAt, double keepScale) implements PenaltyFunctions {
+    @Override
+    public Estimate omega(double w) {
+      return omegaAt.apply(w);
+    }
+
+    @Override
+    public Estimate[] omega(double[] ws) {
+      return omegaAtMany == null ? PenaltyFunctions.super.omega(ws) : omegaAtMany.apply(ws);
+    }
+
+    @Override
+    public double etaHat(double w) {
+      return etaHatAt.applyAsDouble(w);
+    }
+
+    @Override
+    public double keep(double w) {
+      return keepOf(etaHat(w), keepScale);
+    }
+
+    @Override
+    public Estimate dual(double eta) {
+      return dualAt.apply(eta);
+    }
+  }
+
   /** A rule defined by its dual, eta_hat found numerically from the stationarity condition. */
   static PenaltyFunctions ofDualRule(DualDefinedRule rule, double keepScale) {
-    return new PenaltyFunctions() {
-      @Override
-      public Estimate omega(double w) {
-        return rule.omega(w);
-      }
-
-      @Override
-      public Estimate[] omega(double[] ws) {
-        return rule.omega(ws);
-      }
-
-      @Override
-      public double etaHat(double w) {
-        return rule.etaHat(w).value();
-      }
-
-      @Override
-      public double keep(double w) {
-        return keepOf(etaHat(w), keepScale);
-      }
-
-      @Override
-      public Estimate dual(double eta) {
-        return rule.dual().value(eta);
-      }
-    };
+    return new Parts(rule::omega, rule::omega, w -> rule.etaHat(w).value(), eta -> rule.dual().value(eta),
+        keepScale);
   }
 
   /** Variational dropout at the given lambda and data factor. */
   static PenaltyFunctions ofVariationalDropout(VariationalDropout vd, double lambda) {
-    return new PenaltyFunctions() {
-      @Override
-      public Estimate omega(double w) {
-        return vd.omega(w);
-      }
-
-      @Override
-      public Estimate[] omega(double[] ws) {
-        return vd.omega(ws);
-      }
-
-      @Override
-      public double etaHat(double w) {
-        return vd.etaHat(w).value();
-      }
-
-      @Override
-      public double keep(double w) {
-        return keepOf(etaHat(w), lambda);
-      }
-
-      @Override
-      public Estimate dual(double eta) {
-        return vd.dual(eta);
-      }
-    };
+    return new Parts(vd::omega, vd::omega, w -> vd.etaHat(w).value(), vd::dual, lambda);
   }
 
   /** Hard-concrete gates at the given lambda. */
   static PenaltyFunctions ofHardConcrete(spd.compiler.numeric.HardConcrete gates, double lambda) {
-    return new PenaltyFunctions() {
-      @Override
-      public Estimate omega(double w) {
-        return gates.omega(w);
-      }
-
-      @Override
-      public double etaHat(double w) {
-        return gates.etaHat(w).value();
-      }
-
-      @Override
-      public double keep(double w) {
-        return keepOf(etaHat(w), lambda);
-      }
-
-      @Override
-      public Estimate dual(double eta) {
-        return gates.dual(eta);
-      }
-    };
+    return new Parts(gates::omega, null, w -> gates.etaHat(w).value(), gates::dual, lambda);
   }
 
-  /** No penalty: Omega = 0, keep probability 1, no dual. */
+  /** No penalty: Omega = 0, keep probability 1 (eta_hat infinite), dual 0. */
   static PenaltyFunctions none() {
-    return new PenaltyFunctions() {
-      @Override
-      public Estimate omega(double w) {
-        return Estimate.exact(0);
-      }
-
-      @Override
-      public double etaHat(double w) {
-        return Double.POSITIVE_INFINITY;
-      }
-
-      @Override
-      public double keep(double w) {
-        return 1;
-      }
-
-      @Override
-      public Estimate dual(double eta) {
-        return Estimate.exact(0);
-      }
-    };
+    return new Parts(w -> Estimate.exact(0), null, w -> Double.POSITIVE_INFINITY, eta -> Estimate.exact(0), 1);
   }
 
   /** A rule with no per-weight penalty (magnitude pruning) or a divergent one: every value is unavailable. */
   static PenaltyFunctions unavailable(String reason, DoubleUnaryOperator etaHat, double keepScale) {
-    return new PenaltyFunctions() {
-      @Override
-      public Estimate omega(double w) {
-        return w == 0 ? Estimate.exact(0) : Estimate.divergent(reason);
-      }
-
-      @Override
-      public double etaHat(double w) {
-        return etaHat.applyAsDouble(Math.abs(w));
-      }
-
-      @Override
-      public double keep(double w) {
-        return keepOf(etaHat(w), keepScale);
-      }
-
-      @Override
-      public Estimate dual(double eta) {
-        return Estimate.divergent(reason);
-      }
-    };
+    return new Parts(w -> w == 0 ? Estimate.exact(0) : Estimate.divergent(reason), null,
+        w -> etaHat.applyAsDouble(Math.abs(w)), eta -> Estimate.divergent(reason), keepScale);
   }
 }

@@ -56,8 +56,35 @@ class CommandLineTest {
   }
 
   @Test
+  void anOutputPathThatCannotBeWrittenIsAUserErrorNotACrash() throws Exception {
+    Path file = Files.writeString(directory.resolve("a-file"), "not a directory");
+    String err = captureErr(() -> assertEquals(Main.USER_ERROR,
+        Main.execute("compile", "-o", file.resolve("sub").toString(), example("adadrop_logsum.spd"))));
+    assertTrue(err.startsWith("spd: cannot read or write a file"), err);
+    assertEquals(Main.USER_ERROR, Main.execute("derive", "-o", file.resolve("sub").toString(),
+        example("adadrop_logsum.spd")));
+  }
+
+  @Test
+  void runRejectsZeroEpochs() {
+    assertEquals(Main.USER_ERROR, Main.execute("run", example("linear_lasso.spd"), "--epochs", "0"));
+  }
+
+  @Test
   void runOfADeriveOnlyFileSaysWhatToDoInstead() {
     assertEquals(Main.USER_ERROR, Main.execute("run", example("figure1.spd")));
+  }
+
+  private static String captureErr(Runnable command) {
+    PrintStream original = System.err;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(bytes, true));
+    try {
+      command.run();
+    } finally {
+      System.setErr(original);
+    }
+    return bytes.toString();
   }
 
   private static String capture(Runnable command) {

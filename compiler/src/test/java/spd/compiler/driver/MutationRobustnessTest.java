@@ -1,6 +1,5 @@
 package spd.compiler.driver;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -51,8 +50,9 @@ class MutationRobustnessTest {
     } finally {
       executor.shutdownNow();
     }
+    // runOne fails the test on an exception, an internal error or a hang; here, that mutants do break things.
     assertTrue(failed > COUNT / 2, "most mutations should be diagnosed, only " + failed + " were");
-    assertFalse(clean + failed < COUNT, "every input must end in diagnostics or success");
+    assertTrue(clean > 0, "some mutations (comments, whitespace) leave a valid file");
   }
 
   private enum Outcome { CLEAN, DIAGNOSED }

@@ -51,22 +51,6 @@ public final class DualityCheck {
   }
 
   /**
-   * A declared duality check, as an experiment would carry it: after a completed run on linear data, the
-   * trainer calls {@link #against} with the single layer's weights and writes the report into the run
-   * directory ({@link DualityReport#write}).
-   *
-   * @param lambda the penalty weight of the rule
-   * @param etaHat the rule's eta_hat(w)
-   * @param options how to compare
-   */
-  public record Request(double lambda, WeightFunction etaHat, Options options) {
-    /** The report for the weights a run on {@code data} reached. */
-    public DualityReport against(DataSpec.Linear data, INDArray trainedWeights) {
-      return compare(data, lambda, etaHat, trainedWeights, options);
-    }
-  }
-
-  /**
    * Compares the trained weights of a run on {@code data} (a {@code d x 1} or {@code 1 x d} array) with the
    * IRLS solution for {@code etaHat} at {@code lambda}.
    */

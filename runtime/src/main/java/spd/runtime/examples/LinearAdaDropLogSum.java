@@ -10,7 +10,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import spd.runtime.Experiment;
 import spd.runtime.SpdExperiment;
 import spd.runtime.data.DataSpec;
-import spd.runtime.duality.DualityCheck;
+import spd.runtime.duality.DataFactor;
+import spd.runtime.duality.LinearDuality;
 import spd.runtime.nn.NetworkSpec;
 import spd.runtime.optim.TrainingSpec;
 import spd.runtime.prune.Pruning;
@@ -21,7 +22,7 @@ import spd.runtime.reg.Regularizers;
  * reweighting on a seeded sparse regression, whose fixed points are those of L + lambda log(1 + |w|/eps); the
  * duality check compares the trained weights with IRLS for the same eta.
  */
-public final class LinearAdaDropLogSum implements SpdExperiment {
+public final class LinearAdaDropLogSum implements SpdExperiment, LinearDuality {
   // spd:4  let lambda = 0.1
   public static final double LAMBDA = 0.1;
   // spd:5  let eps = 0.5
@@ -43,11 +44,19 @@ public final class LinearAdaDropLogSum implements SpdExperiment {
     return eta.div(eta.add(LAMBDA));
   }
 
-  // spd:11  check duality
-  /** The duality check of this run: IRLS for the same eta at the same lambda, support |w| > 0.05. */
-  public static DualityCheck.Request duality() {
-    return new DualityCheck.Request(
-        LAMBDA, LinearAdaDropLogSum::eta, DualityCheck.Options.defaults().withSupportThreshold(SUPPORT_THRESHOLD));
+  @Override
+  public INDArray etaHat(INDArray w) {
+    return eta(w);
+  }
+
+  @Override
+  public double lambda() {
+    return LAMBDA;
+  }
+
+  @Override
+  public DataFactor dataFactor() {
+    return DataFactor.COLUMN_MEAN_SQUARE;
   }
 
   @Override

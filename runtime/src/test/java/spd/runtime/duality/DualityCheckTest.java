@@ -46,7 +46,10 @@ class DualityCheckTest {
     RunResult result = Trainer.run(experiment, RunOptions.quiet());
     assertEquals(RunStatus.COMPLETED, result.status());
 
-    DualityReport report = LinearAdaDropLogSum.duality().against(LinearAdaDropLogSum.DATA, capture.layers().get(0).weights());
+    LinearAdaDropLogSum declaration = new LinearAdaDropLogSum();
+    DualityReport report = DualityCheck.compare(LinearAdaDropLogSum.DATA, declaration.lambda(), declaration::etaHat,
+        capture.layers().get(0).weights(), DualityCheck.Options.defaults()
+            .withSupportThreshold(LinearAdaDropLogSum.SUPPORT_THRESHOLD).withDataFactor(declaration.dataFactor()));
     System.out.println(report.summary());
     assertTrue(report.irlsConverged());
     assertEquals(5, report.trueSupport());
