@@ -86,11 +86,12 @@ final class BenchCommand implements Callable<Integer> {
     out.println("|---|---|---|---|");
     summary(out, "check (parse, check, model)", front.stream().filter(t -> t.what().startsWith("check")).toList());
     summary(out, "code generation", front.stream().filter(t -> t.what().startsWith("compile")).toList());
-    summary(out, "derivation", derive);
+    summary(out, "derivation", derive.stream().filter(t -> t.what().startsWith("derive")).toList());
+    summary(out, "numeric Omega at 200 points", derive.stream().filter(t -> t.what().startsWith("omega200")).toList());
     out.println();
     out.println("Slowest derivations:");
     out.println();
-    derive.stream().sorted((a, b) -> Double.compare(b.medianMillis(), a.medianMillis())).limit(5)
+    derive.stream().filter(t -> t.what().startsWith("derive")).sorted((a, b) -> Double.compare(b.medianMillis(), a.medianMillis())).limit(5)
         .forEach(t -> out.printf(Locale.ROOT, "- %s: %.1f ms%n", t.what().substring("derive ".length()), t.medianMillis()));
     out.println();
   }
