@@ -159,16 +159,32 @@ final class MaskChecker {
   }
 
   private void checkRanges(String kind, Map<String, Double> values, MaskBlock mask) {
-    if (kind.equals("hard_concrete")) {
-      Double gamma = values.get("gamma");
-      Double zeta = values.get("zeta");
-      if (gamma != null && gamma >= 0) {
-        diagnostics.report(Code.E0203, mask.span(), "hard-concrete gamma must be negative, not " + gamma,
-            "the stretch interval (gamma, zeta) must contain [0, 1]; the usual value is -0.1");
-      }
-      if (zeta != null && zeta <= 1) {
-        diagnostics.report(Code.E0203, mask.span(), "hard-concrete zeta must be greater than 1, not " + zeta,
-            "the stretch interval (gamma, zeta) must contain [0, 1]; the usual value is 1.1");
+    // gamma < 0 and zeta > 1 of hard_concrete are their settings' kinds; lambda is a constant, maybe per layer.
+    switch (kind) {
+      case "eta_trick" -> checkLambda(mask, false, "the eta-trick learns eta = lambda * exp(theta)");
+      case "hard_concrete" -> checkLambda(mask, true, "hard-concrete gates add lambda * P(gate open) to the loss");
+      default -> { }
+    }
+  }
+
+  /** lambda (the constant, and each layer's own) must be positive, or at least not negative. */
+  private void checkLambda(MaskBlock mask, boolean zeroAllowed, String why) {
+    Double lambda = constants.values().get("lambda");
+    if (lambda != null && !(zeroAllowed ? lambda >= 0 : lambda > 0)) {
+      Span at = constants.contains("lambda") ? constants.declaration("lambda").value().span() : mask.span();
+      diagnostics.report(Code.E0203, at, "mask " + mask.kind().name() + " needs lambda " + (zeroAllowed ? ">= 0" : "> 0")
+          + ", not " + SettingsChecker.format(lambda), why);
+    }
+    for (spd.compiler.ast.LayerTarget target : mask.targets()) {
+      for (Expr.Argument override : target.overrides()) {
+        if (override.name().map(n -> n.name().equals("lambda")).orElse(false)) {
+          ConstantEvaluator.evaluate(override.value(), constants.values()).ifPresent(v -> {
+            if (!(zeroAllowed ? v >= 0 : v > 0)) {
+              diagnostics.report(Code.E0203, override.value().span(), "mask " + mask.kind().name() + " needs lambda "
+                  + (zeroAllowed ? ">= 0" : "> 0") + ", not " + SettingsChecker.format(v), why);
+            }
+          });
+        }
       }
     }
   }

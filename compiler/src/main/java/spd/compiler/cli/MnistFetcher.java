@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import spd.runtime.data.DataDirectory;
 
 /**
@@ -19,8 +20,8 @@ final class MnistFetcher {
   private MnistFetcher() {}
 
   /** Fetches when nothing is there; returns false (after saying why) when fetching failed. */
-  static boolean ensurePresent(Path flag, PrintWriter out, PrintWriter err) {
-    DataDirectory directory = DataDirectory.resolve(flag);
+  static boolean ensurePresent(Path flag, Optional<Path> declared, PrintWriter out, PrintWriter err) {
+    DataDirectory directory = DataDirectory.resolve(flag, declared);
     if (anyPresent(directory.path())) {
       return true;
     }

@@ -62,17 +62,22 @@ final class SweepCommand implements Callable<Integer> {
     grid.forEach((name, values) -> axes.put(name, List.of(values.split(","))));
     List<SweepPlan.Target> targets = new ArrayList<>();
     boolean mnist = false;
+    Optional<Path> mnistDirectory = Optional.empty();
     for (Path file : files) {
       Map<String, String> first = new LinkedHashMap<>();
       axes.forEach((name, values) -> first.put(name, values.getFirst()));
-      Optional<List<Experiment>> experiments = Frontends.experiments(file, first, err);
+      BatchStatus frontend = new BatchStatus();
+      Optional<List<Experiment>> experiments = Frontends.experiments(file, first, err, frontend);
       if (experiments.isEmpty()) {
-        return Main.USER_ERROR;
+        return frontend.exitCode();
       }
       for (Experiment experiment : experiments.get()) {
         if (experiment.isTrainable()) {
           targets.add(new SweepPlan.Target(file, experiment.name(), experiment.training().orElseThrow().seed()));
-          mnist |= experiment.data().orElseThrow() instanceof DataSpec.Mnist;
+          if (experiment.data().orElseThrow() instanceof DataSpec.Mnist declared) {
+            mnist = true;
+            mnistDirectory = declared.directory().map(dir -> file.toAbsolutePath().getParent().resolve(dir));
+          }
         }
       }
     }
@@ -80,7 +85,7 @@ final class SweepCommand implements Callable<Integer> {
       err.println("spd sweep: no experiment with data, a network and a train block in " + files);
       return Main.USER_ERROR;
     }
-    if (mnist && !MnistFetcher.ensurePresent(data, stdout, err)) {
+    if (mnist && !MnistFetcher.ensurePresent(data, mnistDirectory, stdout, err)) {
       return Main.USER_ERROR;
     }
     List<SweepPoint> points = SweepPlan.of(targets, axes, seeds, out);

@@ -27,13 +27,14 @@ final class ClassBuilder {
   private final List<FieldSpec> fields = new ArrayList<>();
   private final Map<String, String> scalars = new LinkedHashMap<>();
   private final Set<String> methodNames = new LinkedHashSet<>();
+  private final JavaNames.Scope fieldNames = new JavaNames.Scope(Set.of());
 
-  /** A {@code static final double} constant, in declaration order. */
+  /** A {@code static final double} constant, in declaration order, under a field name no other constant has. */
   void constant(String symbol, double value, Optional<String> literal, SourceRef at) {
-    String name = JavaNames.constant(symbol);
+    String name = fieldNames.claim(JavaNames.constant(symbol));
     fields.add(FieldSpec.builder(TypeName.DOUBLE, name, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("$L", SpdLineComments.marker(at.line(), at.text()))
-        .initializer("$L", literal.filter(Literals::isJavaDouble).orElse(Literals.number(value)))
+        .initializer("$L", Literals.constant(literal, value))
         .build());
     scalars.put(symbol, name);
   }
@@ -74,11 +75,10 @@ final class ClassBuilder {
         .returns(Runtime.INDARRAY)
         .addJavadoc("$L", SpdLineComments.marker(at.line(), at.text()));
     arrayParams.values().forEach(p -> method.addParameter(ParameterSpec.builder(Runtime.INDARRAY, p).build()));
-    for (String scalar : scalarParams) {
-      String parameter = JavaNames.method(scalar);
+    JavaNames.parameters(scalarParams).forEach((scalar, parameter) -> {
       method.addParameter(TypeName.DOUBLE, parameter);
       scalarNames.put(scalar, parameter);
-    }
+    });
     method.addCode(preamble);
     method.addCode(print(body, arrays, scalarNames, at, javadoc));
     add(at.line(), method.build());

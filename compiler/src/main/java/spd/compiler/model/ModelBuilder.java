@@ -149,8 +149,7 @@ public final class ModelBuilder {
     return switch (mask.kind().name()) {
       case "bernoulli" -> new Strategy.Bernoulli(binding(mask, "keep"), settings.integer("every"));
       case "gaussian" -> new Strategy.Gaussian(binding(mask, "variance"), settings.integer("every"));
-      case "tikhonov" -> new Strategy.Tikhonov(binding(mask, "keep"), settings.number("min_keep"),
-          settings.integer("every"));
+      case "tikhonov" -> new Strategy.Tikhonov(binding(mask, "keep"), settings.number("min_keep"));
       case "prox" -> new Strategy.Prox(binding(mask, "keep"),
           settings.word("scale").equals("adam") ? Strategy.ProxScale.ADAM : Strategy.ProxScale.SGD);
       case "eta_trick" -> new Strategy.EtaTrick(dual(mask, instantiator), settings.number("init"),

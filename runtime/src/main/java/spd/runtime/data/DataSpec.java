@@ -1,6 +1,7 @@
 package spd.runtime.data;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** Which data an experiment trains on; {@link DataLoader} turns a spec into a {@link Dataset}. */
@@ -13,14 +14,34 @@ public sealed interface DataSpec {
    * @param validationFraction the fraction of the training images held out for validation (0.2 gives
    *     48,000/12,000)
    * @param splitSeed the seed of the train/validation permutation
+   * @param directory the directory of the idx files the experiment names ({@code dir "..."}), if it names one; the
+   *     command line's {@code --data} still wins over it
    */
-  record Mnist(double validationFraction, long splitSeed) implements DataSpec {
+  record Mnist(double validationFraction, long splitSeed, Optional<Path> directory) implements DataSpec {
     /** Checks the fraction. */
     public Mnist {
       if (!(validationFraction >= 0 && validationFraction < 1)) {
         throw new IllegalArgumentException(
             "validation fraction must be in [0, 1), got " + validationFraction);
       }
+      java.util.Objects.requireNonNull(directory, "directory");
+    }
+
+    /** MNIST from the data directory of the command line or the environment. */
+    public Mnist(double validationFraction, long splitSeed) {
+      this(validationFraction, splitSeed, Optional.empty());
+    }
+
+    /** As before directories could be named, so that manifests of runs without one read as they did. */
+    @Override
+    public String toString() {
+      return "Mnist[validationFraction=" + validationFraction + ", splitSeed=" + splitSeed
+          + directory.map(d -> ", directory=" + d).orElse("") + "]";
+    }
+
+    /** The same data from another directory (e.g. a relative {@code dir} resolved against the .spd file). */
+    public Mnist withDirectory(Path path) {
+      return new Mnist(validationFraction, splitSeed, Optional.of(path));
     }
   }
 
@@ -46,6 +67,11 @@ public sealed interface DataSpec {
   /** MNIST with the given validation fraction and the paper's split seed 42. */
   static Mnist mnist(double validationFraction) {
     return new Mnist(validationFraction, 42);
+  }
+
+  /** MNIST with the given validation fraction and the paper's split seed 42, from the directory named. */
+  static Mnist mnist(double validationFraction, String directory) {
+    return new Mnist(validationFraction, 42, Optional.of(Path.of(directory)));
   }
 
   /** A seeded synthetic linear regression. */
