@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import spd.runtime.Experiment;
-import spd.runtime.Seeds;
+import spd.runtime.base.Seeds;
 import spd.runtime.nn.Dense;
 import spd.runtime.nn.Network;
 import spd.runtime.nn.Parameter;

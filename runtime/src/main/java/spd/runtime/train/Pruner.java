@@ -2,7 +2,7 @@ package spd.runtime.train;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 import spd.runtime.nn.Dense;
 import spd.runtime.prune.Pruning;
 import spd.runtime.reg.LayerRegularizer;

@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.memory.enums.ResetPolicy;
 import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import spd.runtime.Seeds;
+import spd.runtime.base.Seeds;
 import spd.runtime.nn.Dense;
 import spd.runtime.nn.Loss;
 import spd.runtime.nn.Parameter;

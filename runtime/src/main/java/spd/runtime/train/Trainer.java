@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import spd.runtime.Experiment;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 import spd.runtime.data.DataLoader;
 import spd.runtime.data.Dataset;
 import spd.runtime.nn.Dense;

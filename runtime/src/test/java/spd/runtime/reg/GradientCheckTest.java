@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import spd.runtime.WeightFunction;
+import spd.runtime.base.WeightFunction;
 import spd.runtime.nn.Dense;
 import spd.runtime.nn.LossKind;
 

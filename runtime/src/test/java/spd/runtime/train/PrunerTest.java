@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 import spd.runtime.nn.Activation;
 import spd.runtime.nn.Dense;
 import spd.runtime.nn.LayerSpec;
