@@ -57,14 +57,14 @@ final class StepRunner {
     try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(workspace, STEP_WORKSPACE)) {
       for (int k = 0; k < layers.size(); k++) {
         contexts.get(k).setStep(stepInEpoch);
-        layers.get(k).regularizer().beforeStep(contexts.get(k));
+        model.regularizers().get(k).beforeStep(contexts.get(k));
       }
       Loss.Score score =
           model.network().trainStep(
               batch, training.shuffledTargets(), training.shuffledClasses(), stepInEpoch * training.batchSize());
       model.optimizer().update(model.parameters(), lr);
       for (int k = 0; k < layers.size(); k++) {
-        layers.get(k).regularizer().afterUpdate(contexts.get(k));
+        model.regularizers().get(k).afterUpdate(contexts.get(k));
       }
       return score;
     }
