@@ -42,6 +42,8 @@ final class ExperimentChecker {
   private final Constants constants = new Constants();
   private final SettingsChecker settings;
   private final RuleCallChecker ruleCalls;
+  /** The experiment's eta rule in terms of w, once checked, for the range checks of its keep expressions. */
+  private Optional<spd.compiler.sym.Expr> etaOfW = Optional.empty();
 
   ExperimentChecker(Diagnostics diagnostics, RuleTable rules) {
     this.diagnostics = diagnostics;
@@ -159,7 +161,21 @@ final class ExperimentChecker {
           "a constant eta is fixed (non-adaptive) dropout, i.e. plain ridge; write eta(" + param + ") in terms of |"
               + param + "| for an adaptive rule");
     }
+    if (diagnostics.errorCount() == before) {
+      etaOfW = ValueRanges.lower(function);
+      etaOfW.ifPresent(eta -> checkReweighting(eta, function.body().span()));
+    }
     return true;
+  }
+
+  /** A reweighting eta_hat(w) is a nonnegative number (or inf) for every weight. */
+  private void checkReweighting(spd.compiler.sym.Expr eta, Span at) {
+    ValueRanges.outside(eta, constants.values(), 0, Double.POSITIVE_INFINITY).ifPresent(witness ->
+        diagnostics.report(Code.E0408, at, "the reweighting eta(w) is " + (Double.isNaN(witness.value())
+            ? "not a number" : "negative") + " at w = " + ValueRanges.format(witness.w()) + ": eta("
+            + ValueRanges.format(witness.w()) + ") = " + ValueRanges.format(witness.value()),
+            "eta(w) weighs each weight and must be >= 0 (or inf) for every w; write it in terms of |w|, e.g."
+                + " eta(w) = |w| * (|w| + eps)"));
   }
 
   private boolean checkEtaBinding(RuleBinding binding) {
@@ -174,8 +190,14 @@ final class ExperimentChecker {
         diagnostics.report(Code.E0404, binding.rule().span(),
             "rule '" + use.rule().name().name() + "' defines no eta(w)",
             "its functions are " + String.join(", ", use.rule().functions().stream().map(FunctionDef::displayName).toList()));
+        return;
       }
+      long before = diagnostics.errorCount();
       requireContextLambda(use, binding.rule().span());
+      if (diagnostics.errorCount() == before) {
+        etaOfW = ValueRanges.ruleEta(use);
+        etaOfW.ifPresent(eta -> checkReweighting(eta, binding.rule().span()));
+      }
     });
     return true;
   }
@@ -194,7 +216,7 @@ final class ExperimentChecker {
   // ---------------------------------------------------------------- masks and penalties
 
   private List<MaskChecker.MaskFacts> checkMasks(Experiment experiment, boolean hasEta) {
-    MaskChecker checker = new MaskChecker(diagnostics, exprs, settings, ruleCalls, constants);
+    MaskChecker checker = new MaskChecker(diagnostics, exprs, settings, ruleCalls, constants, etaOfW);
     List<MaskChecker.MaskFacts> facts = new ArrayList<>();
     for (MaskBlock mask : experiment.all(MaskBlock.class)) {
       MaskChecker.MaskFacts fact = checker.check(mask);

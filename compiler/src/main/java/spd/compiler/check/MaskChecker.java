@@ -27,14 +27,17 @@ final class MaskChecker {
   private final SettingsChecker settings;
   private final RuleCallChecker ruleCalls;
   private final Constants constants;
+  /** The experiment's eta rule in terms of w, when it has a valid one. */
+  private final java.util.Optional<spd.compiler.sym.Expr> etaOfW;
 
   MaskChecker(Diagnostics diagnostics, ExprChecker exprs, SettingsChecker settings, RuleCallChecker ruleCalls,
-      Constants constants) {
+      Constants constants, java.util.Optional<spd.compiler.sym.Expr> etaOfW) {
     this.diagnostics = diagnostics;
     this.exprs = exprs;
     this.settings = settings;
     this.ruleCalls = ruleCalls;
     this.constants = constants;
+    this.etaOfW = etaOfW;
   }
 
   /** What the rest of the checks need to know about a mask. */
@@ -109,8 +112,36 @@ final class MaskChecker {
     Set<String> used = exprs.check(binding.value(), constants.scope(variables, "the " + name + " expression"));
     if (diagnostics.errorCount() == before && used.isEmpty()) {
       checkConstant(binding, name);
+    } else if (diagnostics.errorCount() == before && !used.contains("lr")) {
+      checkRange(binding, name, used.contains("eta"));
     }
     return used.contains("eta");
+  }
+
+  /**
+   * keep in [0, 1], variance >= 0, for every weight, as far as the checker can tell (a step size lr in a prox keep
+   * is only known at run time, where the runtime checks the values instead).
+   */
+  private void checkRange(Binding binding, String name, boolean usesEta) {
+    if (usesEta && etaOfW.isEmpty()) {
+      return;
+    }
+    java.util.Map<String, spd.compiler.sym.Expr> bindings = usesEta ? java.util.Map.of("eta", etaOfW.get())
+        : java.util.Map.of();
+    boolean keep = name.equals("keep");
+    ValueRanges.lower(binding.value(), bindings).flatMap(e -> ValueRanges.outside(e, constants.values(), 0,
+        keep ? 1 : Double.POSITIVE_INFINITY)).ifPresent(witness -> {
+          String at = " at w = " + ValueRanges.format(witness.w()) + ": " + name + " = "
+              + ValueRanges.format(witness.value());
+          if (keep) {
+            diagnostics.report(Code.E0401, binding.value().span(), "the keep probability is outside [0, 1]" + at,
+                "a keep probability lies between 0 and 1 for every weight, e.g. keep = eta / (eta + lambda)");
+          } else {
+            diagnostics.report(Code.E0405, binding.value().span(), "the mask variance is "
+                + (Double.isNaN(witness.value()) ? "not a number" : "negative") + at,
+                "a variance is >= 0 for every weight, e.g. variance = lambda / eta");
+          }
+        });
   }
 
   private void checkConstant(Binding binding, String name) {

@@ -24,6 +24,7 @@ final class Frontends {
       BatchStatus status) {
     FrontendResult result = Frontend.run(file, file.toString(), overrides);
     result.diagnostics().sorted().forEach(d -> err.println(DiagnosticRenderer.render(d)));
+    DiagnosticsPrinter.printDropped(result, err);
     err.flush();
     if (result.internalError()) {
       status.record(Main.INTERNAL_ERROR);

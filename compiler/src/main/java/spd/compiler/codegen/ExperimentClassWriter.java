@@ -50,6 +50,11 @@ public final class ExperimentClassWriter {
   }
 
   private GeneratedClass generate() throws CodegenException {
+    if (experiment.constants().size() > ClassBuilder.MAX_CONSTANTS) {
+      throw new CodegenException("experiment '" + experiment.name() + "' declares " + experiment.constants().size()
+          + " constants; a generated class holds at most " + ClassBuilder.MAX_CONSTANTS
+          + " (a Java method holds at most 64 KB of code)", experiment.at());
+    }
     for (Constant constant : experiment.constants().values()) {
       members.constant(constant.name(), constant.value(), constant.literal(), constant.at());
     }

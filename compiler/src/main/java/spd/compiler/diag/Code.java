@@ -25,6 +25,7 @@ public enum Code {
   E0107(Severity.ERROR, "import not found"),
   E0109(Severity.ERROR, "reserved name"),
   E0110(Severity.ERROR, "misplaced variable"),
+  E0111(Severity.ERROR, "import cycle"),
 
   // Blocks and settings.
   E0201(Severity.ERROR, "unknown kind"),
@@ -52,6 +53,8 @@ public enum Code {
   E0405(Severity.ERROR, "invalid variance"),
   W0406(Severity.WARNING, "unused definition"),
   E0407(Severity.ERROR, "invalid prune rule"),
+  E0408(Severity.ERROR, "invalid reweighting"),
+  E0409(Severity.ERROR, "condition does not depend on the variable"),
 
   // Numbers.
   E0501(Severity.ERROR, "number out of range"),

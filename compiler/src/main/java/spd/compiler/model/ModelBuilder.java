@@ -32,6 +32,7 @@ import spd.compiler.lang.Schemas;
 public final class ModelBuilder {
   private final SpdFile file;
   private final RuleTable rules;
+  private Experiment.SourceInfo sourceInfo;
 
   private ModelBuilder(SpdFile file, RuleTable rules) {
     this.file = file;
@@ -70,16 +71,23 @@ public final class ModelBuilder {
         ast.all(PruneDecl.class).stream().map(p -> pruning(p, values, layerNames)).toList());
   }
 
+  /** The file's path, text and hash, computed once: every experiment of the file shares them. */
   private Experiment.SourceInfo sourceInfo() {
-    String text = file.source().text();
-    return new Experiment.SourceInfo(file.source().path(), text, sha256(text));
+    if (sourceInfo == null) {
+      String text = file.source().text();
+      sourceInfo = new Experiment.SourceInfo(file.source().path(), text, sha256(text));
+    }
+    return sourceInfo;
   }
 
   private static Map<String, Constant> constants(spd.compiler.ast.Experiment ast) {
     Map<String, Constant> constants = new LinkedHashMap<>();
+    // Values so far, kept alongside: rebuilding them for every let made this quadratic in the number of lets.
+    Map<String, Double> values = new java.util.HashMap<>();
     for (LetDecl let : ast.all(LetDecl.class)) {
       spd.compiler.sym.Expr exact = Lowering.lower(let.value());
-      double value = exact.evaluate(RuleInstantiator.valuesOf(constants));
+      double value = exact.evaluate(values);
+      values.put(let.name().name(), value);
       constants.put(let.name().name(), new Constant(let.name().name(), exact, value, literal(let.value()),
           SourceRef.of(let.span())));
     }
