@@ -5,6 +5,7 @@ import java.io.FileDescriptor;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
@@ -20,13 +21,14 @@ public final class Main {
       Diagnostics as spd check gives them, hover with the derived effective penalty, completion,
       go to definition and the outline of .spd files. Editors start it; see docs/editor.md.
         --stdio      talk on standard input and output (the default, and the only transport)
+        --bench      time the server as an editor sees it (start, diagnostics, hover); see docs/editor.md
         -h, --help   show this help
         -V, --version  print the version
       """;
 
   private Main() {}
 
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] args) throws Exception {
     for (String arg : args) {
       switch (arg) {
         case "-h", "--help" -> {
@@ -38,6 +40,10 @@ public final class Main {
           return;
         }
         case "--stdio" -> { }
+        case "--bench" -> {
+          spd.lsp.bench.LspBenchmark.run(Path.of(System.getProperty("spd.home", ".")));
+          System.exit(0);
+        }
         default -> {
           System.err.println("spd lsp: unknown option '" + arg + "'");
           System.err.print(USAGE);
