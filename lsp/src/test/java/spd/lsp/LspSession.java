@@ -76,7 +76,7 @@ final class LspSession implements AutoCloseable {
 
   final Client client = new Client();
   final LanguageServer server;
-  private final List<AutoCloseable> resources = new ArrayList<>();
+  private final List<java.nio.channels.Channel> channels = new ArrayList<>();
   private int version;
 
   LspSession() throws Exception {
@@ -96,7 +96,7 @@ final class LspSession implements AutoCloseable {
     clientSide.startListening();
     server = clientSide.getRemoteProxy();
     // Write ends first: the readers then see the end of their stream rather than a closed channel.
-    resources.addAll(List.of(toServer.sink(), toClient.sink(), toServer.source(), toClient.source()));
+    channels.addAll(List.of(toServer.sink(), toClient.sink(), toServer.source(), toClient.source()));
     InitializeParams initialize = new InitializeParams();
     initialize.setCapabilities(new ClientCapabilities());
     server.initialize(initialize).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -180,10 +180,15 @@ final class LspSession implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    server.shutdown().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    for (AutoCloseable resource : resources) {
-      resource.close();
+  public void close() throws IOException, java.util.concurrent.ExecutionException,
+      java.util.concurrent.TimeoutException {
+    try {
+      server.shutdown().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (java.nio.channels.Channel channel : channels) {
+      channel.close();
     }
   }
 }
