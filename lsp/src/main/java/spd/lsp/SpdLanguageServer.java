@@ -1,5 +1,6 @@
 package spd.lsp;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.CompletionOptions;
@@ -16,11 +17,14 @@ import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.services.WorkspaceService;
 import spd.compiler.cli.Version;
+import spd.compiler.driver.Frontend;
+import spd.compiler.source.SourceFile;
 
 /** spd's language server: what it offers the editor, and the life cycle of a session. */
 public final class SpdLanguageServer implements LanguageServer, LanguageClientAware {
   /** How long a hover waits for a derivation before it answers without one (the derivation goes on). */
   static final Duration DERIVATION_BUDGET = Duration.ofMillis(1500);
+  private static final String WARM_UP_TEXT = "experiment e {\n  let lambda = 1e-3\n  eta(w) = |w|\n}\n";
 
   private final Workspace workspace;
   private final SpdTextDocumentService documents;
@@ -49,6 +53,12 @@ public final class SpdLanguageServer implements LanguageServer, LanguageClientAw
 
   @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+    // While the editor finishes the handshake and sends the first document, load the front end on the other core:
+    // the first diagnostics are what the user waits for.
+    Thread warmUp = new Thread(() -> Frontend.run(new SourceFile("<warm-up>", WARM_UP_TEXT), Path.of("").toAbsolutePath()),
+        "spd-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
     ServerCapabilities capabilities = new ServerCapabilities();
     TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
     sync.setOpenClose(true);

@@ -2,6 +2,7 @@ package spd.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +18,10 @@ import java.util.Map;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import java.nio.file.Files;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +62,21 @@ class DiagnosticsParityTest {
     session.close(uri);
     assertFalse(expected.isEmpty(), file.getFileName() + " has no diagnostics: it is not an error example");
     assertEquals(expected, actual, "diagnostics of " + file.getFileName());
+  }
+
+  @Test
+  void anImportedFileWithErrorsGetsItsDiagnosticsThere(@TempDir Path directory) throws Exception {
+    Path rules = directory.resolve("rules.spd");
+    Files.writeString(rules, "rule broken(eps) {\n  eta(w) = |w| * \n}\n");
+    Path main = directory.resolve("main.spd");
+    Files.writeString(main, "import \"rules.spd\"\nexperiment e {\n  let lambda = 1e-3\n  eta(w) = |w|\n}\n");
+    List<String> expected = fromCheck(main);
+    List<PublishDiagnosticsParams> published = session.open(main);
+    session.close(LspSession.uri(main));
+    assertTrue(expected.stream().anyMatch(d -> d.startsWith(rules.toString() + ":")), expected.toString());
+    assertEquals(expected, fromServer(published));
+    assertTrue(published.stream().anyMatch(p -> p.getUri().equals(LspSession.uri(rules))
+        && !p.getDiagnostics().isEmpty()), "nothing published for " + rules);
   }
 
   /** What {@code spd check --format json FILE} prints, one line per diagnostic. */
