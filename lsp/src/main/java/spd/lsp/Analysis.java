@@ -2,7 +2,7 @@ package spd.lsp;
 
 import java.util.Optional;
 import spd.compiler.ast.SpdFile;
-import spd.compiler.check.RuleTable;
+import spd.compiler.lang.RuleTable;
 import spd.compiler.driver.FrontendResult;
 import spd.compiler.model.Experiment;
 

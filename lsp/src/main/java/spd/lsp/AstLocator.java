@@ -20,7 +20,7 @@ import spd.compiler.ast.SettingValue;
 import spd.compiler.ast.SpdFile;
 import spd.compiler.ast.Statement;
 import spd.compiler.ast.TrainBlock;
-import spd.compiler.check.RuleTable;
+import spd.compiler.lang.RuleTable;
 import spd.compiler.source.Span;
 
 /**

@@ -17,11 +17,11 @@ import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
 import spd.compiler.ast.Experiment;
 import spd.compiler.ast.RuleDecl;
-import spd.compiler.check.BlockSchema;
-import spd.compiler.check.Imports;
-import spd.compiler.check.RuleTable;
-import spd.compiler.check.Schemas;
-import spd.compiler.check.SettingSpec;
+import spd.compiler.lang.BlockSchema;
+import spd.compiler.resolve.Imports;
+import spd.compiler.lang.RuleTable;
+import spd.compiler.lang.Schemas;
+import spd.compiler.lang.SettingSpec;
 import spd.compiler.sym.Builtin;
 import spd.grammar.SpdLexer;
 

@@ -9,7 +9,7 @@ import spd.compiler.ast.LayerDecl;
 import spd.compiler.ast.LetDecl;
 import spd.compiler.ast.NetworkBlock;
 import spd.compiler.ast.RuleDecl;
-import spd.compiler.check.RuleTable;
+import spd.compiler.lang.RuleTable;
 import spd.compiler.source.Span;
 
 /**

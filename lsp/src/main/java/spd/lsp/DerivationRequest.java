@@ -7,7 +7,7 @@ import spd.compiler.ast.MaskBlock;
 import spd.compiler.ast.PenaltyDecl;
 import spd.compiler.ast.RuleBinding;
 import spd.compiler.ast.Statement;
-import spd.compiler.driver.DerivationInputs;
+import spd.compiler.penalty.DerivationInputs;
 import spd.compiler.model.Experiment;
 import spd.compiler.model.Regularizer;
 import spd.compiler.penalty.DerivationInput;

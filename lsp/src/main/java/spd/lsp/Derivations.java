@@ -1,5 +1,6 @@
 package spd.lsp;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -8,15 +9,22 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import spd.compiler.numeric.Deadline;
 import spd.compiler.penalty.Derivation;
 import spd.compiler.penalty.DerivationInput;
 import spd.compiler.penalty.PenaltyDeriver;
 
 /**
  * Derivations for hovers, run on their own threads so that a slow one never delays diagnostics: one per statement
- * of a document version (a second hover reuses it), and an edit cancels the document's unfinished ones.
+ * of a document version (a second hover reuses it), each bounded in CPU time, and an edit cancels the document's
+ * unfinished ones (their hovers answer at once; the engine's own limits end the work).
  */
 final class Derivations {
+  /**
+   * The CPU time one derivation may take ({@link Deadline}): it goes on in the background after a hover gave up
+   * waiting, and an edit only forgets it, so this is what bounds the work of a derivation nobody will read.
+   */
+  static final Duration CPU_BUDGET = Duration.ofSeconds(10);
   /** The derivation recurses over expressions; the same roomy stack as the front end's keeps it clear of overflow. */
   private static final long STACK_BYTES = 256L << 20;
 
@@ -28,7 +36,7 @@ final class Derivations {
   private final Function<DerivationInput, Derivation> deriver;
 
   Derivations() {
-    this(PenaltyDeriver::derive);
+    this(input -> Deadline.within(CPU_BUDGET, "the derivation of a hover", () -> PenaltyDeriver.derive(input)));
   }
 
   /** Derivations by {@code deriver} (tests put a slow one in to see that nothing waits for it). */

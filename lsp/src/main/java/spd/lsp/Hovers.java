@@ -15,10 +15,12 @@ import spd.compiler.ast.Experiment;
 import spd.compiler.ast.LayerDecl;
 import spd.compiler.ast.LetDecl;
 import spd.compiler.ast.RuleDecl;
-import spd.compiler.check.BlockSchema;
-import spd.compiler.check.RuleTable;
-import spd.compiler.check.Schemas;
-import spd.compiler.check.SettingSpec;
+import spd.compiler.lang.BlockSchema;
+import spd.compiler.lang.RuleTable;
+import spd.compiler.lang.Schemas;
+import spd.compiler.lang.SettingSpec;
+import spd.compiler.numeric.Deadline;
+import spd.compiler.numeric.DeadlineExceeded;
 import spd.compiler.penalty.Derivation;
 import spd.compiler.penalty.DerivationException;
 import spd.compiler.penalty.DerivationInput;
@@ -90,8 +92,13 @@ final class Hovers {
       Thread.currentThread().interrupt();
       return "The derivation was interrupted.";
     } catch (ExecutionException e) {
-      return e.getCause() instanceof DerivationException d ? "No derivation: " + d.getMessage()
-          : "The derivation failed: " + e.getCause() + ". This is a bug in spd; `spd derive` on the file says more.";
+      return switch (e.getCause()) {
+        case DerivationException d -> "No derivation: " + d.getMessage();
+        case DeadlineExceeded d -> "The derivation did not finish within " + Deadline.describe(d.budget())
+            + " of CPU time; `spd derive` shows how far it gets.";
+        default -> "The derivation failed: " + e.getCause() + ". This is a bug in spd; `spd derive` on the file"
+            + " says more.";
+      };
     }
   }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutionException;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
-import spd.compiler.cli.Version;
+import spd.compiler.lang.Version;
 
 /** {@code spd lsp}: spd's language server, speaking LSP on standard input and output until the editor exits it. */
 public final class Main {

@@ -16,7 +16,7 @@ import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.services.WorkspaceService;
-import spd.compiler.cli.Version;
+import spd.compiler.lang.Version;
 import spd.compiler.driver.Frontend;
 import spd.compiler.source.SourceFile;
 

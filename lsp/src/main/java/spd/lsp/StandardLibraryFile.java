@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
-import spd.compiler.check.Imports;
+import spd.compiler.resolve.Imports;
 
 /**
  * The standard library as a file an editor can open, so that "go to definition" on {@code logsum} lands in it: the

@@ -120,7 +120,7 @@ final class Workspace {
     }
     // After the first diagnostics are out, warm the derivation up on an experiment of the file (if it has one).
     if (!analysis.result().experiments().isEmpty() && warmedUp.compareAndSet(false, true)) {
-      derivations.warmUp(spd.compiler.driver.DerivationInputs.of(analysis.result().experiments().get(0)));
+      derivations.warmUp(spd.compiler.penalty.DerivationInputs.of(analysis.result().experiments().get(0)));
     }
     return analysis;
   }

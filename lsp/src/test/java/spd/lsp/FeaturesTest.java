@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import spd.compiler.check.Schemas;
+import spd.compiler.lang.Schemas;
 
 /** Hover, completion, definitions and symbols, each asked through a real LSP session on the repository's examples. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

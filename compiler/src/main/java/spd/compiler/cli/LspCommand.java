@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
  * of the other commands), and the launcher {@code ./spd} starts it there. Reaching this class means the compiler
  * was started directly, without the launcher.
  */
-@Command(name = "lsp", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "lsp", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Run the language server for editors: LSP on standard input and output (docs/editor.md).")
 final class LspCommand implements Callable<Integer> {
   @Spec
