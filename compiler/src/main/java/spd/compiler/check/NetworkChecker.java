@@ -14,12 +14,11 @@ import spd.compiler.ast.NetworkBlock;
 import spd.compiler.diag.Code;
 import spd.compiler.diag.Diagnostics;
 import spd.compiler.source.Span;
+import spd.runtime.data.DataDescription;
+import spd.runtime.data.DataSpec;
 
 /** Checks the data and network blocks and that they fit each other; names the layers fc1, fc2, ... */
 final class NetworkChecker {
-  private static final int MNIST_INPUTS = 784;
-  private static final int MNIST_CLASSES = 10;
-
   private final Diagnostics diagnostics;
   private final SettingsChecker settings;
 
@@ -29,7 +28,13 @@ final class NetworkChecker {
   }
 
   /** What the data block declares, as far as the network needs it. */
-  record DataShape(String kind, OptionalDouble inputs, OptionalDouble outputs, String loss, Span span) {}
+  record DataShape(String kind, OptionalDouble inputs, OptionalDouble outputs, String loss, Span span) {
+    /** The shape the runtime describes: inputs are the product of the feature shape. */
+    static DataShape of(String kind, DataDescription description, Span span) {
+      return new DataShape(kind, OptionalDouble.of(description.features()), OptionalDouble.of(description.outputs()),
+          description.isClassification() ? "cross_entropy" : "squared", span);
+    }
+  }
 
   Optional<DataShape> checkData(DataBlock data) {
     String kind = data.kind().name();
@@ -41,8 +46,7 @@ final class NetworkChecker {
     }
     Map<String, Double> values = settings.check(data.settings(), schema, "data " + kind, data.span());
     if (kind.equals("mnist")) {
-      return Optional.of(new DataShape(kind, OptionalDouble.of(MNIST_INPUTS), OptionalDouble.of(MNIST_CLASSES),
-          "cross_entropy", data.span()));
+      return Optional.of(DataShape.of(kind, DataSpec.Mnist.DESCRIPTION, data.span()));
     }
     Double d = values.get("d");
     Double support = values.get("support");

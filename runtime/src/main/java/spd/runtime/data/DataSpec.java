@@ -7,6 +7,13 @@ import java.util.function.Function;
 public sealed interface DataSpec {
 
   /**
+   * What the data looks like (feature shape, classes or regression outputs), read from file headers where
+   * there are files, without loading the data; throws a {@link spd.runtime.RunException} naming a file that
+   * is missing or malformed.
+   */
+  DataDescription describe();
+
+  /**
    * MNIST from idx files: the 60,000 training images split into train and validation by a seeded
    * permutation, and the 10,000 test images; pixels normalised with mean 0.1307 and std 0.3081.
    *
@@ -15,12 +22,22 @@ public sealed interface DataSpec {
    * @param splitSeed the seed of the train/validation permutation
    */
   record Mnist(double validationFraction, long splitSeed) implements DataSpec {
+    /** One example: a 28x28 grey image (one channel); ten classes. */
+    public static final DataDescription DESCRIPTION =
+        DataDescription.classification(java.util.List.of(1, 28, 28), 10);
+
     /** Checks the fraction. */
     public Mnist {
       if (!(validationFraction >= 0 && validationFraction < 1)) {
         throw new IllegalArgumentException(
             "validation fraction must be in [0, 1), got " + validationFraction);
       }
+    }
+
+    /** 28x28 grey images of ten digits. */
+    @Override
+    public DataDescription describe() {
+      return DESCRIPTION;
     }
   }
 
@@ -38,10 +55,22 @@ public sealed interface DataSpec {
                 .formatted(n, d, support, noise));
       }
     }
+
+    /** d features, one real target. */
+    @Override
+    public DataDescription describe() {
+      return DataDescription.regression(java.util.List.of(d), 1);
+    }
   }
 
   /** Data supplied by code, e.g. a small in-memory set in a test; the function receives the data directory. */
-  record Provided(String description, Function<Path, Dataset> loader) implements DataSpec {}
+  record Provided(String description, Function<Path, Dataset> loader) implements DataSpec {
+    /** Loads the data (without a data directory) to describe it: provided data has no headers to read. */
+    @Override
+    public DataDescription describe() {
+      return loader.apply(null).describe();
+    }
+  }
 
   /** MNIST with the given validation fraction and the paper's split seed 42. */
   static Mnist mnist(double validationFraction) {

@@ -67,7 +67,7 @@ public final class Mnist {
         split(trainImages, trainLabels, trainRows),
         split(trainImages, trainLabels, validationRows),
         split(testImages, testLabels, identity(testImages.dimensions()[0])),
-        10);
+        10, DataSpec.Mnist.DESCRIPTION.featureShape());
   }
 
   private static int[] identity(int n) {
