@@ -59,13 +59,7 @@ public final class StepBenchmark {
     NetworkSpec network = experiment.experiment().network();
     int batch = experiment.experiment().training().batch();
     List<GemmRoofline.Product> products = GemmRoofline.trainingProducts(network, batch);
-    GemmRoofline.Rate roofline = rooflines.computeIfAbsent(products, p -> GemmRoofline.measure(p, passesOfATenthOfASecond(p), 5));
+    GemmRoofline.Rate roofline = rooflines.computeIfAbsent(products, p -> GemmRoofline.measure(p, 5));
     return new Row(experiment, best, GemmRoofline.stepFlops(network, batch), roofline);
-  }
-
-  /** Enough passes through the products for about 0.1 s at 100 GFLOP/s, so tiny networks are timed too. */
-  private static int passesOfATenthOfASecond(List<GemmRoofline.Product> products) {
-    double flops = products.stream().mapToDouble(GemmRoofline.Product::flops).sum();
-    return (int) Math.max(10, Math.min(100_000, 1e10 / flops));
   }
 }

@@ -54,32 +54,38 @@ public final class GemmRoofline {
   }
 
   /**
-   * The best of {@code blocks} timings of {@code passes} passes through the products (after one untimed
-   * block), on the calling thread with ND4J's current thread settings.
+   * The best of {@code blocks} timings of passes through the products, on the calling thread with ND4J's
+   * current thread settings; a block is as many passes as take about 20 ms (at most 1,000).
    */
-  public static Rate measure(List<Product> products, int passes, int blocks) {
+  public static Rate measure(List<Product> products, int blocks) {
     List<INDArray[]> operands = new ArrayList<>();
     for (Product p : products) {
       INDArray a = p.transposeA() ? random(p.k(), p.m()) : random(p.m(), p.k());
       INDArray b = p.transposeB() ? random(p.n(), p.k()) : random(p.k(), p.n());
       operands.add(new INDArray[] {a, b, Nd4j.create(DataType.FLOAT, p.m(), p.n())});
     }
+    int passes = 1;
+    while (passes < 1000 && time(products, operands, passes) * passes < 0.02) {
+      passes *= 2;
+    }
     double best = Double.POSITIVE_INFINITY;
-    for (int block = 0; block <= blocks; block++) {
-      long start = System.nanoTime();
-      for (int pass = 0; pass < passes; pass++) {
-        for (int i = 0; i < products.size(); i++) {
-          INDArray[] o = operands.get(i);
-          Nd4j.gemm(o[0], o[1], o[2], products.get(i).transposeA(), products.get(i).transposeB(), 1.0, 0.0);
-        }
-      }
-      double seconds = (System.nanoTime() - start) / 1e9 / passes;
-      if (block > 0) {
-        best = Math.min(best, seconds);
-      }
+    for (int block = 0; block < blocks; block++) {
+      best = Math.min(best, time(products, operands, passes));
     }
     double flops = products.stream().mapToDouble(Product::flops).sum();
     return new Rate(flops, best);
+  }
+
+  /** Seconds per pass over {@code passes} passes. */
+  private static double time(List<Product> products, List<INDArray[]> operands, int passes) {
+    long start = System.nanoTime();
+    for (int pass = 0; pass < passes; pass++) {
+      for (int i = 0; i < products.size(); i++) {
+        INDArray[] o = operands.get(i);
+        Nd4j.gemm(o[0], o[1], o[2], products.get(i).transposeA(), products.get(i).transposeB(), 1.0, 0.0);
+      }
+    }
+    return (System.nanoTime() - start) / 1e9 / passes;
   }
 
   private static INDArray random(int rows, int columns) {
