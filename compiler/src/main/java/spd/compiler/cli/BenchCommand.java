@@ -28,7 +28,7 @@ import spd.runtime.data.DataSpec;
  * the front-end, code-generation and derivation timings of the files, printed as one Markdown report. The
  * side-by-side comparison with PyTorch is {@code scripts/bench-vs-pytorch}.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Time the training step of the .spd files' experiments (and the compiler on them).")
 final class BenchCommand implements Callable<Integer> {
   /** Paper files first, then the other examples; a directory stands for its .spd files. */
