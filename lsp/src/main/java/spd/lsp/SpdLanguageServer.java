@@ -29,7 +29,7 @@ public final class SpdLanguageServer implements LanguageServer, LanguageClientAw
   private final Workspace workspace;
   private final SpdTextDocumentService documents;
   private final SpdWorkspaceService workspaceService;
-  private int exitCode = 1;
+  private volatile int exitCode = 1;
 
   public SpdLanguageServer() {
     this(DERIVATION_BUDGET);
@@ -83,8 +83,12 @@ public final class SpdLanguageServer implements LanguageServer, LanguageClientAw
 
   @Override
   public void exit() {
-    // LSP: exit code 0 after a shutdown request, 1 without one. Main ends the process with it.
     Main.exit(exitCode);
+  }
+
+  /** LSP's exit code: 0 after a shutdown request, 1 without one. */
+  int exitCode() {
+    return exitCode;
   }
 
   @Override
