@@ -144,6 +144,18 @@ class FeaturesTest {
   }
 
   @Test
+  void aClientWithoutSnippetsGetsPlainTextToInsert() throws Exception {
+    try (LspSession plain = new LspSession(new SpdLanguageServer(LspSession.TIMEOUT), false)) {
+      String uri = "untitled:completion-plain.spd";
+      plain.open(uri, "import std\nexperiment e {\n  let lambda = 1e-3\n  eta = \n}\n");
+      CompletionItem logsum = plain.complete(uri, 3, 8).stream().filter(i -> i.getLabel().equals("logsum"))
+          .findFirst().orElseThrow();
+      assertEquals("logsum(eps: eps)", logsum.getInsertText());
+      assertEquals(org.eclipse.lsp4j.InsertTextFormat.PlainText, logsum.getInsertTextFormat());
+    }
+  }
+
+  @Test
   void definitionOfLogsumLandsInTheStandardLibrary() throws Exception {
     Path file = Examples.root().resolve("examples/adatikhonov_logsum.spd");
     String uri = LspSession.uri(file);
