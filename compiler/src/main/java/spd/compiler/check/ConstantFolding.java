@@ -19,6 +19,8 @@ import spd.compiler.sym.Builtin;
 final class ConstantFolding {
   private final Diagnostics diagnostics;
   private final Scope scope;
+  /** Binary nodes already checked as part of a larger chain (each chain is checked once, at its top). */
+  private final java.util.Set<Expr.Binary> chainTops = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   private ConstantFolding(Diagnostics diagnostics, Scope scope) {
     this.diagnostics = diagnostics;
@@ -67,6 +69,9 @@ final class ConstantFolding {
   }
 
   private Folded binary(Expr.Binary binary) {
+    if (checkLiteralChain(binary)) {
+      return Folded.REPORTED;
+    }
     Folded left = fold(binary.left());
     Folded right = fold(binary.right());
     if (binary.op() == Expr.BinaryOp.DIV && right.value().isPresent() && right.value().getAsDouble() == 0) {
@@ -82,6 +87,71 @@ final class ConstantFolding {
       case DIV -> args[0] / args[1];
       case POW -> Math.pow(args[0], args[1]);
     }, binary.op() == Expr.BinaryOp.POW ? "; use smaller numbers or a 'let' with the value you mean" : "");
+  }
+
+  /**
+   * The exact arithmetic behind the derivation and generated code folds the number literals of a product or a sum
+   * into one number ({@code |w| * 1e308 * 10} has the coefficient 1e309): that number must be a double too. Checked
+   * once per chain of * and / (or + and -), from its top; true when reported.
+   */
+  private boolean checkLiteralChain(Expr.Binary binary) {
+    boolean product = binary.op() == Expr.BinaryOp.MUL || binary.op() == Expr.BinaryOp.DIV;
+    boolean sum = binary.op() == Expr.BinaryOp.ADD || binary.op() == Expr.BinaryOp.SUB;
+    if (!product && !sum || chainTops.contains(binary)) {
+      return false;
+    }
+    java.util.List<java.math.BigDecimal> numerators = new ArrayList<>();
+    java.util.List<java.math.BigDecimal> denominators = new ArrayList<>();
+    collect(binary, product, false, numerators, denominators);
+    if (product) {
+      double magnitude = 0;
+      for (java.math.BigDecimal n : numerators) {
+        magnitude += log10(n);
+      }
+      for (java.math.BigDecimal d : denominators) {
+        magnitude -= log10(d);
+      }
+      if (numerators.size() + denominators.size() > 1 && (magnitude > 308.25 || magnitude < -307)
+          && numerators.stream().noneMatch(n -> n.signum() == 0)) {
+        diagnostics.report(Code.E0503, binary.span(), "the numbers in " + abbreviate(binary.span().text())
+            + " multiply to about 1e" + Math.round(magnitude) + ", which " + (magnitude > 0 ? "overflows" : "underflows")
+            + " a double", "constant factors are multiplied exactly, and the product must still be a double");
+        return true;
+      }
+    } else {
+      java.math.BigDecimal total = numerators.stream().reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+      for (java.math.BigDecimal d : denominators) {
+        total = total.subtract(d);
+      }
+      if (numerators.size() + denominators.size() > 1 && Double.isInfinite(total.doubleValue())) {
+        diagnostics.report(Code.E0503, binary.span(), "the numbers in " + abbreviate(binary.span().text())
+            + " add up to more than a double holds", "constant terms are added exactly, and the sum must be a double");
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Gathers the number literals of a chain of the same kind, those divided by (or subtracted) apart. */
+  private void collect(Expr e, boolean product, boolean inverted, java.util.List<java.math.BigDecimal> numerators,
+      java.util.List<java.math.BigDecimal> denominators) {
+    if (e instanceof Expr.Binary b && (product ? b.op() == Expr.BinaryOp.MUL || b.op() == Expr.BinaryOp.DIV
+        : b.op() == Expr.BinaryOp.ADD || b.op() == Expr.BinaryOp.SUB)) {
+      chainTops.add(b);
+      boolean flip = b.op() == Expr.BinaryOp.DIV || b.op() == Expr.BinaryOp.SUB;
+      collect(b.left(), product, inverted, numerators, denominators);
+      collect(b.right(), product, inverted ^ flip, numerators, denominators);
+    } else if (e instanceof Expr.Num num) {
+      Numbers.parse(num.text()).ifPresent(v -> (inverted ? denominators : numerators).add(product ? v.abs() : v));
+    } else if (e instanceof Expr.Negate negate && negate.operand() instanceof Expr.Num num) {
+      Numbers.parse(num.text()).ifPresent(v -> (inverted ? denominators : numerators).add(product ? v.abs()
+          : v.negate()));
+    }
+  }
+
+  private static double log10(java.math.BigDecimal v) {
+    return v.signum() == 0 ? 0 : v.precision() - v.scale() - 1 + Math.log10(v.unscaledValue().abs().doubleValue()
+        / Math.pow(10, v.precision() - 1));
   }
 
   private Folded call(Expr.Call call) {

@@ -44,6 +44,9 @@ final class ExperimentChecker {
   private final RuleCallChecker ruleCalls;
   /** The experiment's eta rule in terms of w, once checked, for the range checks of its keep expressions. */
   private Optional<spd.compiler.sym.Expr> etaOfW = Optional.empty();
+  /** The train block's batch size and where it is written, once checked. */
+  private Double batch;
+  private Span batchSpan;
 
   ExperimentChecker(Diagnostics diagnostics, RuleTable rules) {
     this.diagnostics = diagnostics;
@@ -61,6 +64,7 @@ final class ExperimentChecker {
     List<MaskChecker.MaskFacts> masks = checkMasks(experiment, hasEta);
     experiment.all(PenaltyDecl.class).forEach(this::checkPenalty);
     checkTrain(experiment, masks);
+    checkBatchSize(experiment, layers);
     checkPrune(experiment, masks, hasEta);
     checkTargets(experiment, layers);
     checkRequiredBlocks(experiment);
@@ -278,6 +282,9 @@ final class ExperimentChecker {
     String optimizer = train.optimizer().map(call -> checkOptimizer(call)).orElse("adam");
     Map<String, Double> values = settings.check(train.settings(), Schemas.TRAIN, "train", train.span());
     Double epochs = values.get("epochs");
+    batch = values.get("batch");
+    batchSpan = train.settings().stream().filter(s -> s.key().name().equals("batch")).findFirst()
+        .map(spd.compiler.ast.Setting::span).orElse(train.span());
     for (MaskBlock mask : experiment.all(MaskBlock.class)) {
       boolean adamScaled = mask.items().stream().anyMatch(item -> item instanceof spd.compiler.ast.Setting s
           && s.key().name().equals("scale") && s.value().map(v -> v.span().text().equals("adam")).orElse(false));
@@ -288,6 +295,29 @@ final class ExperimentChecker {
     }
     if (epochs != null) {
       masks.stream().filter(m -> m.kind().equals("magnitude")).forEach(m -> checkMagnitudeEpochs(experiment, epochs));
+    }
+  }
+
+  /** One batch of a layer's outputs is one array too: batch x width numbers, at most {@link Integer#MAX_VALUE}. */
+  private void checkBatchSize(Experiment experiment, Map<String, LayerDecl.Dense> layers) {
+    if (batch == null || layers.isEmpty()) {
+      return;
+    }
+    double widest = 0;
+    for (LayerDecl.Dense layer : layers.values()) {
+      widest = Math.max(widest, Numbers.parse(layer.size().text()).map(v -> v.doubleValue()).orElse(0.0));
+    }
+    for (NetworkBlock network : experiment.all(NetworkBlock.class)) {
+      for (LayerDecl layer : network.layers()) {
+        if (layer instanceof LayerDecl.Input input) {
+          widest = Math.max(widest, Numbers.parse(input.size().text()).map(v -> v.doubleValue()).orElse(0.0));
+        }
+      }
+    }
+    if (batch * widest > Integer.MAX_VALUE) {
+      diagnostics.report(Code.E0203, batchSpan, String.format(java.util.Locale.ROOT, "a batch of %,.0f examples"
+          + " through a layer %,.0f wide is %,.0f numbers; one array holds at most %,d", batch, widest, batch * widest,
+          Integer.MAX_VALUE), "use a smaller batch");
     }
   }
 

@@ -3,6 +3,7 @@ package spd.compiler.check;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -56,6 +57,11 @@ final class NetworkChecker {
       diagnostics.report(Code.E0203, data.span(), "the support (" + support.intValue()
           + ") is larger than the number of features d (" + d.intValue() + ")", "choose support <= d");
     }
+    Double n = values.get("n");
+    if (n != null && d != null && n * d > Integer.MAX_VALUE) {
+      diagnostics.report(Code.E0203, data.span(), String.format(Locale.ROOT, "n x d = %,.0f numbers, but a data"
+          + " matrix holds at most %,d", n * d, Integer.MAX_VALUE), "choose a smaller n or d");
+    }
     return Optional.of(new DataShape(kind, d == null ? OptionalDouble.empty() : OptionalDouble.of(d),
         OptionalDouble.of(1), "squared", data.span()));
   }
@@ -103,6 +109,39 @@ final class NetworkChecker {
     }
   }
 
+  /**
+   * Each layer's weights live in one array, which holds at most {@link Integer#MAX_VALUE} numbers ({@code dense
+   * 3000000} after 784 inputs would need 2.35 billion); and all of them together must fit one count too.
+   */
+  private void checkLayerSizes(LayerDecl.Input input, List<LayerDecl.Dense> layers) {
+    OptionalDouble width = value(input.size());
+    double total = 0;
+    for (int i = 0; i < layers.size() && width.isPresent(); i++) {
+      LayerDecl.Dense layer = layers.get(i);
+      OptionalDouble outputs = value(layer.size());
+      if (outputs.isEmpty()) {
+        return;
+      }
+      double weights = width.getAsDouble() * outputs.getAsDouble();
+      total += weights;
+      String name = layer.name().map(Ident::name).orElse("fc" + (i + 1));
+      if (weights > Integer.MAX_VALUE) {
+        diagnostics.report(Code.E0301, layer.size().span(), String.format(Locale.ROOT,
+            "layer %s would have %,.0f weights (%,.0f inputs x %,.0f outputs); a layer holds at most %,d", name,
+            weights, width.getAsDouble(), outputs.getAsDouble(), Integer.MAX_VALUE),
+            "use fewer units, or fewer inputs before it");
+        return;
+      }
+      if (total > Integer.MAX_VALUE) {
+        diagnostics.report(Code.E0301, layer.size().span(), String.format(Locale.ROOT,
+            "the network would have %,.0f weights up to layer %s; a network holds at most %,d", total, name,
+            Integer.MAX_VALUE), "use fewer or narrower layers");
+        return;
+      }
+      width = outputs;
+    }
+  }
+
   private void checkLoss(LayerDecl.Loss loss, Optional<DataShape> data) {
     String kind = loss.kind().name();
     if (!Schemas.LOSSES.contains(kind)) {
@@ -131,6 +170,9 @@ final class NetworkChecker {
           "end it with 'loss " + data.map(DataShape::loss).orElse("cross_entropy") + "'");
     } else if (losses.size() > 1) {
       diagnostics.report(Code.E0206, losses.get(1).span(), "the network declares its loss twice");
+    }
+    if (!inputs.isEmpty()) {
+      checkLayerSizes(inputs.getFirst(), layers);
     }
     if (data.isEmpty()) {
       return;

@@ -20,6 +20,11 @@ final class MnistFetcher {
   private MnistFetcher() {}
 
   /** Fetches when nothing is there; returns false (after saying why) when fetching failed. */
+  static boolean ensurePresent(Path flag, PrintWriter out, PrintWriter err) {
+    return ensurePresent(flag, Optional.empty(), out, err);
+  }
+
+  /** The same for the directory an experiment names ({@code dir "..."}), which the flag overrides. */
   static boolean ensurePresent(Path flag, Optional<Path> declared, PrintWriter out, PrintWriter err) {
     DataDirectory directory = DataDirectory.resolve(flag, declared);
     if (anyPresent(directory.path())) {
