@@ -48,8 +48,9 @@ statement
     | pruneDecl                                                  # pruneStatement
     ;
 
+// `data mnist { validation 0.2 }`, `data csv "wine.csv" { label "quality", classes 3 }`
 dataBlock
-    : DATA kind=dataKind settingsBlock?
+    : DATA kind=dataKind source=STRING? settingsBlock?
     ;
 
 dataKind

@@ -38,8 +38,11 @@ final class ExperimentChecker {
   private final SettingsChecker settings;
   private final RuleCallChecker ruleCalls;
 
-  ExperimentChecker(Diagnostics diagnostics, RuleTable rules) {
+  private final java.nio.file.Path baseDir;
+
+  ExperimentChecker(Diagnostics diagnostics, RuleTable rules, java.nio.file.Path baseDir) {
     this.diagnostics = diagnostics;
+    this.baseDir = baseDir;
     this.rules = rules;
     this.exprs = new ExprChecker(diagnostics, rules);
     this.settings = new SettingsChecker(diagnostics, exprs, constants);
@@ -93,7 +96,8 @@ final class ExperimentChecker {
   private Optional<NetworkChecker.DataShape> checkData(Experiment experiment) {
     List<DataBlock> blocks = experiment.all(DataBlock.class);
     reportDuplicates(blocks, "data");
-    return blocks.isEmpty() ? Optional.empty() : networks().checkData(blocks.getFirst());
+    return blocks.isEmpty() ? Optional.empty()
+        : new DataChecker(diagnostics, settings, baseDir).check(blocks.getFirst());
   }
 
   private Map<String, LayerDecl.Dense> checkNetwork(Experiment experiment, Optional<NetworkChecker.DataShape> data) {
@@ -103,7 +107,7 @@ final class ExperimentChecker {
   }
 
   private NetworkChecker networks() {
-    return new NetworkChecker(diagnostics, settings);
+    return new NetworkChecker(diagnostics);
   }
 
   // ---------------------------------------------------------------- the eta rule

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import spd.compiler.ast.DataBlock;
 import spd.compiler.ast.Expr;
 import spd.compiler.ast.Ident;
 import spd.compiler.ast.LayerDecl;
@@ -15,16 +14,13 @@ import spd.compiler.diag.Code;
 import spd.compiler.diag.Diagnostics;
 import spd.compiler.source.Span;
 import spd.runtime.data.DataDescription;
-import spd.runtime.data.DataSpec;
 
-/** Checks the data and network blocks and that they fit each other; names the layers fc1, fc2, ... */
+/** Checks the network block and that it fits the data; names the layers fc1, fc2, ... */
 final class NetworkChecker {
   private final Diagnostics diagnostics;
-  private final SettingsChecker settings;
 
-  NetworkChecker(Diagnostics diagnostics, SettingsChecker settings) {
+  NetworkChecker(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
-    this.settings = settings;
   }
 
   /** What the data block declares, as far as the network needs it. */
@@ -34,28 +30,6 @@ final class NetworkChecker {
       return new DataShape(kind, OptionalDouble.of(description.features()), OptionalDouble.of(description.outputs()),
           description.isClassification() ? "cross_entropy" : "squared", span);
     }
-  }
-
-  Optional<DataShape> checkData(DataBlock data) {
-    String kind = data.kind().name();
-    BlockSchema schema = Schemas.DATA.get(kind);
-    if (schema == null) {
-      diagnostics.report(Code.E0201, data.kind().span(), "unknown data set '" + kind + "'",
-          oneOf(kind, Schemas.DATA.keySet().stream().toList(), "data sets"));
-      return Optional.empty();
-    }
-    Map<String, Double> values = settings.check(data.settings(), schema, "data " + kind, data.span());
-    if (kind.equals("mnist")) {
-      return Optional.of(DataShape.of(kind, DataSpec.Mnist.DESCRIPTION, data.span()));
-    }
-    Double d = values.get("d");
-    Double support = values.get("support");
-    if (d != null && support != null && support > d) {
-      diagnostics.report(Code.E0203, data.span(), "the support (" + support.intValue()
-          + ") is larger than the number of features d (" + d.intValue() + ")", "choose support <= d");
-    }
-    return Optional.of(new DataShape(kind, d == null ? OptionalDouble.empty() : OptionalDouble.of(d),
-        OptionalDouble.of(1), "squared", data.span()));
   }
 
   /** Checks the network; returns its layer names (given or fc1, fc2, ...) with their declarations. */

@@ -58,6 +58,11 @@ public enum Code {
   E0502(Severity.ERROR, "integer expected"),
   E0503(Severity.ERROR, "invalid constant"),
 
+  // Data files.
+  E0601(Severity.ERROR, "data file not found or unreadable"),
+  E0602(Severity.ERROR, "invalid data file"),
+  E0603(Severity.ERROR, "data file too large"),
+
   // Internal: a bug in spd, never a user mistake.
   E9999(Severity.ERROR, "internal compiler error");
 
