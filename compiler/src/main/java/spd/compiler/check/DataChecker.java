@@ -14,6 +14,7 @@ import spd.runtime.RunException;
 import spd.runtime.data.DataDescription;
 import spd.runtime.data.DataFileException;
 import spd.runtime.data.DataSpec;
+import spd.runtime.data.ExampleData;
 
 /**
  * Checks a data block: its kind and settings, and for the user's own files (idx, npz, CSV) that they exist
@@ -135,16 +136,28 @@ final class DataChecker {
         case MALFORMED -> Code.E0602;
         case TOO_LARGE -> Code.E0603;
       };
-      diagnostics.report(code, at, e.getMessage(), hint(e.problem()));
+      diagnostics.report(code, at, relativeToSource(e.getMessage(), resolved), hint(e));
     } catch (RunException e) {
       diagnostics.report(Code.E0602, data.span(), e.getMessage());
     }
     return Optional.empty();
   }
 
-  private static String hint(DataFileException.Problem problem) {
-    return switch (problem) {
-      case UNREADABLE -> "paths are relative to the .spd file's directory";
+  /** The message with every file shown as the .spd file names it (relative to its directory). */
+  private String relativeToSource(String message, DataSources.Resolved resolved) {
+    String shown = message;
+    for (Path file : resolved.files().keySet()) {
+      Path relative = baseDir.toAbsolutePath().normalize().relativize(file);
+      shown = shown.replace(file.toString(), relative.toString());
+    }
+    return shown;
+  }
+
+  private static String hint(DataFileException e) {
+    boolean exampleData = e.file() != null && ExampleData.FILES.contains(String.valueOf(e.file().getFileName()));
+    return switch (e.problem()) {
+      case UNREADABLE -> exampleData ? "spd's example data is generated, not shipped: run ./spd example-data"
+          : "paths are relative to the .spd file's directory";
       case MALFORMED -> "fix the file, or the data block's settings if they describe it wrongly";
       case TOO_LARGE -> "use a smaller file, or give the JVM more memory (-Xmx)";
     };

@@ -53,9 +53,10 @@ public record KnownIdxSet(String title, List<FileSpec> files, IdxDataset.Normali
 
   /** Loads and splits the data set, or throws a {@link RunException} naming the missing or corrupt file and the fix. */
   public Dataset load(DataDirectory directory, double validationFraction, long splitSeed) {
-    Path[] paths = files.stream().map(spec -> locateOrExplain(directory, spec)).toArray(Path[]::new);
-    IdxDataset.Files located = new IdxDataset.Files(paths[0], paths[1], paths[2], paths[3]);
-    return IdxDataset.load(located, file -> readVerified(directory, file), validationFraction, splitSeed, 10,
+    // Files are located as they are read, so the first missing or corrupt one in reading order is reported.
+    Path[] names = files.stream().map(spec -> directory.path().resolve(spec.name())).toArray(Path[]::new);
+    IdxDataset.Files canonical = new IdxDataset.Files(names[0], names[1], names[2], names[3]);
+    return IdxDataset.load(canonical, name -> readVerified(directory, name), validationFraction, splitSeed, 10,
         normalization);
   }
 
@@ -70,9 +71,10 @@ public record KnownIdxSet(String title, List<FileSpec> files, IdxDataset.Normali
     return file;
   }
 
-  private IdxFile readVerified(DataDirectory directory, Path file) {
-    FileSpec spec = files.stream().filter(s -> file.getFileName().toString().startsWith(s.name())).findFirst()
+  private IdxFile readVerified(DataDirectory directory, Path canonical) {
+    FileSpec spec = files.stream().filter(s -> canonical.getFileName().toString().equals(s.name())).findFirst()
         .orElseThrow();
+    Path file = locateOrExplain(directory, spec);
     IdxFile idx;
     try {
       idx = IdxFile.read(file);

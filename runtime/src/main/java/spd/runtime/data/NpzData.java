@@ -58,6 +58,13 @@ public final class NpzData {
 
   private static List<Integer> exampleShape(Arrays arrays, NpyArray.Header features) {
     long[] shape = features.shape();
+    long count;
+    try {
+      count = features.count();
+    } catch (ArithmeticException e) {
+      count = -1;
+    }
+    DataLimits.checkFits(arrays.file(), "array '" + arrays.features() + "'", count, Float.BYTES);
     if (shape.length == 0) {
       throw malformed(arrays.file(), arrays.features() + " is a single number, not an array of examples");
     }
