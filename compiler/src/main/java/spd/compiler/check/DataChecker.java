@@ -10,7 +10,7 @@ import spd.compiler.ast.Setting;
 import spd.compiler.diag.Code;
 import spd.compiler.diag.Diagnostics;
 import spd.compiler.source.Span;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 import spd.runtime.data.DataDescription;
 import spd.runtime.data.DataFileException;
 import spd.runtime.data.DataSpec;

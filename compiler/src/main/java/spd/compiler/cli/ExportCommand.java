@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import spd.compiler.codegen.GeneratedClass;
 import spd.compiler.codegen.InMemoryCompiler;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 import spd.runtime.export.ModelFile;
 import spd.runtime.train.TrainedModel;
 

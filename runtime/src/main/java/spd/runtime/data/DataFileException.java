@@ -1,7 +1,7 @@
 package spd.runtime.data;
 
 import java.nio.file.Path;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 
 /**
  * A data file that cannot be used, with the file and the kind of problem, so that {@code spd check} can point

@@ -1,7 +1,7 @@
 package spd.runtime.data;
 
 import java.util.Arrays;
-import spd.runtime.Seeds;
+import spd.runtime.base.Seeds;
 
 /**
  * A seeded train/validation split of n rows: a permutation derived from the seed picks the validation rows;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 
 /**
  * A named data set in idx layout that spd knows by its files' checksums (MNIST, Fashion-MNIST): the four

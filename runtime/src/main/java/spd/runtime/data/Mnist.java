@@ -2,7 +2,7 @@ package spd.runtime.data;
 
 import java.nio.file.Path;
 import java.util.List;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 
 /**
  * Loads MNIST from the four canonical idx files (raw or gzip) in a data directory, checks each file's SHA-256

@@ -2,7 +2,7 @@ package spd.runtime.train;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 import spd.runtime.nn.Dense;
 import spd.runtime.prune.Pruning;
 import spd.runtime.reg.LayerRegularizer;
@@ -12,10 +12,10 @@ final class Pruner {
   private Pruner() {}
 
   /** A new array: the regularizer's evaluation weights with every weight the rule prunes set to 0. */
-  static INDArray prunedWeights(Dense layer, Pruning rule) {
-    INDArray weights = layer.regularizer().evaluationWeights();
+  static INDArray prunedWeights(LayerRegularizer regularizer, Pruning rule) {
+    INDArray weights = regularizer.evaluationWeights();
     float[] values = floats(weights);
-    boolean[] kept = kept(layer, rule, values);
+    boolean[] kept = kept(regularizer, rule, values);
     for (int i = 0; i < values.length; i++) {
       if (!kept[i]) {
         values[i] = 0f;
@@ -28,8 +28,8 @@ final class Pruner {
    * Which weights the rule keeps (row-major over the weight array), given the evaluation weights' values:
    * the mask an export writes next to the pruned weights.
    */
-  static boolean[] kept(Dense layer, Pruning rule, float[] evaluationValues) {
-    LayerRegularizer regularizer = layer.regularizer();
+  static boolean[] kept(LayerRegularizer regularizer, Pruning rule, float[] evaluationValues) {
+    Dense layer = regularizer.layer();
     boolean[] kept = new boolean[evaluationValues.length];
     java.util.Arrays.fill(kept, true);
     switch (rule) {
@@ -50,8 +50,8 @@ final class Pruner {
   }
 
   /** Checks, before training, that the rule can be applied to the layer's regularizer. */
-  static void check(Dense layer, Pruning rule) {
-    LayerRegularizer regularizer = layer.regularizer();
+  static void check(LayerRegularizer regularizer, Pruning rule) {
+    Dense layer = regularizer.layer();
     switch (rule) {
       case Pruning.LearnedKeepBelow ignored -> required(regularizer.keepProbability().orElse(null), layer, "a learned keep probability");
       case Pruning.LogAlphaAbove ignored -> required(regularizer.logAlpha().orElse(null), layer, "a log alpha");

@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import spd.runtime.Experiment;
 import spd.runtime.nn.Activation;
 import spd.runtime.nn.Dense;
+import spd.runtime.reg.LayerRegularizer;
 
 /**
  * The trained, pruned model of a run directory, as evaluation uses it: per layer the weights with every
@@ -50,16 +51,17 @@ public record TrainedModel(String experiment, List<Layer> layers) {
     Model model = new Model(experiment, 1);
     checkpoint.restoreInto(model.liveArrays());
     List<Layer> layers = new ArrayList<>();
-    for (Dense dense : model.network().layers()) {
-      layers.add(layer(dense, experiment));
+    for (LayerRegularizer regularizer : model.regularizers()) {
+      layers.add(layer(regularizer, experiment));
     }
     return new TrainedModel(experiment.name(), layers);
   }
 
-  private static Layer layer(Dense dense, Experiment experiment) {
-    INDArray evaluation = dense.regularizer().evaluationWeights();
+  private static Layer layer(LayerRegularizer regularizer, Experiment experiment) {
+    Dense dense = regularizer.layer();
+    INDArray evaluation = regularizer.evaluationWeights();
     float[] values = Pruner.floats(evaluation);
-    boolean[] keptStored = Pruner.kept(dense, experiment.pruning(dense.name()), values);
+    boolean[] keptStored = Pruner.kept(regularizer, experiment.pruning(dense.name()), values);
     int inputs = dense.spec().inputs();
     int outputs = dense.spec().outputs();
     // spd stores W as inputs x outputs (y = x W); PyTorch's nn.Linear stores outputs x inputs (y = x W^T).
