@@ -9,6 +9,8 @@ import spd.compiler.ast.DataBlock;
 import spd.compiler.ast.Setting;
 import spd.compiler.diag.Code;
 import spd.compiler.diag.Diagnostics;
+import spd.compiler.lang.BlockSchema;
+import spd.compiler.lang.Schemas;
 import spd.compiler.source.Span;
 import spd.runtime.base.RunException;
 import spd.runtime.data.DataDescription;

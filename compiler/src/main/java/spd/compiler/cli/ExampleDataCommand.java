@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import spd.runtime.data.ExampleData;
 
 /** {@code spd example-data [DIR]}: writes the small seeded npz and CSV files the examples train on. */
-@Command(name = "example-data", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "example-data", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Write the small generated data files of the npz and CSV examples (default: examples/data).")
 final class ExampleDataCommand implements Callable<Integer> {
   @Spec

@@ -26,7 +26,7 @@ import spd.runtime.train.TrainedModel;
  * NumPy file. The run directory's own generated class rebuilds the network and its pruning rule, so the
  * export prunes exactly as the run's evaluation did.
  */
-@Command(name = "export", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "export", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Write the trained, pruned weights of a run as a NumPy .npz file (PyTorch orientation).")
 final class ExportCommand implements Callable<Integer> {
   private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+([\\w.]+)\\s*;");

@@ -12,7 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
-import spd.compiler.cli.Version;
+import spd.compiler.lang.Version;
 import spd.compiler.model.Constant;
 import spd.compiler.model.DataSpec;
 import spd.compiler.model.Experiment;
