@@ -15,6 +15,23 @@ public sealed interface DataSpec {
   DataDescription describe();
 
   /**
+   * The user's files this data is read from (absolute paths, for the manifest's checksums); empty for
+   * generated data and for MNIST and Fashion-MNIST, whose directory is resolved when loading and whose files
+   * are verified by their known checksums.
+   */
+  default java.util.List<Path> dataFiles() {
+    return switch (this) {
+      case Idx idx -> idx.files().all();
+      case Npz npz -> java.util.stream.Stream.of(npz.train().file(), npz.test().file()).distinct().toList();
+      case Csv csv -> java.util.stream.Stream.of(csv.train(), csv.test()).distinct().toList();
+      case Mnist mnist -> java.util.List.of();
+      case FashionMnist fashion -> java.util.List.of();
+      case Linear linear -> java.util.List.of();
+      case Provided provided -> java.util.List.of();
+    };
+  }
+
+  /**
    * MNIST from idx files: the 60,000 training images split into train and validation by a seeded
    * permutation, and the 10,000 test images; pixels normalised with mean 0.1307 and std 0.3081.
    *
