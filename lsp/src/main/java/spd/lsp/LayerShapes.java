@@ -1,0 +1,81 @@
+package spd.lsp;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import spd.compiler.ast.Experiment;
+import spd.compiler.ast.LayerDecl;
+import spd.compiler.ast.NetworkBlock;
+import spd.compiler.check.Numbers;
+import spd.compiler.model.Network;
+
+/**
+ * The shape of each layer of an experiment's network, for hovers and for layer names after {@code on}. A file that
+ * checks cleanly has its resolved {@link Network}; one with errors elsewhere still gets the sizes written in its
+ * network block, read the way the model reads them (layers {@code fc1, fc2, ...} by position unless named).
+ */
+final class LayerShapes {
+  /** One weight layer: its name, what it maps from and to, and where it is declared. */
+  record Shape(String name, String kind, long inputs, long outputs, String activation, boolean bias, int line) {
+    long weights() {
+      return inputs * outputs;
+    }
+  }
+
+  private LayerShapes() {}
+
+  /** The layers of {@code experiment}, from its resolved model when there is one. */
+  static List<Shape> of(Experiment experiment, Optional<spd.compiler.model.Experiment> resolved) {
+    Optional<Network> network = resolved.flatMap(spd.compiler.model.Experiment::network);
+    if (network.isPresent()) {
+      return network.get().layers().stream().map(LayerShapes::fromModel).toList();
+    }
+    return fromSource(experiment);
+  }
+
+  /** The input width of the network as written, when it is a whole number. */
+  static Optional<Long> inputWidth(Experiment experiment) {
+    for (NetworkBlock block : experiment.all(NetworkBlock.class)) {
+      for (LayerDecl layer : block.layers()) {
+        if (layer instanceof LayerDecl.Input input) {
+          return whole(input.size().text());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Shape fromModel(Network.Layer layer) {
+    return new Shape(layer.name(), layer.bias() ? "dense" : "linear", layer.inputs(), layer.outputs(),
+        layer.activation().name().toLowerCase(java.util.Locale.ROOT), layer.bias(), layer.at().line());
+  }
+
+  private static List<Shape> fromSource(Experiment experiment) {
+    List<Shape> shapes = new ArrayList<>();
+    long width = inputWidth(experiment).orElse(0L);
+    for (NetworkBlock block : experiment.all(NetworkBlock.class)) {
+      for (LayerDecl layer : block.layers()) {
+        if (layer instanceof LayerDecl.Dense dense) {
+          long outputs = whole(dense.size().text()).orElse(0L);
+          String name = dense.name().map(n -> n.name()).orElse("fc" + (shapes.size() + 1));
+          String activation = dense.activation().map(a -> a.name()).orElse("none");
+          shapes.add(new Shape(name, dense.linear() ? "linear" : "dense", width, outputs, activation, !dense.linear(),
+              dense.span().line()));
+          width = outputs;
+        }
+      }
+    }
+    return shapes;
+  }
+
+  private static Optional<Long> whole(String literal) {
+    return Numbers.parse(literal).flatMap(value -> {
+      try {
+        return Optional.of(value.longValueExact());
+      } catch (ArithmeticException e) {
+        return Optional.<Long>empty();
+      }
+    }).filter(v -> v >= 0 && BigDecimal.valueOf(v).compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0);
+  }
+}
