@@ -103,13 +103,16 @@ final class DataChecker {
   private void checkCsvSettings(DataBlock data) {
     data.settings().stream().filter(s -> s.key().name().equals("delimiter")).findFirst()
         .flatMap(Setting::value).ifPresent(value -> {
-          if (value instanceof spd.compiler.ast.SettingValue.Text text
-              && !(text.value().length() == 1 && text.value().charAt(0) != '"' && text.value().charAt(0) != '\n'
-                  || text.value().equals("\\t"))) {
+          if (value instanceof spd.compiler.ast.SettingValue.Text text && !isDelimiter(text.value())) {
             diagnostics.report(Code.E0203, value.span(), "the delimiter must be one character, not \""
                 + text.value() + "\"", "write delimiter \";\" or delimiter \"\\t\" for tabs");
           }
         });
+  }
+
+  /** One character other than a quote or a line break ("\t", a tab, is one character). */
+  private static boolean isDelimiter(String text) {
+    return text.length() == 1 && "\"\r\n".indexOf(text.charAt(0)) < 0;
   }
 
   private void checkClasses(DataBlock data, Map<String, Double> values) {

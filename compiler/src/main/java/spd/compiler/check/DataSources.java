@@ -64,9 +64,9 @@ public final class DataSources {
 
   private static DataSpec.Idx idx(Reader settings) {
     Optional<Path> dir = settings.path("dir");
-    Path[] files = IDX_FILES.keySet().stream().sorted().map(key -> settings.idxFile(key, dir)).toArray(Path[]::new);
-    // sorted keys: test_images, test_labels, train_images, train_labels
-    IdxDataset.Files located = new IdxDataset.Files(files[2], files[3], files[0], files[1]);
+    IdxDataset.Files located = new IdxDataset.Files(settings.idxFile("train_images", dir),
+        settings.idxFile("train_labels", dir), settings.idxFile("test_images", dir),
+        settings.idxFile("test_labels", dir));
     DataSpec.Idx spec = DataSpec.idx(located, settings.number("validation", 0.2), (long) settings.number("seed", 42));
     if (settings.has("classes")) {
       spec = spec.withClasses((int) settings.number("classes", 0));
@@ -93,7 +93,7 @@ public final class DataSources {
     Path test = settings.path("test").orElseThrow();
     CsvData.Column label = settings.text("label").map(CsvData.Column::named)
         .orElseGet(() -> CsvData.Column.numbered((int) settings.number("label", 1)));
-    char delimiter = settings.text("delimiter").map(d -> d.equals("\\t") ? '\t' : d.charAt(0)).orElse(',');
+    char delimiter = settings.text("delimiter").map(d -> d.charAt(0)).orElse(',');
     return DataSpec.csv(train, test, new CsvData.Format(label, settings.word("header", "true").equals("true"), delimiter),
         options(settings));
   }
