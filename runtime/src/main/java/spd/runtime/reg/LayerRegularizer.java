@@ -4,13 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 import spd.runtime.nn.Parameter;
 
 /**
  * The per-layer, stateful side of a regularizer: the hook points the trainer calls around each step of one
- * dense layer. Every hook has a neutral default, so a rule overrides only what it changes.
+ * layer with weights (dense or conv). Every hook has a neutral default, so a rule overrides only what it changes.
  *
  * <p>Order within a training step: {@link #beforeStep} (every layer), then the forward pass through {@link
  * #forward}, the loss, the backward pass through {@link #backward} (which calls {@link #backwardWeights}),
@@ -23,7 +22,7 @@ import spd.runtime.nn.Parameter;
  */
 public interface LayerRegularizer {
   /** The layer this state belongs to. */
-  Dense layer();
+  WeightedLayer layer();
 
   /** Extra trainable parameters this rule owns (e.g. a log-variance per weight); default none. */
   default List<Parameter> parameters() {
@@ -62,7 +61,7 @@ public interface LayerRegularizer {
    * is not a function of an effective weight matrix (e.g. the local reparameterization trick).
    */
   default void forward(INDArray input, INDArray output) {
-    Nd4j.gemm(input, trainingWeights(), output, false, false, 1.0, 0.0);
+    layer().product(input, trainingWeights(), output);
   }
 
   /**
@@ -72,11 +71,8 @@ public interface LayerRegularizer {
    * to W and add the penalty's.
    */
   default void backward(INDArray input, INDArray gradOutput, INDArray gradInput) {
-    if (gradInput != null) {
-      Nd4j.gemm(gradOutput, trainingWeights(), gradInput, false, true, 1.0, 0.0);
-    }
     INDArray gradient = layer().weight().gradient();
-    Nd4j.gemm(input, gradOutput, gradient, true, false, 1.0, 0.0);
+    layer().productBackward(input, trainingWeights(), gradOutput, gradInput, gradient);
     backwardWeights(gradient);
   }
 

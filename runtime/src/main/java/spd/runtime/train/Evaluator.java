@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import spd.runtime.data.Split;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 import spd.runtime.nn.Loss;
 
 /** Evaluates a model with its pruned weights: loss, accuracy and error on a split, and nonzero counts. */
@@ -49,7 +49,7 @@ final class Evaluator {
   private Pruned prune() {
     List<INDArray> weights = new ArrayList<>();
     Map<String, Evaluation.LayerCount> layers = new LinkedHashMap<>();
-    for (Dense layer : model.network().layers()) {
+    for (WeightedLayer layer : model.network().layers()) {
       INDArray pruned = Pruner.prunedWeights(layer, model.experiment().pruning(layer.name()));
       weights.add(pruned);
       layers.put(layer.name(), new Evaluation.LayerCount(Pruner.countNonzero(pruned), pruned.length()));

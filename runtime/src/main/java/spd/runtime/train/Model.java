@@ -7,7 +7,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import spd.runtime.Experiment;
 import spd.runtime.Seeds;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 import spd.runtime.nn.Network;
 import spd.runtime.nn.Parameter;
 import spd.runtime.optim.Optimizer;
@@ -30,7 +30,7 @@ final class Model {
     long seed = experiment.training().seed();
     this.network = Network.initialised(experiment.network(), seed);
     for (int k = 0; k < network.layers().size(); k++) {
-      Dense layer = network.layers().get(k);
+      WeightedLayer layer = network.layers().get(k);
       Regularizer regularizer = experiment.regularizer(layer.name());
       layer.attach(regularizer == null ? new Unregularized(layer) : regularizer.attach(layer));
       layer.regularizer().initialise(Seeds.derive(seed, Seeds.REGULARIZER_INIT, k));
@@ -70,7 +70,7 @@ final class Model {
     for (Parameter parameter : parameters) {
       arrays.put(parameter.name(), parameter.value());
     }
-    for (Dense layer : network.layers()) {
+    for (WeightedLayer layer : network.layers()) {
       layer.regularizer().state().forEach((name, array) -> arrays.put(layer.name() + ".state." + name, array));
     }
     return arrays;

@@ -15,7 +15,7 @@ import spd.runtime.Experiment;
 import spd.runtime.RunException;
 import spd.runtime.data.DataLoader;
 import spd.runtime.data.Dataset;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 import spd.runtime.nn.Loss;
 
 /**
@@ -221,7 +221,7 @@ public final class Trainer {
 
   private EpochMetrics epochMetrics(int epoch, double lr, double dataLoss, double trainAccuracy, double rate, double seconds) {
     double penalty = 0;
-    for (Dense layer : model.network().layers()) {
+    for (WeightedLayer layer : model.network().layers()) {
       penalty += layer.regularizer().penalty();
     }
     Evaluation validation =

@@ -10,7 +10,8 @@ import java.util.function.ToDoubleFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import spd.runtime.nn.Activation;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.Kernel;
+import spd.runtime.nn.WeightedLayer;
 import spd.runtime.nn.LossKind;
 import spd.runtime.nn.Network;
 import spd.runtime.nn.NetworkSpec;
@@ -36,14 +37,28 @@ final class GradientCheck {
 
   /** A 6-5-4-3 ReLU network with the rule on every layer and a random batch, for a loss kind. */
   static GradientCheck of(Regularizer rule, LossKind loss) {
-    NetworkSpec spec =
-        NetworkSpec.input(6).dense(5, Activation.RELU).dense(4, Activation.RELU).dense(3, Activation.NONE).loss(loss);
+    return of(rule,
+        NetworkSpec.input(6).dense(5, Activation.RELU).dense(4, Activation.RELU).dense(3, Activation.NONE).loss(loss));
+  }
+
+  /**
+   * A small LeNet: 2x6x6 images, a conv layer of three 3x3 kernels with ReLU, 2x2 max pooling, then dense
+   * layers of 4 (ReLU) and 3 units; the rule on every layer with weights.
+   */
+  static GradientCheck ofConv(Regularizer rule, LossKind loss) {
+    return of(rule, NetworkSpec.image(2, 6, 6).conv("conv1", 3, Kernel.of(3), Activation.RELU).maxPool(2)
+        .dense(4, Activation.RELU).dense(3, Activation.NONE).loss(loss));
+  }
+
+  private static GradientCheck of(Regularizer rule, NetworkSpec spec) {
+    LossKind loss = spec.loss();
     Network network = Network.initialised(spec, 11);
-    for (Dense layer : network.layers()) {
+    for (WeightedLayer layer : network.layers()) {
       layer.attach(rule == null ? new Unregularized(layer) : rule.attach(layer));
     }
     SplittableRandom random = new SplittableRandom(5);
-    float[] x = new float[BATCH * 6];
+    int inputs = spec.inputs();
+    float[] x = new float[BATCH * inputs];
     for (int i = 0; i < x.length; i++) {
       x[i] = (float) (2 * random.nextGaussian());
     }
@@ -60,12 +75,12 @@ final class GradientCheck {
       }
     }
     return new GradientCheck(
-        network, Nd4j.create(x, new long[] {BATCH, 6}, 'c'), y, loss == LossKind.CROSS_ENTROPY ? classes : null);
+        network, Nd4j.create(x, new long[] {BATCH, inputs}, 'c'), y, loss == LossKind.CROSS_ENTROPY ? classes : null);
   }
 
   /** Runs the hooks before the step and the forward/backward pass, leaving analytic gradients in place. */
   void step(StepContext context) {
-    for (Dense layer : network.layers()) {
+    for (WeightedLayer layer : network.layers()) {
       layer.regularizer().beforeStep(context);
     }
     network.trainStep(features, targets, classes, 0);
@@ -74,7 +89,7 @@ final class GradientCheck {
   /** The masks of this step, M = W_eff / W, per layer. */
   List<INDArray> frozenMasks() {
     List<INDArray> masks = new ArrayList<>();
-    for (Dense layer : network.layers()) {
+    for (WeightedLayer layer : network.layers()) {
       masks.add(layer.regularizer().trainingWeights().div(layer.weights()));
     }
     return masks;
@@ -97,7 +112,7 @@ final class GradientCheck {
     double h = 1e-3;
     int checked = 0;
     int kinks = 0;
-    for (Dense layer : network.layers()) {
+    for (WeightedLayer layer : network.layers()) {
       for (Parameter parameter : List.of(layer.weight(), layer.bias())) {
         INDArray analytic = parameter.gradient().dup();
         INDArray value = parameter.value();

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import spd.runtime.WeightFunction;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 import spd.runtime.nn.LossKind;
 
 /** Finite-difference checks of every core rule's training step, with the step's masks frozen. */
@@ -40,6 +40,31 @@ class GradientCheckTest {
   @Test
   void unregularizedCrossEntropy() {
     checkMasked(null, LossKind.CROSS_ENTROPY);
+  }
+
+  @Test
+  void convAndPoolingUnregularized() {
+    GradientCheck check = GradientCheck.ofConv(null, LossKind.CROSS_ENTROPY);
+    check.step(new TestStepContext(3, 0.1));
+    List<INDArray> masks = check.frozenMasks();
+    check.assertGradientsMatch(c -> c.maskedDataLoss(masks));
+  }
+
+  @Test
+  void convAndPoolingThroughAnAdaptiveBernoulliMask() {
+    GradientCheck check = GradientCheck.ofConv(Regularizers.bernoulli(GradientCheckTest::keep), LossKind.CROSS_ENTROPY);
+    check.step(new TestStepContext(3, 0.1));
+    List<INDArray> masks = check.frozenMasks();
+    check.assertGradientsMatch(c -> c.maskedDataLoss(masks));
+  }
+
+  @Test
+  void convAndPoolingThroughAGaussianMaskWithSquaredLoss() {
+    WeightFunction variance = w -> Transforms.abs(w, true).addi(0.1).rdivi(LAMBDA);
+    GradientCheck check = GradientCheck.ofConv(Regularizers.gaussian(variance), LossKind.SQUARED);
+    check.step(new TestStepContext(3, 0.1));
+    List<INDArray> masks = check.frozenMasks();
+    check.assertGradientsMatch(c -> c.maskedDataLoss(masks));
   }
 
   @Test
@@ -103,7 +128,7 @@ class GradientCheckTest {
   @Test
   void adaptiveTikhonovPenaltyValueMatchesItsDefinition() {
     GradientCheck check = GradientCheck.of(Regularizers.tikhonov(GradientCheckTest::keep, 1e-3), LossKind.CROSS_ENTROPY);
-    for (Dense layer : check.network.layers()) {
+    for (WeightedLayer layer : check.network.layers()) {
       double expected = 0.5 * frozenCoefficient(layer.weights()).mul(layer.weights()).mul(layer.weights()).sumNumber().doubleValue();
       assertEquals(expected, layer.regularizer().penalty(), 1e-6 * Math.max(1, Math.abs(expected)));
     }

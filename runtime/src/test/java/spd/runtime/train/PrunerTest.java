@@ -9,14 +9,14 @@ import org.nd4j.linalg.factory.Nd4j;
 import spd.runtime.RunException;
 import spd.runtime.nn.Activation;
 import spd.runtime.nn.Dense;
-import spd.runtime.nn.LayerSpec;
+import spd.runtime.nn.DenseSpec;
 import spd.runtime.prune.Pruning;
 import spd.runtime.reg.Unregularized;
 
 /** Pruning really zeroes the weights evaluation uses, and counts them. */
 class PrunerTest {
   private static Dense layer(float... weights) {
-    Dense layer = Dense.initialised(new LayerSpec("fc1", 2, 3, Activation.NONE, true), 1);
+    Dense layer = Dense.initialised(new DenseSpec("fc1", 2, 3, Activation.NONE, true), 1);
     layer.weights().assign(Nd4j.create(weights, new long[] {2, 3}, 'c'));
     layer.attach(new Unregularized(layer));
     return layer;
