@@ -16,6 +16,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import spd.runtime.plot.ChartGuard;
 
 /** The plots of a sweep: per-epoch curves like the paper's LeNet-300-100 figure, and the Pareto front. */
 final class SweepPlots {
@@ -36,7 +37,7 @@ final class SweepPlots {
       }
       double[] epochs = column(mean, 0);
       line(nonzero, index, group.label(), epochs, positive(column(mean, 2)));
-      line(error, index, group.label(), epochs, column(mean, 1));
+      line(error, index, group.label(), epochs, ChartGuard.plottable(column(mean, 1)));
     }
     save(nonzero, out.resolve("nonzero_vs_epoch"));
     save(error, out.resolve("validation_error_vs_epoch"));
@@ -50,6 +51,9 @@ final class SweepPlots {
     XYChart chart = chart("Test error against nonzero fraction", "nonzero fraction", "test error");
     chart.getStyler().setXAxisLogarithmic(groups.stream().flatMap(g -> g.runs().stream())
         .anyMatch(r -> r.nonzeroFraction() < 0.1));
+    // A regression sweep's test MSE can be astronomically large for a run that nearly diverged.
+    chart.getStyler().setYAxisDecimalPattern(ChartGuard.decimalPattern(ChartGuard.plottable(
+        groups.stream().flatMap(g -> g.runs().stream()).mapToDouble(RunRecord::testError).toArray())));
     Map<String, List<SweepReport.Group>> byExperiment = new LinkedHashMap<>();
     groups.forEach(g -> byExperiment.computeIfAbsent(g.experiment(), k -> new ArrayList<>()).add(g));
     int index = 0;
@@ -58,14 +62,15 @@ final class SweepPlots {
       List<SweepReport.Group> settings = new ArrayList<>(experiment.getValue());
       settings.sort(Comparator.comparingDouble(g -> g.nonzero().mean()));
       double[] x = settings.stream().mapToDouble(g -> Math.max(g.nonzero().mean(), 1e-6)).toArray();
-      double[] y = settings.stream().mapToDouble(g -> g.testError().mean()).toArray();
+      double[] y = ChartGuard.plottable(settings.stream().mapToDouble(g -> g.testError().mean()).toArray());
       XYSeries mean = chart.addSeries(experiment.getKey(), x, y);
       mean.setLineColor(color);
       mean.setMarkerColor(color);
       mean.setMarker(SeriesMarkers.DIAMOND);
       double[] runX = settings.stream().flatMap(g -> g.runs().stream())
           .mapToDouble(r -> Math.max(r.nonzeroFraction(), 1e-6)).toArray();
-      double[] runY = settings.stream().flatMap(g -> g.runs().stream()).mapToDouble(RunRecord::testError).toArray();
+      double[] runY = ChartGuard.plottable(
+          settings.stream().flatMap(g -> g.runs().stream()).mapToDouble(RunRecord::testError).toArray());
       XYSeries runs = chart.addSeries(experiment.getKey() + " (runs)", runX, runY);
       runs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
       runs.setMarker(SeriesMarkers.CIRCLE);

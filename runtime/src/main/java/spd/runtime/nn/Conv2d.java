@@ -11,19 +11,18 @@ import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import spd.runtime.reg.LayerRegularizer;
 
 /**
  * A 2-D convolution layer {@code y = act(x (*) W_eff + b)} on NCHW images, with W stored {@code filters x
  * channels x size x size} (float32, PyTorch's layout) and one bias per filter. As for {@link Dense}, the weight
- * product goes through the {@link LayerRegularizer}, and activation buffers are preallocated per batch size.
+ * product goes through the attached {@link WeightProduct}, and activation buffers are preallocated per batch size.
  */
 public final class Conv2d implements WeightedLayer {
   private final ConvSpec spec;
   private final Parameter weight;
   private final Parameter bias;
   private final Map<Integer, Buffers> buffersByBatch = new HashMap<>();
-  private LayerRegularizer regularizer;
+  private WeightProduct product;
 
   /** The output and input-gradient buffers of one batch size. */
   private record Buffers(INDArray output, INDArray gradInput) {}
@@ -57,8 +56,14 @@ public final class Conv2d implements WeightedLayer {
   }
 
   @Override
-  public void attach(LayerRegularizer value) {
-    this.regularizer = value;
+  public java.util.List<Parameter> parameters() {
+    java.util.List<Parameter> own = bias == null ? java.util.List.of(weight) : java.util.List.of(weight, bias);
+    return java.util.stream.Stream.concat(own.stream(), product.parameters().stream()).toList();
+  }
+
+  @Override
+  public void attach(WeightProduct value) {
+    this.product = value;
   }
 
   @Override
@@ -84,11 +89,6 @@ public final class Conv2d implements WeightedLayer {
   }
 
   @Override
-  public LayerRegularizer regularizer() {
-    return regularizer;
-  }
-
-  @Override
   public List<Integer> outputShape() {
     return spec.outputShape();
   }
@@ -109,7 +109,7 @@ public final class Conv2d implements WeightedLayer {
   @Override
   public INDArray forwardTraining(INDArray input) {
     INDArray output = buffers(input).output();
-    regularizer.forward(input, output);
+    product.forward(input, output);
     return finish(output);
   }
 
@@ -138,7 +138,7 @@ public final class Conv2d implements WeightedLayer {
     }
     gradOutput.sum(bias.gradient(), 0, 2, 3);
     INDArray gradInput = needInputGradient ? buffers.gradInput() : null;
-    regularizer.backward(input, gradOutput, gradInput);
+    product.backward(input, gradOutput, gradInput);
     return gradInput;
   }
 

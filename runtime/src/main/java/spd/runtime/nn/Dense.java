@@ -9,19 +9,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import spd.runtime.reg.LayerRegularizer;
 
 /**
  * A dense layer {@code y = act(x . W_eff + b)} with W stored as {@code inputs x outputs} (float32), whose
- * weight product is delegated to its {@link LayerRegularizer}. Activation buffers are preallocated per batch
- * size, so the training step allocates nothing for them.
+ * training weight product is delegated to the {@link WeightProduct} attached to it (its regularizer).
+ * Activation buffers are preallocated per batch size, so the training step allocates nothing for them.
  */
 public final class Dense implements WeightedLayer {
   private final DenseSpec spec;
   private final Parameter weight;
   private final Parameter bias;
   private final Map<Integer, Buffers> buffersByBatch = new HashMap<>();
-  private LayerRegularizer regularizer;
+  private WeightProduct product;
 
   /** The output and input-gradient buffers of one batch size. */
   private record Buffers(INDArray output, INDArray gradInput) {}
@@ -53,8 +52,14 @@ public final class Dense implements WeightedLayer {
   }
 
   @Override
-  public void attach(LayerRegularizer value) {
-    this.regularizer = value;
+  public java.util.List<Parameter> parameters() {
+    java.util.List<Parameter> own = bias == null ? java.util.List.of(weight) : java.util.List.of(weight, bias);
+    return java.util.stream.Stream.concat(own.stream(), product.parameters().stream()).toList();
+  }
+
+  @Override
+  public void attach(WeightProduct value) {
+    this.product = value;
   }
 
   @Override
@@ -80,11 +85,6 @@ public final class Dense implements WeightedLayer {
   }
 
   @Override
-  public LayerRegularizer regularizer() {
-    return regularizer;
-  }
-
-  @Override
   public java.util.List<Integer> outputShape() {
     return spec.outputShape();
   }
@@ -106,7 +106,7 @@ public final class Dense implements WeightedLayer {
   @Override
   public INDArray forwardTraining(INDArray input) {
     INDArray output = buffers(input.rows()).output();
-    regularizer.forward(input, output);
+    product.forward(input, output);
     return finish(output);
   }
 
@@ -139,7 +139,7 @@ public final class Dense implements WeightedLayer {
       gradOutput.sum(bias.gradient(), 0);
     }
     INDArray gradInput = needInputGradient ? buffers.gradInput() : null;
-    regularizer.backward(input, gradOutput, gradInput);
+    product.backward(input, gradOutput, gradInput);
     return gradInput;
   }
 

@@ -2,13 +2,13 @@ package spd.runtime.nn;
 
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import spd.runtime.reg.LayerRegularizer;
 
 /**
  * A layer with weights, whose pre-activation is linear in them: {@code z = input (x) W + b}, a matrix
- * product for {@link Dense}, a convolution for {@link Conv2d}. Its regularizer computes the training product
- * through {@link #product} and {@link #productBackward}, with whatever effective weights its rule uses (W times a
- * mask, or a variance for the local reparameterization trick), so every rule acts on every such layer alike.
+ * product for {@link Dense}, a convolution for {@link Conv2d}. The {@link WeightProduct} attached to it (its
+ * regularizer) computes the training product through {@link #product} and {@link #productBackward}, with
+ * whatever effective weights its rule uses (W times a mask, or a variance for the local reparameterization
+ * trick), so every rule acts on every such layer alike.
  */
 public sealed interface WeightedLayer extends Layer permits Dense, Conv2d {
   /** The layer's name, e.g. {@code fc1} or {@code conv2}. */
@@ -28,17 +28,14 @@ public sealed interface WeightedLayer extends Layer permits Dense, Conv2d {
   /** The bias parameter, or null when the layer has none. */
   Parameter bias();
 
-  /** Binds the layer's regularizer; the trainer calls this once, with a neutral one for unregularized layers. */
-  void attach(LayerRegularizer value);
+  /**
+   * Binds the layer's training weight product (its regularizer); the trainer calls this once, with a neutral
+   * one for unregularized layers.
+   */
+  void attach(WeightProduct value);
 
-  /** The regularizer bound to this layer. */
-  LayerRegularizer regularizer();
-
-  /** The layer's trainable parameters: W, b if present, then the regularizer's own. */
-  default List<Parameter> parameters() {
-    List<Parameter> own = bias() == null ? List.of(weight()) : List.of(weight(), bias());
-    return java.util.stream.Stream.concat(own.stream(), regularizer().parameters().stream()).toList();
-  }
+  /** The layer's trainable parameters: W, b if present, then the weight product's own. */
+  List<Parameter> parameters();
 
   /** {@code output = input (x) weights} (no bias), for any weights shaped like W; output is overwritten. */
   void product(INDArray input, INDArray weights, INDArray output);

@@ -11,10 +11,12 @@ import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import spd.runtime.plot.ChartGuard;
 
 /**
  * The run's two plots, nonzero fraction and validation error per epoch (training loss when there is no
- * validation split), each as PNG and SVG.
+ * validation split), each as PNG and SVG. Values a diverging run leaves (infinite, or beyond 1e300) are gaps,
+ * and large ones get scientific tick labels: see {@link ChartGuard}.
  */
 final class Plots {
   static final String NONZERO = "nonzero_fraction";
@@ -50,13 +52,13 @@ final class Plots {
             .yAxisTitle(quantity)
             .build();
     chart.getStyler().setLegendVisible(false);
+    double[] epochs = history.stream().mapToDouble(EpochMetrics::epoch).toArray();
+    double[] values = ChartGuard.plottable(history.stream().mapToDouble(value).toArray());
     chart.getStyler().setXAxisDecimalPattern("0");
-    chart.getStyler().setYAxisDecimalPattern(percent ? "0.0%" : "0.####");
+    chart.getStyler().setYAxisDecimalPattern(percent ? "0.0%" : ChartGuard.decimalPattern(values));
     if (percent) {
       chart.getStyler().setYAxisMin(0.0);
     }
-    double[] epochs = history.stream().mapToDouble(EpochMetrics::epoch).toArray();
-    double[] values = history.stream().mapToDouble(value).toArray();
     chart.addSeries(quantity, epochs, values).setMarker(history.size() > 30 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
     return chart;
   }

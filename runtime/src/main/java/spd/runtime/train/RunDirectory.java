@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import spd.runtime.Experiment;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 
 /**
  * The files of a run: the generated source, {@code manifest.json}, {@code metrics.csv}, {@code summary.json},

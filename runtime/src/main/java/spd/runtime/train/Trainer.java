@@ -4,19 +4,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import spd.runtime.Experiment;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 import spd.runtime.data.DataLoader;
 import spd.runtime.data.Dataset;
-import spd.runtime.nn.WeightedLayer;
 import spd.runtime.nn.Loss;
+import spd.runtime.plot.ChartGuard;
+import spd.runtime.reg.LayerRegularizer;
 
 /**
  * Trains an {@link Experiment}: epochs of shuffled batches through the regularizers' hooks, evaluation with
@@ -26,6 +29,7 @@ import spd.runtime.nn.Loss;
 public final class Trainer {
   private static final int STEPS_BETWEEN_COLLECTIONS = 1000;
   private static final long PLOT_INTERVAL_NANOS = 10_000_000_000L;
+  private static final Duration PLOT_DEADLINE = Duration.ofSeconds(30);
   private final Model model;
   private final Dataset data;
   private final TrainingData training;
@@ -221,8 +225,8 @@ public final class Trainer {
 
   private EpochMetrics epochMetrics(int epoch, double lr, double dataLoss, double trainAccuracy, double rate, double seconds) {
     double penalty = 0;
-    for (WeightedLayer layer : model.network().layers()) {
-      penalty += layer.regularizer().penalty();
+    for (LayerRegularizer regularizer : model.regularizers()) {
+      penalty += regularizer.penalty();
     }
     Evaluation validation =
         data.validation().isEmpty() ? null : evaluator.on(data.validation(), data.isClassification());
@@ -268,12 +272,16 @@ public final class Trainer {
 
   /**
    * Plots are a convenience: drawn at most every few seconds (drawing costs about 0.1 s, as much as a short
-   * epoch) and at the end; failing to draw them warns but never stops or corrupts a run.
+   * epoch) and at the end, within {@link #PLOT_DEADLINE}; failing to draw them warns but never stops, delays
+   * or corrupts a run.
    */
   private void writePlots() {
     lastPlot = System.nanoTime();
     try {
-      Plots.write(directory.path(), model.experiment().name(), history);
+      ChartGuard.drawWithin(PLOT_DEADLINE, () -> Plots.write(directory.path(), model.experiment().name(), history));
+    } catch (TimeoutException e) {
+      System.err.printf("warning: drawing the plots in %s took more than %d s; they were skipped%n", directory.path(),
+          PLOT_DEADLINE.toSeconds());
     } catch (IOException | RuntimeException e) {
       System.err.println("warning: could not draw the plots in " + directory.path() + ": " + e);
     }

@@ -11,11 +11,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import spd.runtime.nn.Activation;
 import spd.runtime.nn.Kernel;
-import spd.runtime.nn.WeightedLayer;
 import spd.runtime.nn.LossKind;
 import spd.runtime.nn.Network;
 import spd.runtime.nn.NetworkSpec;
 import spd.runtime.nn.Parameter;
+import spd.runtime.nn.WeightedLayer;
 
 /**
  * Finite-difference check of one training step: the analytic gradients a step leaves in every parameter
@@ -24,6 +24,8 @@ import spd.runtime.nn.Parameter;
 final class GradientCheck {
   static final int BATCH = 8;
   final Network network;
+  /** The regularizer attached to each layer, in layer order. */
+  final List<LayerRegularizer> rules = new ArrayList<>();
   final INDArray features;
   final float[] targets;
   final int[] classes;
@@ -53,8 +55,11 @@ final class GradientCheck {
   private static GradientCheck of(Regularizer rule, NetworkSpec spec) {
     LossKind loss = spec.loss();
     Network network = Network.initialised(spec, 11);
+    List<LayerRegularizer> rules = new ArrayList<>();
     for (WeightedLayer layer : network.layers()) {
-      layer.attach(rule == null ? new Unregularized(layer) : rule.attach(layer));
+      LayerRegularizer attached = rule == null ? new Unregularized(layer) : rule.attach(layer);
+      layer.attach(attached);
+      rules.add(attached);
     }
     SplittableRandom random = new SplittableRandom(5);
     int inputs = spec.inputs();
@@ -74,14 +79,16 @@ final class GradientCheck {
         }
       }
     }
-    return new GradientCheck(
+    GradientCheck check = new GradientCheck(
         network, Nd4j.create(x, new long[] {BATCH, inputs}, 'c'), y, loss == LossKind.CROSS_ENTROPY ? classes : null);
+    check.rules.addAll(rules);
+    return check;
   }
 
   /** Runs the hooks before the step and the forward/backward pass, leaving analytic gradients in place. */
   void step(StepContext context) {
-    for (WeightedLayer layer : network.layers()) {
-      layer.regularizer().beforeStep(context);
+    for (LayerRegularizer rule : rules) {
+      rule.beforeStep(context);
     }
     network.trainStep(features, targets, classes, 0);
   }
@@ -89,8 +96,8 @@ final class GradientCheck {
   /** The masks of this step, M = W_eff / W, per layer. */
   List<INDArray> frozenMasks() {
     List<INDArray> masks = new ArrayList<>();
-    for (WeightedLayer layer : network.layers()) {
-      masks.add(layer.regularizer().trainingWeights().div(layer.weights()));
+    for (LayerRegularizer rule : rules) {
+      masks.add(rule.trainingWeights().div(rule.layer().weights()));
     }
     return masks;
   }
