@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import spd.compiler.driver.DerivationInputs;
+import spd.compiler.penalty.DerivationInputs;
 import spd.compiler.driver.Frontend;
 import spd.compiler.model.Experiment;
 import spd.compiler.penalty.Derivation;

@@ -7,6 +7,7 @@ import spd.compiler.ast.RuleDecl;
 import spd.compiler.ast.SpdFile;
 import spd.compiler.diag.Code;
 import spd.compiler.diag.Diagnostics;
+import spd.compiler.lang.RuleTable;
 
 /** The semantic checks of a parsed file: its rules, then each experiment. Reports, never throws. */
 public final class Checker {

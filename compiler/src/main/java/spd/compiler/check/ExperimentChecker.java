@@ -24,6 +24,11 @@ import spd.compiler.ast.Statement;
 import spd.compiler.ast.TrainBlock;
 import spd.compiler.diag.Code;
 import spd.compiler.diag.Diagnostics;
+import spd.compiler.lang.BlockSchema;
+import spd.compiler.lang.RuleTable;
+import spd.compiler.lang.Schemas;
+import spd.compiler.lang.SettingSpec;
+import spd.compiler.lang.ValueKind;
 import spd.compiler.source.Span;
 
 /** Checks one experiment: its constants, blocks, rules, masks, training, pruning, and how they fit together. */

@@ -7,6 +7,7 @@ import java.util.Set;
 import spd.compiler.ast.Expr;
 import spd.compiler.diag.Code;
 import spd.compiler.diag.Diagnostics;
+import spd.compiler.lang.RuleTable;
 import spd.compiler.sym.Builtin;
 
 /** Checks names, calls, numbers and piecewise shape in one expression, and collects the variables it uses. */

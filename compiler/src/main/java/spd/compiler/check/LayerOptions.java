@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import spd.compiler.ast.LayerDecl;
 import spd.compiler.diag.Code;
+import spd.compiler.lang.Schemas;
 import spd.compiler.diag.Diagnostics;
 import spd.compiler.source.Span;
 

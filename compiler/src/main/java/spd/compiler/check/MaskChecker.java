@@ -15,6 +15,9 @@ import spd.compiler.ast.MaskItem;
 import spd.compiler.ast.Setting;
 import spd.compiler.diag.Code;
 import spd.compiler.diag.Diagnostics;
+import spd.compiler.lang.BlockSchema;
+import spd.compiler.lang.RuleTable;
+import spd.compiler.lang.Schemas;
 import spd.compiler.source.Span;
 
 /** Checks one {@code mask} block against the schema of its kind. */

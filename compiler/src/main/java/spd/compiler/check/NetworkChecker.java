@@ -13,6 +13,8 @@ import spd.compiler.ast.LayerDecl;
 import spd.compiler.ast.NetworkBlock;
 import spd.compiler.diag.Code;
 import spd.compiler.diag.Diagnostics;
+import spd.compiler.lang.BlockSchema;
+import spd.compiler.lang.Schemas;
 import spd.compiler.source.Span;
 import spd.runtime.data.DataDescription;
 import spd.runtime.data.DataSpec;

@@ -10,6 +10,7 @@ import spd.compiler.ast.Ident;
 import spd.compiler.ast.RuleDecl;
 import spd.compiler.diag.Code;
 import spd.compiler.diag.Diagnostics;
+import spd.compiler.lang.RuleTable;
 
 /** Checks a use of a named rule, {@code logsum(eps: 2)}: the rule exists and its arguments fit its parameters. */
 final class RuleCallChecker {

@@ -10,6 +10,9 @@ import spd.compiler.ast.Setting;
 import spd.compiler.ast.SettingValue;
 import spd.compiler.diag.Code;
 import spd.compiler.diag.Diagnostics;
+import spd.compiler.lang.BlockSchema;
+import spd.compiler.lang.SettingSpec;
+import spd.compiler.lang.ValueKind;
 import spd.compiler.source.Span;
 
 /** Checks a block's {@code key value} settings against its {@link BlockSchema}. */

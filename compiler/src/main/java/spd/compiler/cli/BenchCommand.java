@@ -24,7 +24,7 @@ import spd.runtime.train.StepTimer;
  * random data) against the PyTorch reference, then the front-end, code-generation and derivation timings of
  * the examples, printed as one Markdown report (docs/performance.md keeps a copy).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Measure training steps/s of every rule and the compile and derive timings.")
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Measure training steps/s of every rule and the compile and derive timings.")
 final class BenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

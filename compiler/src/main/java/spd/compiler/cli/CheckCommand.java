@@ -13,7 +13,7 @@ import spd.compiler.driver.Frontend;
 import spd.compiler.driver.FrontendResult;
 
 /** {@code spd check FILE...}: parse and check, printing every diagnostic; exit 0 clean, 1 errors, 2 internal. */
-@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Check .spd files and explain every mistake.")
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Check .spd files and explain every mistake.")
 final class CheckCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -19,7 +19,7 @@ import spd.compiler.codegen.GeneratedClass;
 import spd.compiler.model.Experiment;
 
 /** {@code spd compile FILE... [-o DIR]}: writes the generated Java of every trainable experiment. */
-@Command(name = "compile", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Write the generated ND4J training code of .spd experiments.")
+@Command(name = "compile", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Write the generated ND4J training code of .spd experiments.")
 final class CompileCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

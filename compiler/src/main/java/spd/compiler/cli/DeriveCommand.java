@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import spd.compiler.driver.DerivationInputs;
+import spd.compiler.penalty.DerivationInputs;
 import spd.compiler.model.Experiment;
 import spd.compiler.penalty.AtTable;
 import spd.compiler.penalty.ComparePlot;
@@ -28,7 +28,7 @@ import spd.compiler.sym.TextPrinter;
  * {@code spd derive FILE...}: the effective penalty of each experiment's masking rule (or the adaptive
  * rule of its penalty), as a report in Markdown and LaTeX with plots; {@code --compare} draws them together.
  */
-@Command(name = "derive", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Derive the effective penalty of each experiment's masking rule.")
+@Command(name = "derive", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Derive the effective penalty of each experiment's masking rule.")
 final class DeriveCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -18,6 +18,7 @@ import spd.compiler.codegen.CodegenException;
 import spd.compiler.codegen.ExperimentClassWriter;
 import spd.compiler.codegen.GeneratedClass;
 import spd.compiler.codegen.InMemoryCompiler;
+import spd.compiler.lang.Version;
 import spd.compiler.model.DataSpec;
 import spd.compiler.model.Experiment;
 import spd.runtime.base.RunException;
@@ -29,7 +30,7 @@ import spd.runtime.train.RunResult;
 import spd.runtime.train.Trainer;
 
 /** {@code spd run FILE}: check, generate, compile in memory and train each experiment of the file. */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Train the experiments of an .spd file and report accuracy and sparsity.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Train the experiments of an .spd file and report accuracy and sparsity.")
 final class RunCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -14,7 +14,7 @@ import java.util.Map;
 import javax.lang.model.element.Modifier;
 import spd.compiler.check.Shape;
 import spd.compiler.check.Window;
-import spd.compiler.cli.Version;
+import spd.compiler.lang.Version;
 import spd.compiler.model.Constant;
 import spd.compiler.model.DataSpec;
 import spd.compiler.model.Experiment;

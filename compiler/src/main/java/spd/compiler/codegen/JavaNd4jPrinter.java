@@ -1,4 +1,4 @@
-package spd.compiler.sym;
+package spd.compiler.codegen;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -9,6 +9,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import spd.compiler.sym.Abs;
+import spd.compiler.sym.Builtin;
+import spd.compiler.sym.Call;
+import spd.compiler.sym.Condition;
+import spd.compiler.sym.Display;
+import spd.compiler.sym.Expr;
+import spd.compiler.sym.Infinity;
+import spd.compiler.sym.NamedConstant;
+import spd.compiler.sym.Num;
+import spd.compiler.sym.Piece;
+import spd.compiler.sym.Piecewise;
+import spd.compiler.sym.Pow;
+import spd.compiler.sym.Product;
+import spd.compiler.sym.Rational;
+import spd.compiler.sym.Relation;
+import spd.compiler.sym.Structure;
+import spd.compiler.sym.Sum;
+import spd.compiler.sym.Sym;
 
 /**
  * Prints an expression as ND4J element-wise code over weight arrays: statements ending in a {@code return} of a new

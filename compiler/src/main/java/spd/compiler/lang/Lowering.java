@@ -1,4 +1,4 @@
-package spd.compiler.model;
+package spd.compiler.lang;
 
 import java.util.ArrayList;
 import java.util.List;

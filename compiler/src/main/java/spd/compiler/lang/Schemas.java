@@ -1,9 +1,9 @@
-package spd.compiler.check;
+package spd.compiler.lang;
 
-import static spd.compiler.check.SettingSpec.optional;
-import static spd.compiler.check.SettingSpec.optionalNoDefault;
-import static spd.compiler.check.SettingSpec.required;
-import static spd.compiler.check.SettingSpec.word;
+import static spd.compiler.lang.SettingSpec.optional;
+import static spd.compiler.lang.SettingSpec.optionalNoDefault;
+import static spd.compiler.lang.SettingSpec.required;
+import static spd.compiler.lang.SettingSpec.word;
 
 import java.util.LinkedHashMap;
 import java.util.List;

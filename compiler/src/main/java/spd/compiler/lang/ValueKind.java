@@ -1,4 +1,4 @@
-package spd.compiler.check;
+package spd.compiler.lang;
 
 /** The type of a setting's value, which decides how it is read and checked. */
 public enum ValueKind {

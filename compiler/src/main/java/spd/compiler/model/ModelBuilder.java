@@ -25,9 +25,10 @@ import spd.compiler.ast.Setting;
 import spd.compiler.ast.SpdFile;
 import spd.compiler.ast.TrainBlock;
 import spd.compiler.check.LayerOptions;
-import spd.compiler.check.RuleTable;
 import spd.compiler.check.Shape;
-import spd.compiler.check.Schemas;
+import spd.compiler.lang.Lowering;
+import spd.compiler.lang.RuleTable;
+import spd.compiler.lang.Schemas;
 
 /** Builds the resolved model of each experiment from a file the checker accepted without errors. */
 public final class ModelBuilder {

@@ -1,4 +1,4 @@
-package spd.compiler.driver;
+package spd.compiler.penalty;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,10 +10,6 @@ import spd.compiler.model.Fractions;
 import spd.compiler.model.Regularizer;
 import spd.compiler.model.SourceRef;
 import spd.compiler.model.Strategy;
-import spd.compiler.penalty.Constant;
-import spd.compiler.penalty.DerivationInput;
-import spd.compiler.penalty.Quote;
-import spd.compiler.penalty.Rule;
 import spd.compiler.sym.Expr;
 import spd.compiler.sym.Num;
 import spd.compiler.sym.Rational;

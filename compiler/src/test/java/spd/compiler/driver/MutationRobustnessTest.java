@@ -18,7 +18,7 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import spd.compiler.diag.Diagnostics;
 import spd.compiler.source.SourceFile;
-import spd.compiler.source.SourceLoader;
+import spd.compiler.parse.SourceLoader;
 import spd.compiler.testing.Project;
 
 /**
