@@ -73,7 +73,8 @@ final class NetworkSummary {
     for (Regularizer regularizer : experiment.regularizers()) {
       for (Target target : regularizer.targets()) {
         String overrides = target.overrides().entrySet().stream().sorted(Map.Entry.comparingByKey())
-            .map(e -> e.getKey() + " = " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+            .map(e -> e.getKey() + " = " + number(e.getValue().evaluate(experiment.constantValues())))
+            .collect(java.util.stream.Collectors.joining(", "));
         rules.put(target.layer(), ruleName(regularizer.strategy()) + (overrides.isEmpty() ? "" : " (" + overrides + ")"));
       }
     }
@@ -92,6 +93,11 @@ final class NetworkSummary {
       case Strategy.HardConcrete h -> "mask hard_concrete";
       case Strategy.Magnitude m -> "mask magnitude";
     };
+  }
+
+  /** A per-layer constant as a user writes it: 1e-5, 0.25. */
+  private static String number(double value) {
+    return Double.toString(value).replace(".0E", "e").replace("E", "e");
   }
 
   private static String count(long value) {

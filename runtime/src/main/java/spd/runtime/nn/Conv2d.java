@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -56,9 +57,8 @@ public final class Conv2d implements WeightedLayer {
   }
 
   @Override
-  public java.util.List<Parameter> parameters() {
-    java.util.List<Parameter> own = bias == null ? java.util.List.of(weight) : java.util.List.of(weight, bias);
-    return java.util.stream.Stream.concat(own.stream(), product.parameters().stream()).toList();
+  public List<Parameter> parameters() {
+    return Stream.concat(Stream.of(weight, bias), product.parameters().stream()).toList();
   }
 
   @Override

@@ -1,8 +1,10 @@
 package spd.runtime.nn;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -52,9 +54,9 @@ public final class Dense implements WeightedLayer {
   }
 
   @Override
-  public java.util.List<Parameter> parameters() {
-    java.util.List<Parameter> own = bias == null ? java.util.List.of(weight) : java.util.List.of(weight, bias);
-    return java.util.stream.Stream.concat(own.stream(), product.parameters().stream()).toList();
+  public List<Parameter> parameters() {
+    List<Parameter> own = bias == null ? List.of(weight) : List.of(weight, bias);
+    return Stream.concat(own.stream(), product.parameters().stream()).toList();
   }
 
   @Override
@@ -85,7 +87,7 @@ public final class Dense implements WeightedLayer {
   }
 
   @Override
-  public java.util.List<Integer> outputShape() {
+  public List<Integer> outputShape() {
     return spec.outputShape();
   }
 

@@ -1,5 +1,6 @@
 package spd.runtime.nn;
 
+import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -18,11 +19,11 @@ public sealed interface Layer permits WeightedLayer, MaxPool2d, Flatten {
   INDArray backward(INDArray input, INDArray gradOutput, boolean needInputGradient);
 
   /** The shape of one example after this layer. */
-  java.util.List<Integer> outputShape();
+  List<Integer> outputShape();
 
-  /** A new {@code [batch, ...outputShape]} float array. */
+  /** The shape of this layer's output for a batch: {@code [batch, ...outputShape]}. */
   default long[] batchShape(int batch) {
-    java.util.List<Integer> shape = outputShape();
+    List<Integer> shape = outputShape();
     long[] dims = new long[shape.size() + 1];
     dims[0] = batch;
     for (int i = 0; i < shape.size(); i++) {
