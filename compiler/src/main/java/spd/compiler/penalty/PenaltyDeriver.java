@@ -1,11 +1,14 @@
 package spd.compiler.penalty;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import spd.compiler.numeric.Deadline;
+import spd.compiler.sym.Effort;
 import spd.compiler.sym.Expr;
 import spd.compiler.sym.Simplifier;
 
@@ -16,6 +19,12 @@ import spd.compiler.sym.Simplifier;
  * each appends the steps it took.
  */
 public final class PenaltyDeriver {
+  /**
+   * The time the symbolic derivation may take before it is abandoned for a numeric one; the examples need 2 to 20 ms.
+   * With the numeric passes and the reports, a derivation stays well under 2 s.
+   */
+  static final Duration SYMBOLIC_BUDGET = Duration.ofMillis(1000);
+
   private PenaltyDeriver() {}
 
   /**
@@ -31,6 +40,24 @@ public final class PenaltyDeriver {
           + " (theory.md 2.2, last row of the conversion table).");
     }
     requireValues(input);
+    Optional<Effort.Result<Derivation>> symbolic = Deadline.attempt(SYMBOLIC_BUDGET, "the symbolic derivation",
+        () -> Effort.run(Effort.DEFAULT_BUDGET, () -> passes(input)));
+    if (symbolic.isPresent()) {
+      Effort.Result<Derivation> result = symbolic.get();
+      return result.abandoned().isEmpty() ? result.value() : withNote(result.value(), "Symbolic steps abandoned for"
+          + " time (each may take " + Deadline.describe(Effort.DEFAULT_BUDGET) + "): " + String.join("; ",
+          result.abandoned()) + ". What they would have simplified or found is shown as far as it got, or computed"
+          + " numerically.");
+    }
+    Effort.Result<Derivation> numeric = Effort.run(Duration.ZERO, () -> passes(input));
+    return withNote(numeric.value(), "The symbolic derivation did not finish within "
+        + Deadline.describe(SYMBOLIC_BUDGET) + " (exact arithmetic on this rule grows too large), so it was abandoned:"
+        + " the rule is used as written, and Omega, its dual and the properties are computed numerically, with the"
+        + " error estimates in the check table.");
+  }
+
+  /** The derivation's passes for the input's kind of rule. */
+  private static Derivation passes(DerivationInput input) {
     Context context = new Context(input);
     return switch (input.rule()) {
       case Rule.EtaRule r -> EtaPipeline.run(context, "adaptive reweighting eta(w)", new ArrayList<>(List.of(
