@@ -76,6 +76,20 @@ class FeaturesTest {
   }
 
   @Test
+  void anErrorInAnotherExperimentDoesNotStopTheDerivation() throws Exception {
+    String uri = "untitled:two-experiments.spd";
+    String text = "experiment good {\n  let lambda = 1e-3\n  let eps = 2\n  eta(w) = |w| * (|w| + eps)\n}\n"
+        + "experiment bad {\n  eta(w) = |w| * epsilon\n}\n";
+    List<org.eclipse.lsp4j.PublishDiagnosticsParams> published = session.open(uri, text);
+    String good = markdown(session.hover(uri, 3, 3));
+    String bad = markdown(session.hover(uri, 6, 3));
+    session.close(uri);
+    assertEquals(1, published.get(published.size() - 1).getDiagnostics().size(), published.toString());
+    assertTrue(good.contains("Omega(w) = log(1 + |w|/eps)"), good);
+    assertTrue(bad.contains("check without errors"), bad);
+  }
+
+  @Test
   void hoverOnAStandardLibraryRuleShowsItsParametersAndPenalty() throws Exception {
     Path file = Examples.root().resolve("examples/adatikhonov_logsum.spd");
     String uri = LspSession.uri(file);
