@@ -54,6 +54,13 @@ class FeaturesTest {
     assertTrue(hover.contains("classical: log-sum, `log(1 + |w|/eps) with eps = 2`"), hover);
   }
 
+  @Test
+  void hoverOnFixedDropoutSaysItIsNotSparsityInducing() throws Exception {
+    String hover = hoverOnFirstMaskOrPenalty("fixed_dropout.spd");
+    assertTrue(hover.contains("sparsity: not sparsity-inducing"), hover);
+    assertFalse(hover.contains("sparsity-inducing: yes"), hover);
+  }
+
   private String hoverOnFirstMaskOrPenalty(String name) throws Exception {
     Path file = Examples.root().resolve("examples").resolve(name);
     String uri = LspSession.uri(file);
