@@ -42,7 +42,8 @@ public final class SpdLanguageServer implements LanguageServer, LanguageClientAw
 
   SpdLanguageServer(Duration derivationBudget, Derivations derivations) {
     workspace = new Workspace(new Locations(StandardLibraryFile::locate), derivations);
-    documents = new SpdTextDocumentService(workspace, new Hovers(derivations, derivationBudget));
+    documents = new SpdTextDocumentService(workspace, new Hovers(derivations, derivationBudget,
+        new Analyzer(workspace.locations())));
     workspaceService = new SpdWorkspaceService(workspace);
   }
 
@@ -53,6 +54,7 @@ public final class SpdLanguageServer implements LanguageServer, LanguageClientAw
 
   @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+    documents.snippets(snippetSupport(params));
     // While the editor finishes the handshake and sends the first document, load the front end on the other core:
     // the first diagnostics are what the user waits for.
     Thread warmUp = new Thread(() -> Frontend.run(new SourceFile("<warm-up>", WARM_UP_TEXT), Path.of("").toAbsolutePath()),
@@ -72,6 +74,14 @@ public final class SpdLanguageServer implements LanguageServer, LanguageClientAw
     completion.setTriggerCharacters(java.util.List.of(" ", "(", ",", "="));
     capabilities.setCompletionProvider(completion);
     return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("spd", Version.VERSION)));
+  }
+
+  private static boolean snippetSupport(InitializeParams params) {
+    var capabilities = params.getCapabilities();
+    var text = capabilities == null ? null : capabilities.getTextDocument();
+    var completion = text == null ? null : text.getCompletion();
+    var item = completion == null ? null : completion.getCompletionItem();
+    return item != null && Boolean.TRUE.equals(item.getSnippetSupport());
   }
 
   @Override
