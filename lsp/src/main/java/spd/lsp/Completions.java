@@ -34,6 +34,23 @@ final class Completions {
   private Completions() {}
 
   /**
+   * The items for a client that cannot expand snippets (an editor without a snippet engine): placeholders become
+   * their default text, choices their first word, and tab stops nothing.
+   */
+  static List<CompletionItem> withoutSnippets(List<CompletionItem> items) {
+    for (CompletionItem item : items) {
+      if (item.getInsertTextFormat() == InsertTextFormat.Snippet) {
+        item.setInsertText(item.getInsertText()
+            .replaceAll("\\$\\{\\d+:([^}]*)}", "$1")
+            .replaceAll("\\$\\{\\d+\\|([^,|]*)[^}]*}", "$1")
+            .replaceAll("\\$\\d+", ""));
+        item.setInsertTextFormat(InsertTextFormat.PlainText);
+      }
+    }
+    return items;
+  }
+
+  /**
    * The completions at {@code offset} of {@code text}; {@code lastParsed} is the newest analysis of the document that
    * parsed (its rules and layers), which may be of an older version while the user types.
    */

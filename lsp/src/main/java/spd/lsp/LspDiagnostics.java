@@ -36,9 +36,7 @@ final class LspDiagnostics {
     Range range = new Range(position(span.file(), span.start()), position(span.file(), span.end()));
     StringBuilder message = new StringBuilder(diagnostic.message());
     diagnostic.help().forEach(help -> message.append(HELP_PREFIX).append(help));
-    Diagnostic lsp = new Diagnostic(range, message.toString(), severity(diagnostic.severity()), SOURCE,
-        diagnostic.code().name());
-    return lsp;
+    return new Diagnostic(range, message.toString(), severity(diagnostic.severity()), SOURCE, diagnostic.code().name());
   }
 
   /** An offset as an LSP position; Java strings count UTF-16 units, as LSP does by default. */

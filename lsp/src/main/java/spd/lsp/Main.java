@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
@@ -69,15 +68,11 @@ public final class Main {
       System.err.println("spd lsp: the connection failed: " + e.getCause());
       System.exit(2);
     }
-    // The client closed the stream without an exit notification.
-    exit(1);
+    // The client closed the stream without an exit notification: 0 after a shutdown request, as for exit.
+    exit(server.exitCode());
   }
 
   static void exit(int code) {
     System.exit(code);
-  }
-
-  static List<String> usage() {
-    return USAGE.lines().toList();
   }
 }

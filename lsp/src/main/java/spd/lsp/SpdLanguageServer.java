@@ -29,7 +29,7 @@ public final class SpdLanguageServer implements LanguageServer, LanguageClientAw
   private final Workspace workspace;
   private final SpdTextDocumentService documents;
   private final SpdWorkspaceService workspaceService;
-  private int exitCode = 1;
+  private volatile int exitCode = 1;
 
   public SpdLanguageServer() {
     this(DERIVATION_BUDGET);
@@ -42,7 +42,8 @@ public final class SpdLanguageServer implements LanguageServer, LanguageClientAw
 
   SpdLanguageServer(Duration derivationBudget, Derivations derivations) {
     workspace = new Workspace(new Locations(StandardLibraryFile::locate), derivations);
-    documents = new SpdTextDocumentService(workspace, new Hovers(derivations, derivationBudget));
+    documents = new SpdTextDocumentService(workspace, new Hovers(derivations, derivationBudget,
+        new Analyzer(workspace.locations())));
     workspaceService = new SpdWorkspaceService(workspace);
   }
 
@@ -53,6 +54,7 @@ public final class SpdLanguageServer implements LanguageServer, LanguageClientAw
 
   @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+    documents.snippets(snippetSupport(params));
     // While the editor finishes the handshake and sends the first document, load the front end on the other core:
     // the first diagnostics are what the user waits for.
     Thread warmUp = new Thread(() -> Frontend.run(new SourceFile("<warm-up>", WARM_UP_TEXT), Path.of("").toAbsolutePath()),
@@ -74,6 +76,14 @@ public final class SpdLanguageServer implements LanguageServer, LanguageClientAw
     return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("spd", Version.VERSION)));
   }
 
+  private static boolean snippetSupport(InitializeParams params) {
+    var capabilities = params.getCapabilities();
+    var text = capabilities == null ? null : capabilities.getTextDocument();
+    var completion = text == null ? null : text.getCompletion();
+    var item = completion == null ? null : completion.getCompletionItem();
+    return item != null && Boolean.TRUE.equals(item.getSnippetSupport());
+  }
+
   @Override
   public CompletableFuture<Object> shutdown() {
     exitCode = 0;
@@ -83,8 +93,12 @@ public final class SpdLanguageServer implements LanguageServer, LanguageClientAw
 
   @Override
   public void exit() {
-    // LSP: exit code 0 after a shutdown request, 1 without one. Main ends the process with it.
     Main.exit(exitCode);
+  }
+
+  /** LSP's exit code: 0 after a shutdown request, 1 without one. */
+  int exitCode() {
+    return exitCode;
   }
 
   @Override

@@ -28,11 +28,17 @@ final class SpdTextDocumentService implements TextDocumentService {
   private final Workspace workspace;
   private final Hovers hovers;
   private final Definitions definitions;
+  private volatile boolean snippets = true;
 
   SpdTextDocumentService(Workspace workspace, Hovers hovers) {
     this.workspace = workspace;
     this.hovers = hovers;
     this.definitions = new Definitions(workspace.locations());
+  }
+
+  /** Whether the client expands snippets in completions ({@code ${1:eps}}); it says so when it initializes. */
+  void snippets(boolean supported) {
+    snippets = supported;
   }
 
   @Override
@@ -79,8 +85,10 @@ final class SpdTextDocumentService implements TextDocumentService {
       return CompletableFuture.completedFuture(Either.forLeft(List.of()));
     }
     String text = document.get().text();
-    return CompletableFuture.supplyAsync(() -> Either.forLeft(
-        Completions.at(text, offset(text, params.getPosition()), workspace.lastParsed(uri))));
+    return CompletableFuture.supplyAsync(() -> {
+      List<CompletionItem> items = Completions.at(text, offset(text, params.getPosition()), workspace.lastParsed(uri));
+      return Either.forLeft(snippets ? items : Completions.withoutSnippets(items));
+    });
   }
 
   @Override

@@ -85,6 +85,11 @@ final class LspSession implements AutoCloseable {
   }
 
   LspSession(SpdLanguageServer implementation) throws Exception {
+    this(implementation, true);
+  }
+
+  /** A session whose client does or does not expand snippets in completions (VS Code does; some editors do not). */
+  LspSession(SpdLanguageServer implementation, boolean snippets) throws Exception {
     Pipe toServer = Pipe.open();
     Pipe toClient = Pipe.open();
     Launcher<LanguageClient> serverSide = LSPLauncher.createServerLauncher(implementation,
@@ -98,7 +103,11 @@ final class LspSession implements AutoCloseable {
     // Write ends first: the readers then see the end of their stream rather than a closed channel.
     channels.addAll(List.of(toServer.sink(), toClient.sink(), toServer.source(), toClient.source()));
     InitializeParams initialize = new InitializeParams();
-    initialize.setCapabilities(new ClientCapabilities());
+    ClientCapabilities capabilities = new ClientCapabilities();
+    capabilities.setTextDocument(new org.eclipse.lsp4j.TextDocumentClientCapabilities());
+    capabilities.getTextDocument().setCompletion(new org.eclipse.lsp4j.CompletionCapabilities(
+        new org.eclipse.lsp4j.CompletionItemCapabilities(snippets)));
+    initialize.setCapabilities(capabilities);
     server.initialize(initialize).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     server.initialized(new InitializedParams());
   }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import spd.compiler.ast.DataBlock;
 import spd.compiler.ast.Setting;
 import spd.compiler.diag.Code;
@@ -37,7 +36,7 @@ final class DataChecker {
   }
 
   /** The shape the network must fit, when the data is known well enough to tell. */
-  Optional<NetworkChecker.DataShape> check(DataBlock data) {
+  Optional<NetworkChecker.DataFacts> check(DataBlock data) {
     String kind = data.kind().name();
     BlockSchema schema = Schemas.DATA.get(kind);
     if (schema == null) {
@@ -50,7 +49,7 @@ final class DataChecker {
     checkFile(data, kind);
     switch (kind) {
       case "mnist" -> {
-        return Optional.of(NetworkChecker.DataShape.of(kind, DataSpec.Mnist.DESCRIPTION, data.span()));
+        return Optional.of(NetworkChecker.DataFacts.of(kind, DataSpec.Mnist.DESCRIPTION, data.span()));
       }
       case "linear" -> {
         return linear(data, values);
@@ -66,15 +65,16 @@ final class DataChecker {
     return describe(data, values);
   }
 
-  private Optional<NetworkChecker.DataShape> linear(DataBlock data, Map<String, Double> values) {
+  private Optional<NetworkChecker.DataFacts> linear(DataBlock data, Map<String, Double> values) {
     Double d = values.get("d");
     Double support = values.get("support");
     if (d != null && support != null && support > d) {
       diagnostics.report(Code.E0203, data.span(), "the support (" + support.intValue()
           + ") is larger than the number of features d (" + d.intValue() + ")", "choose support <= d");
     }
-    return Optional.of(new NetworkChecker.DataShape("linear", d == null ? OptionalDouble.empty() : OptionalDouble.of(d),
-        OptionalDouble.of(1), "squared", data.span()));
+    Optional<DataDescription> shape = d == null || d < 1 || d > Integer.MAX_VALUE ? Optional.empty()
+        : Optional.of(DataDescription.regression(List.of(d.intValue()), 1));
+    return Optional.of(new NetworkChecker.DataFacts("linear", shape, "squared", data.span()));
   }
 
   /** npz and csv name their file after the kind; the other kinds take none. */
@@ -125,14 +125,14 @@ final class DataChecker {
     }
   }
 
-  private Optional<NetworkChecker.DataShape> describe(DataBlock data, Map<String, Double> values) {
+  private Optional<NetworkChecker.DataFacts> describe(DataBlock data, Map<String, Double> values) {
     DataSources.Resolved resolved = DataSources.resolve(data, values, baseDir);
     if (resolved.spec() instanceof DataSpec.FashionMnist fashion) {
-      return Optional.of(NetworkChecker.DataShape.of(data.kind().name(), fashion.describe(), data.span()));
+      return Optional.of(NetworkChecker.DataFacts.of(data.kind().name(), fashion.describe(), data.span()));
     }
     try {
       DataDescription description = resolved.spec().describe();
-      return Optional.of(NetworkChecker.DataShape.of(data.kind().name(), description, data.span()));
+      return Optional.of(NetworkChecker.DataFacts.of(data.kind().name(), description, data.span()));
     } catch (DataFileException e) {
       Span at = resolved.files().getOrDefault(e.file() == null ? null : e.file().toAbsolutePath().normalize(),
           data.file().map(f -> f.span()).orElse(data.span()));

@@ -74,7 +74,7 @@ final class ExportCommand implements Callable<Integer> {
 
   private void report(TrainedModel model, ModelFile.Format chosen, PrintWriter out) throws IOException {
     long kept = model.layers().stream().mapToLong(TrainedModel.Layer::keptCount).sum();
-    long total = model.layers().stream().mapToLong(l -> (long) l.inputs() * l.outputs()).sum();
+    long total = model.layers().stream().mapToLong(l -> l.weight().length).sum();
     out.printf(Locale.ROOT, "spd: wrote %s (%s, %,d bytes): %d layers, %,d of %,d weights kept (%.1f%%)%n", output,
         chosen.name().toLowerCase(Locale.ROOT), Files.size(output), model.layers().size(), kept, total,
         100.0 * kept / Math.max(1, total));

@@ -35,12 +35,14 @@ public final class Project {
   }
 
   /**
-   * Every runnable or derivable example: examples/*.spd and examples/paper/*.spd (not examples/errors). The
-   * generated data of the npz and CSV examples is written first when it is missing (a clean clone has none).
+   * Every runnable or derivable example: examples/*.spd, examples/paper/*.spd and examples/lenet5/*.spd (not
+   * examples/errors). The generated data of the npz and CSV examples is written first when it is missing (a
+   * clean clone has none).
    */
   public static List<Path> validExamples() {
     ensureExampleData();
-    return Stream.concat(spdFiles(examples()).stream(), spdFiles(examples().resolve("paper")).stream()).toList();
+    return Stream.of(examples(), examples().resolve("paper"), examples().resolve("lenet5"))
+        .flatMap(directory -> spdFiles(directory).stream()).toList();
   }
 
   /** Writes examples/data (spd example-data) when it is not there. */

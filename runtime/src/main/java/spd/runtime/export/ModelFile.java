@@ -53,9 +53,8 @@ public final class ModelFile {
       }
       Map<String, Object> description = new LinkedHashMap<>();
       description.put("name", layer.name());
-      description.put("kind", "linear");
-      description.put("in_features", layer.inputs());
-      description.put("out_features", layer.outputs());
+      description.put("kind", layer.kind());
+      description.put("weight_shape", layer.shape());
       description.put("bias", layer.bias() != null);
       description.put("activation", layer.activation().name().toLowerCase(Locale.ROOT));
       description.put("kept_weights", layer.keptCount());
@@ -64,7 +63,9 @@ public final class ModelFile {
     Map<String, Object> header = new LinkedHashMap<>();
     header.put("experiment", model.experiment());
     header.put("format", format.name().toLowerCase(Locale.ROOT));
-    header.put("orientation", "weight[out, in] as torch.nn.Linear.weight; y = x @ weight.T + bias");
+    header.put("orientation",
+        "linear: weight (out, in) as torch.nn.Linear.weight, y = x @ weight.T + bias; conv2d: weight (out, in, kh, kw)"
+            + " as torch.nn.Conv2d.weight; csr: the weight as a matrix (out, rest)");
     header.put("layers", layers);
     npz.add("model", json(JSON.writeValueAsBytes(header)));
     if (manifest != null) {
@@ -95,8 +96,8 @@ public final class ModelFile {
     for (int i = 0; i < mask.length; i++) {
       mask[i] = (byte) (layer.kept()[i] ? 1 : 0);
     }
-    npz.add(layer.name() + ".weight", NpyArray.encode(layer.weight(), layer.outputs(), layer.inputs()));
-    npz.add(layer.name() + ".mask", NpyArray.encode(mask, layer.outputs(), layer.inputs()));
+    npz.add(layer.name() + ".weight", NpyArray.encode(layer.weight(), layer.shape()));
+    npz.add(layer.name() + ".mask", NpyArray.encode(mask, layer.shape()));
   }
 
   private static void csr(NpzWriter npz, TrainedModel.Layer layer) {
