@@ -46,12 +46,13 @@ final class DerivationSummary {
     };
   }
 
+  /** The engine's own words: "sparsity-inducing", "not sparsity-inducing at 0 (...)" or "no claim of sparsity". */
   private static String sparsity(Optional<Property> property) {
     if (property.isEmpty()) {
-      return "sparsity-inducing: not decided";
+      return "sparsity: not decided";
     }
     Property p = property.get();
-    return (p.holds() ? "sparsity-inducing: yes" : "sparsity-inducing: no") + " (" + p.reason() + "; "
-        + p.method().label().toLowerCase(Locale.ROOT) + ")";
+    String verdict = p.holds() ? "sparsity-inducing: yes" : "sparsity: " + p.statement();
+    return verdict + " (" + p.reason() + "; " + p.method().label().toLowerCase(Locale.ROOT) + ")";
   }
 }

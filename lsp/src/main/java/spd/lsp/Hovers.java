@@ -30,10 +30,12 @@ import spd.compiler.sym.Builtin;
 final class Hovers {
   private final Derivations derivations;
   private final Duration derivationBudget;
+  private final Analyzer analyzer;
 
-  Hovers(Derivations derivations, Duration derivationBudget) {
+  Hovers(Derivations derivations, Duration derivationBudget, Analyzer analyzer) {
     this.derivations = derivations;
     this.derivationBudget = derivationBudget;
+    this.analyzer = analyzer;
   }
 
   Optional<Hover> at(Analysis analysis, int offset) {
@@ -68,11 +70,12 @@ final class Hovers {
 
   private String derivation(Analysis analysis, Target.Regularizing target) {
     String experimentName = target.experiment().name().name();
-    Optional<spd.compiler.model.Experiment> resolved = analysis.experiment(experimentName);
+    Optional<spd.compiler.model.Experiment> resolved = analysis.experiment(experimentName)
+        .or(() -> Isolation.alone(analysis, target.experiment(), analyzer));
     if (resolved.isEmpty()) {
       long errors = analysis.errorCount();
-      return "The effective penalty is derived once the file checks without errors (" + errors + " error"
-          + (errors == 1 ? "" : "s") + " now).";
+      return "The effective penalty is derived once this experiment and the rules it uses check without errors ("
+          + errors + " error" + (errors == 1 ? "" : "s") + " in the file now).";
     }
     Optional<DerivationInput> input = DerivationRequest.of(target.statement(), resolved.get());
     if (input.isEmpty()) {
@@ -138,6 +141,11 @@ final class Hovers {
   }
 
   private static String shape(LayerShapes.Shape shape) {
+    if (shape.kind().equals("conv")) {
+      return String.format(java.util.Locale.ROOT, "conv layer `%s`: %,d → %,d values per example%s%n%n%,d weights",
+          shape.name(), shape.inputs(), shape.outputs(),
+          shape.activation().equals("none") ? "" : ", " + shape.activation(), shape.weights());
+    }
     return String.format(java.util.Locale.ROOT, "%s layer `%s`: %,d → %,d (output shape %d)%s%n%n%,d weights (%,d × %,d)%s",
         shape.kind(), shape.name(), shape.inputs(), shape.outputs(), shape.outputs(),
         shape.activation().equals("none") ? "" : ", " + shape.activation(), shape.weights(), shape.inputs(),

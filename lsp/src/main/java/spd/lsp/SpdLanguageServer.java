@@ -42,7 +42,8 @@ public final class SpdLanguageServer implements LanguageServer, LanguageClientAw
 
   SpdLanguageServer(Duration derivationBudget, Derivations derivations) {
     workspace = new Workspace(new Locations(StandardLibraryFile::locate), derivations);
-    documents = new SpdTextDocumentService(workspace, new Hovers(derivations, derivationBudget));
+    documents = new SpdTextDocumentService(workspace, new Hovers(derivations, derivationBudget,
+        new Analyzer(workspace.locations())));
     workspaceService = new SpdWorkspaceService(workspace);
   }
 

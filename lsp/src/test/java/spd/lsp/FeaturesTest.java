@@ -54,6 +54,13 @@ class FeaturesTest {
     assertTrue(hover.contains("classical: log-sum, `log(1 + |w|/eps) with eps = 2`"), hover);
   }
 
+  @Test
+  void hoverOnFixedDropoutSaysItIsNotSparsityInducing() throws Exception {
+    String hover = hoverOnFirstMaskOrPenalty("fixed_dropout.spd");
+    assertTrue(hover.contains("sparsity: not sparsity-inducing"), hover);
+    assertFalse(hover.contains("sparsity-inducing: yes"), hover);
+  }
+
   private String hoverOnFirstMaskOrPenalty(String name) throws Exception {
     Path file = Examples.root().resolve("examples").resolve(name);
     String uri = LspSession.uri(file);
@@ -73,6 +80,20 @@ class FeaturesTest {
     session.close(uri);
     assertTrue(hover.contains("Omega(w) = log(1 + |w|/eps)"), hover);
     assertTrue(hover.contains("keep probability: `|w|*(|w| + eps)/(eps*|w| + w^2 + lambda)`"), hover);
+  }
+
+  @Test
+  void anErrorInAnotherExperimentDoesNotStopTheDerivation() throws Exception {
+    String uri = "untitled:two-experiments.spd";
+    String text = "experiment good {\n  let lambda = 1e-3\n  let eps = 2\n  eta(w) = |w| * (|w| + eps)\n}\n"
+        + "experiment bad {\n  eta(w) = |w| * epsilon\n}\n";
+    List<org.eclipse.lsp4j.PublishDiagnosticsParams> published = session.open(uri, text);
+    String good = markdown(session.hover(uri, 3, 3));
+    String bad = markdown(session.hover(uri, 6, 3));
+    session.close(uri);
+    assertEquals(1, published.get(published.size() - 1).getDiagnostics().size(), published.toString());
+    assertTrue(good.contains("Omega(w) = log(1 + |w|/eps)"), good);
+    assertTrue(bad.contains("check without errors"), bad);
   }
 
   @Test

@@ -48,8 +48,11 @@ final class ExperimentChecker {
   private Double batch;
   private Span batchSpan;
 
-  ExperimentChecker(Diagnostics diagnostics, RuleTable rules) {
+  private final java.nio.file.Path baseDir;
+
+  ExperimentChecker(Diagnostics diagnostics, RuleTable rules, java.nio.file.Path baseDir) {
     this.diagnostics = diagnostics;
+    this.baseDir = baseDir;
     this.rules = rules;
     this.exprs = new ExprChecker(diagnostics, rules);
     this.settings = new SettingsChecker(diagnostics, exprs, constants);
@@ -58,8 +61,8 @@ final class ExperimentChecker {
 
   void check(Experiment experiment) {
     experiment.all(LetDecl.class).forEach(this::checkLet);
-    Optional<NetworkChecker.DataShape> data = checkData(experiment);
-    Map<String, LayerDecl.Dense> layers = checkNetwork(experiment, data);
+    Optional<NetworkChecker.DataFacts> data = checkData(experiment);
+    Map<String, LayerDecl> layers = checkNetwork(experiment, data);
     boolean hasEta = checkEta(experiment);
     List<MaskChecker.MaskFacts> masks = checkMasks(experiment, hasEta);
     experiment.all(PenaltyDecl.class).forEach(this::checkPenalty);
@@ -101,20 +104,21 @@ final class ExperimentChecker {
 
   // ---------------------------------------------------------------- data and network
 
-  private Optional<NetworkChecker.DataShape> checkData(Experiment experiment) {
+  private Optional<NetworkChecker.DataFacts> checkData(Experiment experiment) {
     List<DataBlock> blocks = experiment.all(DataBlock.class);
     reportDuplicates(blocks, "data");
-    return blocks.isEmpty() ? Optional.empty() : networks().checkData(blocks.getFirst());
+    return blocks.isEmpty() ? Optional.empty()
+        : new DataChecker(diagnostics, settings, baseDir).check(blocks.getFirst());
   }
 
-  private Map<String, LayerDecl.Dense> checkNetwork(Experiment experiment, Optional<NetworkChecker.DataShape> data) {
+  private Map<String, LayerDecl> checkNetwork(Experiment experiment, Optional<NetworkChecker.DataFacts> data) {
     List<NetworkBlock> blocks = experiment.all(NetworkBlock.class);
     reportDuplicates(blocks, "network");
     return blocks.isEmpty() ? Map.of() : networks().checkNetwork(blocks.getFirst(), data);
   }
 
   private NetworkChecker networks() {
-    return new NetworkChecker(diagnostics, settings);
+    return new NetworkChecker(diagnostics);
   }
 
   // ---------------------------------------------------------------- the eta rule
@@ -298,19 +302,22 @@ final class ExperimentChecker {
     }
   }
 
-  /** One batch of a layer's outputs is one array too: batch x width numbers, at most {@link Integer#MAX_VALUE}. */
-  private void checkBatchSize(Experiment experiment, Map<String, LayerDecl.Dense> layers) {
+  /** One batch of a dense layer's outputs (or inputs) is one array: batch x width numbers, at most 2^31 - 1. */
+  private void checkBatchSize(Experiment experiment, Map<String, LayerDecl> layers) {
     if (batch == null || layers.isEmpty()) {
       return;
     }
     double widest = 0;
-    for (LayerDecl.Dense layer : layers.values()) {
-      widest = Math.max(widest, Numbers.parse(layer.size().text()).map(v -> v.doubleValue()).orElse(0.0));
-    }
     for (NetworkBlock network : experiment.all(NetworkBlock.class)) {
       for (LayerDecl layer : network.layers()) {
-        if (layer instanceof LayerDecl.Input input) {
-          widest = Math.max(widest, Numbers.parse(input.size().text()).map(v -> v.doubleValue()).orElse(0.0));
+        if (layer instanceof LayerDecl.Dense dense) {
+          widest = Math.max(widest, Numbers.parse(dense.size().text()).map(v -> v.doubleValue()).orElse(0.0));
+        } else if (layer instanceof LayerDecl.Input input) {
+          double values = 1;
+          for (Expr.Num dim : input.dims()) {
+            values *= Numbers.parse(dim.text()).map(v -> v.doubleValue()).orElse(0.0);
+          }
+          widest = Math.max(widest, values);
         }
       }
     }
@@ -386,7 +393,7 @@ final class ExperimentChecker {
 
   // ---------------------------------------------------------------- how the parts fit
 
-  private void checkTargets(Experiment experiment, Map<String, LayerDecl.Dense> layers) {
+  private void checkTargets(Experiment experiment, Map<String, LayerDecl> layers) {
     Map<String, Span> regularized = new LinkedHashMap<>();
     boolean hasNetwork = !experiment.all(NetworkBlock.class).isEmpty();
     for (Statement statement : experiment.statements()) {
@@ -412,13 +419,13 @@ final class ExperimentChecker {
     }
   }
 
-  private void checkTarget(LayerTarget target, Map<String, LayerDecl.Dense> layers, boolean hasNetwork) {
+  private void checkTarget(LayerTarget target, Map<String, LayerDecl> layers, boolean hasNetwork) {
     String name = target.layer().name();
     if (!layers.containsKey(name)) {
       String[] help = Suggestions.didYouMean(name, layers.keySet());
       if (help.length == 0) {
         help = new String[] {hasNetwork ? "the layers are " + String.join(", ", layers.keySet())
-            + " (unnamed layers are fc1, fc2, ... by position)" : "this experiment declares no network"};
+            + " (unnamed layers are " + NetworkChecker.positionalNames(layers.values()) + " by position)" : "this experiment declares no network"};
       }
       diagnostics.report(Code.E0306, target.layer().span(), "no layer named '" + name + "'", help);
     }

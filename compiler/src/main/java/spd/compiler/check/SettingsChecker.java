@@ -75,8 +75,11 @@ final class SettingsChecker {
     SettingValue value = setting.value().get();
     return switch (spec.kind()) {
       case WORD -> checkWord(value, spec);
-      case PATH -> checkPath(value, spec);
+      case TEXT -> checkText(value, spec);
       case INTEGER_RANGE -> checkRange(value, spec);
+      case COLUMN -> value instanceof SettingValue.Text ? OptionalDouble.empty()
+          : checkNumber(value, new SettingSpec(spec.key(), ValueKind.POSITIVE_INTEGER, spec.required(), null,
+              spec.words(), spec.meaning()));
       default -> checkNumber(value, spec);
     };
   }
@@ -93,7 +96,11 @@ final class SettingsChecker {
     return OptionalDouble.empty();
   }
 
-  private OptionalDouble checkPath(SettingValue value, SettingSpec spec) {
+  /**
+   * A quoted string: a path or a name, which reaches generated code and the file system, so it must be a single line
+   * of printable text (no NUL or other control character), not blank, at most 4096 characters.
+   */
+  private OptionalDouble checkText(SettingValue value, SettingSpec spec) {
     if (!(value instanceof SettingValue.Text text)) {
       diagnostics.report(Code.E0203, value.span(), "'" + spec.key() + "' must be a quoted string",
           "write " + spec.key() + " \"...\"");
@@ -102,16 +109,9 @@ final class SettingsChecker {
     String problem = text.value().isBlank() ? "is empty"
         : text.value().chars().anyMatch(c -> c < 0x20 || c == 0x7f) ? "contains a control character"
         : text.value().length() > 4096 ? "is longer than 4096 characters" : null;
-    if (problem == null) {
-      try {
-        java.nio.file.Path.of(text.value());
-      } catch (java.nio.file.InvalidPathException e) {
-        problem = "is not a valid path (" + e.getReason() + ")";
-      }
-    }
     if (problem != null) {
       diagnostics.report(Code.E0203, value.span(), "'" + spec.key() + "' " + problem,
-          "write the directory as " + spec.key() + " \"path/to/dir\", relative to this file or absolute");
+          "write it as " + spec.key() + " \"...\" (paths are relative to this file, or absolute)");
     }
     return OptionalDouble.empty();
   }
@@ -164,7 +164,7 @@ final class SettingsChecker {
       case ABOVE_ONE -> v > 1;
       case POSITIVE -> v > 0;
       case NON_NEGATIVE -> v >= 0;
-      case NUMBER, WORD, INTEGER_RANGE, PATH -> true;
+      case NUMBER, WORD, INTEGER_RANGE, TEXT, COLUMN -> true;
     };
     if (!valid) {
       Code code = kind == ValueKind.POSITIVE_INTEGER || kind == ValueKind.INTEGER ? Code.E0502 : Code.E0203;

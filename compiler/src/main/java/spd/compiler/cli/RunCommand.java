@@ -52,7 +52,8 @@ final class RunCommand implements Callable<Integer> {
           + " DIR/<experiment> for each.")
   Path runDirectory;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "The MNIST directory (default: $SPD_DATA, then ~/.cache/spd/mnist).")
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "The MNIST or Fashion-MNIST directory (default: MNIST $SPD_DATA, then ~/.cache/spd/mnist; Fashion-MNIST the data block's dir, then ~/.cache/spd/fashion-mnist).")
   Path data;
 
   @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu", description = "Where to train (default: cpu).")
@@ -106,6 +107,12 @@ final class RunCommand implements Callable<Integer> {
         return Main.USER_ERROR;
       }
     }
+    for (Experiment experiment : runnable) {
+      if (experiment.data().orElseThrow() instanceof DataSpec.Files(spd.runtime.data.DataSpec.FashionMnist fashion, var at)
+          && !MnistFetcher.ensureFashionPresent(fashion, data, out, err)) {
+        return Main.USER_ERROR;
+      }
+    }
     if (resume != null && runnable.size() > 1) {
       err.println("spd run: --resume continues one run; name its experiment with --experiment");
       return Main.USER_ERROR;
@@ -133,13 +140,6 @@ final class RunCommand implements Callable<Integer> {
     if (seed != null) {
       declared = new spd.runtime.Experiment(declared.name(), declared.data(), declared.network(),
           declared.regularizers(), declared.training().seed(seed), declared.pruning(), declared.constants());
-    }
-    if (declared.data() instanceof spd.runtime.data.DataSpec.Mnist mnist) {
-      Optional<Path> directory = declaredDataDirectory(experiment);
-      if (directory.isPresent()) {
-        declared = new spd.runtime.Experiment(declared.name(), mnist.withDirectory(directory.get()),
-            declared.network(), declared.regularizers(), declared.training(), declared.pruning(), declared.constants());
-      }
     }
     Optional<LinearDualityRun> duality = LinearDualityRun.prepare(instance, declared);
     if (duality.isPresent()) {
@@ -170,10 +170,10 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** The MNIST directory the experiment names ({@code dir "..."}), relative to the .spd file's directory. */
-  private Optional<Path> declaredDataDirectory(Experiment experiment) {
+  /** The MNIST directory the experiment names ({@code dir "..."}; the model made it relative to the .spd file). */
+  private static Optional<Path> declaredDataDirectory(Experiment experiment) {
     return experiment.data().flatMap(d -> d instanceof DataSpec.Mnist mnist ? mnist.directory() : Optional.empty())
-        .map(dir -> file.toAbsolutePath().getParent().resolve(dir));
+        .map(Path::of);
   }
 
   private static Path defaultRunDirectory(String experiment) {

@@ -76,7 +76,7 @@ final class SweepCommand implements Callable<Integer> {
           targets.add(new SweepPlan.Target(file, experiment.name(), experiment.training().orElseThrow().seed()));
           if (experiment.data().orElseThrow() instanceof DataSpec.Mnist declared) {
             mnist = true;
-            mnistDirectory = declared.directory().map(dir -> file.toAbsolutePath().getParent().resolve(dir));
+            mnistDirectory = declared.directory().map(Path::of);
           }
         }
       }

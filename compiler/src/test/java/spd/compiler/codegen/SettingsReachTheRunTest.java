@@ -50,8 +50,38 @@ class SettingsReachTheRunTest {
   }
 
   private static Case data(String setting, String data, Function<Experiment, Object> actual, Object expected) {
-    String network = data.startsWith("mnist") ? MNIST_NETWORK : LINEAR_NETWORK;
+    String network = data.startsWith("mnist") || data.startsWith("fashion_mnist") ? MNIST_NETWORK : LINEAR_NETWORK;
     return new Case(setting, data, network + "\n train sgd(lr = 0.1) { epochs 1 }", actual, expected);
+  }
+
+  private static Case idx(String setting, String settings, Function<Experiment, Object> actual, Object expected) {
+    String dir = settings.startsWith("dir") ? "" : "dir \"idxdir\", ";
+    return new Case("data idx " + setting, "idx { " + dir + settings + " }",
+        "network { input 4 dense " + (settings.contains("classes 5") ? 5 : 3) + " loss cross_entropy }\n"
+            + " train sgd(lr = 0.1) { epochs 1 }", actual, expected);
+  }
+
+  private static Case npz(String setting, String settings, Function<Experiment, Object> actual, Object expected) {
+    String classes = settings.contains("classes") ? "" : ", classes 4";
+    return new Case("data npz " + setting, "npz \"blobs.npz\" { " + settings + classes + " }",
+        "network { input 20 dense 4 loss cross_entropy }\n train sgd(lr = 0.1) { epochs 1 }", actual, expected);
+  }
+
+  private static Case csv(String setting, String data, Function<Experiment, Object> actual, Object expected) {
+    return new Case("data csv " + setting, "csv " + data,
+        "network { input 2 dense 2 loss cross_entropy }\n train sgd(lr = 0.1) { epochs 1 }", actual, expected);
+  }
+
+  private static DataSpec.Idx idx(Experiment e) {
+    return (DataSpec.Idx) e.data();
+  }
+
+  private static DataSpec.Npz npz(Experiment e) {
+    return (DataSpec.Npz) e.data();
+  }
+
+  private static DataSpec.Csv csv(Experiment e) {
+    return (DataSpec.Csv) e.data();
   }
 
   private static Case mask(String setting, String mask, Function<Experiment, Object> actual, Object expected) {
@@ -72,7 +102,50 @@ class SettingsReachTheRunTest {
         data("data mnist validation", "mnist { validation 0.25 }",
             e -> ((DataSpec.Mnist) e.data()).validationFraction(), 0.25),
         data("data mnist dir", "mnist { dir \"my/mnist files\" }",
-            e -> ((DataSpec.Mnist) e.data()).directory(), Optional.of(Path.of("my/mnist files"))),
+            e -> ((DataSpec.Mnist) e.data()).directory().map(d -> d.endsWith("my/mnist files")), Optional.of(true)),
+        data("data fashion_mnist validation", "fashion_mnist { validation 0.25 }",
+            e -> ((DataSpec.FashionMnist) e.data()).validationFraction(), 0.25),
+        data("data fashion_mnist dir", "fashion_mnist { dir \"fm\" }",
+            e -> ((DataSpec.FashionMnist) e.data()).directory().map(d -> d.endsWith("fm")), Optional.of(true)),
+        idx("dir", "dir \"idxdir\"", e -> idx(e).files().trainImages().getParent().endsWith("idxdir"), true),
+        idx("train_images", "train_images \"other-images\"",
+            e -> idx(e).files().trainImages().endsWith("other-images"), true),
+        idx("train_labels", "train_labels \"other-labels\"",
+            e -> idx(e).files().trainLabels().endsWith("other-labels"), true),
+        idx("test_images", "test_images \"other-images\"", e -> idx(e).files().testImages().endsWith("other-images"),
+            true),
+        idx("test_labels", "test_labels \"other-labels\"", e -> idx(e).files().testLabels().endsWith("other-labels"),
+            true),
+        idx("validation", "validation 0.25", e -> idx(e).validationFraction(), 0.25),
+        idx("classes", "classes 5", e -> idx(e).classes(), 5),
+        idx("mean", "mean 0.5, std 0.25", e -> idx(e).normalization().orElseThrow().mean(), 0.5),
+        idx("std", "mean 0.5, std 0.25", e -> idx(e).normalization().orElseThrow().std(), 0.25),
+        idx("seed", "seed 7", e -> idx(e).splitSeed(), 7L),
+        npz("features", "features \"x_test\", labels \"y_test\"", e -> npz(e).train().features(), "x_test"),
+        npz("labels", "features \"x_test\", labels \"y_test\"", e -> npz(e).train().labels(), "y_test"),
+        npz("test", "test \"copy.npz\", test_features \"x\", test_labels \"y\"",
+            e -> npz(e).test().file().endsWith("copy.npz"), true),
+        npz("test_features", "test_features \"x\", test_labels \"y\"", e -> npz(e).test().features(), "x"),
+        npz("test_labels", "test_features \"x\", test_labels \"y\"", e -> npz(e).test().labels(), "y"),
+        npz("classes", "classes 4", e -> npz(e).options().classes(), 4),
+        npz("standardize", "standardize true", e -> npz(e).options().standardize(), true),
+        npz("validation", "validation 0.3", e -> npz(e).options().validationFraction(), 0.3),
+        npz("seed", "seed 7", e -> npz(e).options().splitSeed(), 7L),
+        csv("label", "\"t.csv\" { label 3, test \"t.csv\", classes 2 }",
+            e -> csv(e).format().label(), new spd.runtime.data.CsvData.Column.Numbered(3)),
+        csv("test", "\"t.csv\" { label \"y\", test \"t_test.csv\", classes 2 }",
+            e -> csv(e).test().endsWith("t_test.csv"), true),
+        csv("header", "\"t_bare.csv\" { label 3, test \"t_bare.csv\", header false, classes 2 }",
+            e -> csv(e).format().header(), false),
+        csv("delimiter", "\"t_semicolon.csv\" { label \"y\", test \"t_semicolon.csv\", delimiter \";\", classes 2 }",
+            e -> csv(e).format().delimiter(), ';'),
+        csv("classes", "\"t.csv\" { label \"y\", test \"t.csv\", classes 2 }", e -> csv(e).options().classes(), 2),
+        csv("standardize", "\"t.csv\" { label \"y\", test \"t.csv\", classes 2, standardize true }",
+            e -> csv(e).options().standardize(), true),
+        csv("validation", "\"t.csv\" { label \"y\", test \"t.csv\", classes 2, validation 0.3 }",
+            e -> csv(e).options().validationFraction(), 0.3),
+        csv("seed", "\"t.csv\" { label \"y\", test \"t.csv\", classes 2, seed 7 }",
+            e -> csv(e).options().splitSeed(), 7L),
         data("data linear n", "linear { n 21, d 5, support 2 }", e -> ((DataSpec.Linear) e.data()).n(), 21),
         data("data linear d", "linear { n 20, d 5, support 2 }", e -> ((DataSpec.Linear) e.data()).d(), 5),
         data("data linear support", "linear { n 20, d 5, support 3 }",
@@ -133,9 +206,40 @@ class SettingsReachTheRunTest {
   @TempDir
   Path directory;
 
+  /** The data files the file-based cases read at check time: idx images and labels, npz arrays, CSV tables. */
+  private void writeDataFiles() throws java.io.IOException {
+    spd.runtime.data.ExampleData.write(directory);
+    java.nio.file.Files.copy(directory.resolve("blobs.npz"), directory.resolve("copy.npz"));
+    java.nio.file.Path idx = java.nio.file.Files.createDirectories(directory.resolve("idxdir"));
+    byte[] images = idxFile(new int[] {3, 2, 2}, new byte[] {0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110});
+    byte[] labels = idxFile(new int[] {3}, new byte[] {0, 1, 2});
+    for (String name : java.util.List.of("train-images-idx3-ubyte", "t10k-images-idx3-ubyte", "other-images")) {
+      java.nio.file.Files.write(idx.resolve(name), images);
+    }
+    for (String name : java.util.List.of("train-labels-idx1-ubyte", "t10k-labels-idx1-ubyte", "other-labels")) {
+      java.nio.file.Files.write(idx.resolve(name), labels);
+    }
+    String rows = "1,2,0\n3,4,1\n5,6,0\n7,8,1\n9,10,0\n11,12,1\n";
+    java.nio.file.Files.writeString(directory.resolve("t.csv"), "a,b,y\n" + rows);
+    java.nio.file.Files.writeString(directory.resolve("t_test.csv"), "a,b,y\n" + rows);
+    java.nio.file.Files.writeString(directory.resolve("t_bare.csv"), rows);
+    java.nio.file.Files.writeString(directory.resolve("t_semicolon.csv"), "a;b;y\n" + rows.replace(',', ';'));
+  }
+
+  /** An idx file: magic (unsigned bytes, the number of dimensions), the dimensions, the data. */
+  private static byte[] idxFile(int[] dimensions, byte[] data) {
+    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(4 + 4 * dimensions.length + data.length);
+    buffer.put(new byte[] {0, 0, 0x08, (byte) dimensions.length});
+    for (int d : dimensions) {
+      buffer.putInt(d);
+    }
+    return buffer.put(data).array();
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void theGeneratedClassCarriesTheSetting(Case c) throws CodegenException {
+  void theGeneratedClassCarriesTheSetting(Case c) throws Exception {
+    writeDataFiles();
     String text = "experiment settings {\n data " + c.data() + "\n " + c.statements() + "\n}\n";
     FrontendResult result = Frontend.run(new SourceFile("settings.spd", text), directory);
     assertTrue(result.ok(), () -> text + result.diagnostics().sorted());

@@ -2,7 +2,7 @@ package spd.runtime.reg;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import spd.runtime.base.RunException;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 
 /**
  * Stops a run whose keep rule gives a value no probability has (below 0, above 1, or NaN): the run would otherwise
@@ -13,7 +13,7 @@ final class KeepProbabilities {
   private KeepProbabilities() {}
 
   /** Throws a {@link RunException} naming the layer and the value when {@code keep} leaves [0, 1]. */
-  static void requireValid(INDArray keep, Dense layer, String rule) {
+  static void requireValid(INDArray keep, WeightedLayer layer, String rule) {
     double sum = keep.sumNumber().doubleValue();
     double min = keep.minNumber().doubleValue();
     double max = keep.maxNumber().doubleValue();
