@@ -88,7 +88,7 @@ final class DualPipeline {
     Expr exactDerivative = Expr.div(Expr.call(spd.compiler.sym.Builtin.DAWSON, x), x);
     boolean exact = rule.isDerivative()
         ? f.equals(Simplifier.normalize(exactDerivative, context.realW.with(Context.ETA, Interval.POSITIVE)))
-        : f.equals(Expr.call(spd.compiler.sym.Builtin.VD_DUAL, eta));
+        : f.equals(Expr.call(spd.compiler.lang.Functions.VD_DUAL, eta));
     if (exact) {
       return Optional.of(variationalDropout(context, Rule.KlForm.EXACT, 1, true));
     }
@@ -97,7 +97,7 @@ final class DualPipeline {
       return Optional.of(variationalDropout(context, Rule.KlForm.APPROXIMATE, 1, true));
     }
     if (!rule.isDerivative() && f instanceof spd.compiler.sym.Call c
-        && c.function() == spd.compiler.sym.Builtin.HARD_CONCRETE_DUAL && c.args().get(0).equals(eta)) {
+        && c.function() == spd.compiler.lang.Functions.HARD_CONCRETE_DUAL && c.args().get(0).equals(eta)) {
       return Optional.of(hardConcrete(context, new Rule.HardConcrete(c.args().get(1), c.args().get(2),
           c.args().get(3)), 1, true));
     }
@@ -244,7 +244,7 @@ final class DualPipeline {
       }
     }
     spd.compiler.penalty.Dual dual = exact
-        ? new spd.compiler.penalty.Dual.ClosedForm(Expr.call(spd.compiler.sym.Builtin.VD_DUAL, eta))
+        ? new spd.compiler.penalty.Dual.ClosedForm(Expr.call(spd.compiler.lang.Functions.VD_DUAL, eta))
         : new spd.compiler.penalty.Dual.ClosedForm(approximateKl());
     return numericDerivation(context, "variational dropout (" + (exact ? "exact" : "approximate") + " KL)", steps,
         notes, functions, checks, dual);
@@ -338,7 +338,7 @@ final class DualPipeline {
         "at most 1/2: for large |w| the gate stays on (a -> inf, eta_hat = inf)"));
     PenaltyFunctions functions = Functions.ofHardConcrete(gates, keepScale);
     List<CheckRow> checks = hardConcreteChecks(gates, functions, lambda);
-    Expr f = Expr.call(spd.compiler.sym.Builtin.HARD_CONCRETE_DUAL, List.of(Expr.symbol(Context.ETA),
+    Expr f = Expr.call(spd.compiler.lang.Functions.HARD_CONCRETE_DUAL, List.of(Expr.symbol(Context.ETA),
         rule.beta(), rule.gamma(), rule.zeta()));
     // Each eta_hat of the gates is a minimisation over a with quadratures inside: a coarser grid.
     List<Property> properties = PropertyAnalysis.of(context, Optional.empty(), Optional.empty(), functions, 1, false,
