@@ -48,14 +48,15 @@ public final class Json {
     root.put("rule", d.ruleDescription());
     ObjectNode constants = root.putObject("constants");
     new TreeMap<>(d.input().constants()).forEach((name, c) -> constants.put(name, c.value().toDouble()));
+    ArrayNode stages = root.putArray("stages");
     ArrayNode steps = root.putArray("steps");
-    for (Step s : d.steps()) {
-      ObjectNode step = steps.addObject();
-      step.put("rule", s.rule());
-      step.put("lhs", s.lhsText());
-      step.put("rhs", s.rhsText());
-      step.put("latex", (s.lhsLatex().isEmpty() ? "" : s.lhsLatex() + " = ") + s.rhsLatex());
-      step.put("note", s.note());
+    for (StageRecord stage : d.stages()) {
+      ObjectNode node = stages.addObject();
+      node.put("id", stage.id());
+      node.put("title", stage.title());
+      node.put("summary", stage.summary());
+      node.put("steps", stage.steps().size());
+      stage.steps().forEach(s -> StepPrinter.json(s, stage.id(), steps.addObject()));
     }
     penalty(root.putObject("penalty"), d.penalty());
     d.etaHat().ifPresent(e -> formula(root.putObject("etaHat"), e));

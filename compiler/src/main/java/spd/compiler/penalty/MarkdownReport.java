@@ -62,34 +62,49 @@ final class MarkdownReport {
     line("");
   }
 
+  /** One heading per stage with its conclusion, then its steps, numbered across stages. */
   private void derivation() {
     line("## Derivation");
     line("");
     int n = 1;
-    for (Step s : d.steps()) {
-      StringBuilder item = new StringBuilder(n++ + ". **[" + s.rule() + "]**");
-      if (!s.rhsLatex().isEmpty()) {
-        String lhs = s.lhsLatex().isEmpty() ? "" : s.lhsLatex() + " ";
-        item.append(" $").append(lhs).append("= ").append(s.rhsLatex()).append("$");
+    for (int k = 0; k < d.stages().size(); k++) {
+      StageRecord stage = d.stages().get(k);
+      line("### " + (k + 1) + ". " + stage.title());
+      line("");
+      line("_" + stage.summary() + "_");
+      line("");
+      for (Step s : stage.steps()) {
+        line(item(n++, s));
       }
-      if (!s.note().isEmpty()) {
-        item.append(s.rhsLatex().isEmpty() ? " " : " — ").append(s.note());
+      if (!stage.steps().isEmpty()) {
+        line("");
       }
-      line(item.toString());
     }
-    line("");
     line("<details><summary>Plain text</summary>");
     line("");
     line("```text");
     n = 1;
-    for (Step s : d.steps()) {
-      String formula = s.rhsText().isEmpty() ? s.note()
-          : (s.lhsText().isEmpty() ? "    = " : s.lhsText() + " = ") + s.rhsText();
-      line(String.format("%2d. %-22s %s", n++, "[" + s.rule() + "]", formula));
+    for (StageRecord stage : d.stages()) {
+      line("-- " + stage.title() + ": " + stage.summary());
+      for (Step s : stage.steps()) {
+        line(String.format("%2d. %-22s %s", n++, "[" + s.rule() + "]", StepPrinter.textLine(s)));
+      }
     }
     line("```");
     line("</details>");
     line("");
+  }
+
+  private static String item(int n, Step s) {
+    StringBuilder item = new StringBuilder(n + ". **[" + s.rule() + "]**");
+    String equation = StepPrinter.latexEquation(s);
+    if (!equation.isEmpty()) {
+      item.append(" $").append(equation).append("$");
+    }
+    if (!s.note().isEmpty()) {
+      item.append(equation.isEmpty() ? " " : " — ").append(s.note());
+    }
+    return item.toString();
   }
 
   private void result() {

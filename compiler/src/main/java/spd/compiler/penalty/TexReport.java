@@ -81,22 +81,37 @@ final class TexReport {
     line("\\end{itemize}");
   }
 
+  /** One subsection per stage, with its conclusion and its steps, numbered across stages. */
   private void derivation() {
     line("\\section*{Derivation}");
-    line("\\begin{enumerate}");
-    for (Step s : d.steps()) {
-      StringBuilder item = new StringBuilder("\\item \\textbf{[" + text(s.rule()) + "]} ");
-      if (!s.rhsLatex().isEmpty()) {
-        item.append("$").append(s.lhsLatex()).append(s.lhsLatex().isEmpty() ? "" : " ").append("= ")
-            .append(s.rhsLatex()).append("$");
-        if (!s.note().isEmpty()) {
-          item.append(" --- ");
-        }
+    int n = 1;
+    for (int k = 0; k < d.stages().size(); k++) {
+      StageRecord stage = d.stages().get(k);
+      line("\\subsection*{" + (k + 1) + ". " + text(stage.title()) + "}");
+      line(text(stage.summary()) + ".");
+      if (stage.steps().isEmpty()) {
+        line("");
+        continue;
       }
-      item.append(text(s.note()));
-      line(item.toString());
+      line("\\begin{enumerate}\\setcounter{enumi}{" + (n - 1) + "}");
+      for (Step s : stage.steps()) {
+        line(item(s));
+        n++;
+      }
+      line("\\end{enumerate}");
     }
-    line("\\end{enumerate}");
+  }
+
+  private static String item(Step s) {
+    StringBuilder item = new StringBuilder("\\item \\textbf{[" + text(s.rule()) + "]} ");
+    String equation = StepPrinter.latexEquation(s);
+    if (!equation.isEmpty()) {
+      item.append("$").append(equation).append("$");
+      if (!s.note().isEmpty()) {
+        item.append(" --- ");
+      }
+    }
+    return item.append(text(s.note())).toString();
   }
 
   private void result() {

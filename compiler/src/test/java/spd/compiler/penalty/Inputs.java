@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import spd.compiler.sym.Expr;
-import spd.compiler.sym.Parse;
 import spd.compiler.sym.Rational;
+import spd.compiler.testing.Expressions;
 
 /** Builds derivation inputs for tests: a rule with constants given as "name", "decimal" pairs. */
 final class Inputs {
@@ -28,22 +28,22 @@ final class Inputs {
   }
 
   static Derivation eta(String eta, String... constants) {
-    return PenaltyDeriver.derive(of("eta_rule", new Rule.EtaRule(Parse.expr(eta)), constants));
+    return PenaltyDeriver.derive(of("eta_rule", new Rule.EtaRule(Expressions.parse(eta)), constants));
   }
 
   static Derivation keep(Rule.MaskKind kind, String keep, String eta, String... constants) {
-    Optional<Expr> etaExpr = eta == null ? Optional.empty() : Optional.of(Parse.expr(eta));
-    return PenaltyDeriver.derive(of("keep_rule", new Rule.KeepRule(kind, Parse.expr(keep), etaExpr, Optional.empty(),
+    Optional<Expr> etaExpr = eta == null ? Optional.empty() : Optional.of(Expressions.parse(eta));
+    return PenaltyDeriver.derive(of("keep_rule", new Rule.KeepRule(kind, Expressions.parse(keep), etaExpr, Optional.empty(),
         false), constants));
   }
 
   static Derivation penalty(String omega, String... constants) {
-    return PenaltyDeriver.derive(of("penalty_rule", new Rule.PenaltyRule(Parse.expr(omega), Optional.empty()),
+    return PenaltyDeriver.derive(of("penalty_rule", new Rule.PenaltyRule(Expressions.parse(omega), Optional.empty()),
         constants));
   }
 
   static Derivation dual(String f, boolean derivative, String... constants) {
-    return PenaltyDeriver.derive(of("dual_rule", new Rule.DualRule(Parse.expr(f), derivative), constants));
+    return PenaltyDeriver.derive(of("dual_rule", new Rule.DualRule(Expressions.parse(f), derivative), constants));
   }
 
   /** Omega's text when it has a closed form. */

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import spd.compiler.sym.Parse;
+import spd.compiler.testing.Expressions;
 
 /**
  * The report surfaces: golden Markdown reports (regenerate with {@code -Dspd.golden.update=true}), the files the writer
@@ -26,15 +26,15 @@ class ReportTest {
 
   static Derivation adaptiveDropout() {
     return PenaltyDeriver.derive(new DerivationInput("lenet300_adadrop", "examples/adadrop_logsum.spd",
-        new Rule.KeepRule(Rule.MaskKind.BERNOULLI, Parse.expr("eta/(eta + lambda)"),
-            Optional.of(Parse.expr("|w|*(|w| + eps)")), Optional.empty(), false),
+        new Rule.KeepRule(Rule.MaskKind.BERNOULLI, Expressions.parse("eta/(eta + lambda)"),
+            Optional.of(Expressions.parse("|w|*(|w| + eps)")), Optional.empty(), false),
         Inputs.constants("lambda", "1e-3", "eps", "2"), "lambda",
         List.of(new Quote("reweighting", 12, "  eta(w) = |w| * (|w| + eps)"),
             new Quote("mask", 13, "  mask bernoulli { keep = eta / (eta + lambda) }"))));
   }
 
   static Derivation scad() {
-    return PenaltyDeriver.derive(Inputs.of("scad", new Rule.EtaRule(Parse.expr(
+    return PenaltyDeriver.derive(Inputs.of("scad", new Rule.EtaRule(Expressions.parse(
         "piecewise { |w| if |w| < lambda, (a - 1)*lambda*|w|/(a*lambda - |w|) if |w| <= a*lambda, inf otherwise }")),
         "a", "3.7", "lambda", "1"));
   }

@@ -12,8 +12,8 @@ import spd.compiler.sym.Compiled;
 import spd.compiler.sym.Expr;
 
 /** The implementations of {@link PenaltyFunctions}: closed forms, quadrature, eta-trick duals, and none. */
-final class Functions {
-  private Functions() {}
+final class Evaluators {
+  private Evaluators() {}
 
   /** eta/(eta + scale), 1 when eta is infinite. */
   static double keepOf(double eta, double scale) {

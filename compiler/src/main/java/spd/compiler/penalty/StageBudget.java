@@ -1,0 +1,36 @@
+package spd.compiler.penalty;
+
+import java.util.function.Supplier;
+
+/**
+ * How long each stage of a derivation may run: the hook through which the symbolic engine's deadline applies per
+ * stage. {@link StageRunner} calls {@link #run} around every stage; an implementation starts the engine's deadline for
+ * the stage, runs it, and turns the engine's "time is up" into {@link Exceeded}, upon which the runner takes the
+ * stage's {@link Stage#fallback}. The default budget is unlimited.
+ */
+public interface StageBudget {
+  /** No limit: every stage runs to completion. */
+  StageBudget UNLIMITED = new StageBudget() {
+    @Override
+    public <T> T run(String stage, Supplier<T> work) {
+      return work.get();
+    }
+  };
+
+  /**
+   * Runs one stage's work within its budget.
+   *
+   * @param stage the stage's id, e.g. {@code integrate}
+   * @throws Exceeded when the budget runs out before the work is done
+   */
+  <T> T run(String stage, Supplier<T> work);
+
+  /** The budget of a stage ran out; the message says which and why (e.g. "no result after 500 ms"). */
+  final class Exceeded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public Exceeded(String message) {
+      super(message);
+    }
+  }
+}
