@@ -12,16 +12,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import spd.compiler.penalty.DerivationInputs;
 import spd.compiler.model.Experiment;
-import spd.compiler.penalty.AtTable;
-import spd.compiler.penalty.ComparePlot;
 import spd.compiler.penalty.Derivation;
 import spd.compiler.penalty.DerivationException;
-import spd.compiler.penalty.Json;
+import spd.compiler.penalty.DerivationInputs;
 import spd.compiler.penalty.Penalty;
 import spd.compiler.penalty.PenaltyDeriver;
-import spd.compiler.penalty.ReportWriter;
+import spd.compiler.report.AtTable;
+import spd.compiler.report.ComparePlot;
+import spd.compiler.report.Json;
+import spd.compiler.report.ReportWriter;
 import spd.compiler.sym.TextPrinter;
 
 /**

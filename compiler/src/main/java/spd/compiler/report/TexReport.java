@@ -1,8 +1,19 @@
-package spd.compiler.penalty;
+package spd.compiler.report;
 
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import spd.compiler.penalty.CheckRow;
+import spd.compiler.penalty.ClassicalMatch;
+import spd.compiler.penalty.Constant;
+import spd.compiler.penalty.Derivation;
+import spd.compiler.penalty.Dual;
+import spd.compiler.penalty.Numbers;
+import spd.compiler.penalty.Penalty;
+import spd.compiler.penalty.Property;
+import spd.compiler.penalty.Quote;
+import spd.compiler.penalty.StageRecord;
+import spd.compiler.penalty.Step;
 import spd.compiler.sym.LatexPrinter;
 
 /** Renders a derivation as a standalone LaTeX document (article class, amsmath). */

@@ -1,4 +1,4 @@
-package spd.compiler.penalty;
+package spd.compiler.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import spd.compiler.penalty.Derivation;
 
 /**
  * Writes a derivation's report: {@code NAME.penalty.md} (Markdown with LaTeX math), {@code NAME.penalty.tex}

@@ -1,6 +1,10 @@
-package spd.compiler.penalty;
+package spd.compiler.report;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import spd.compiler.penalty.Formula;
+import spd.compiler.penalty.Quantity;
+import spd.compiler.penalty.StandardFormula;
+import spd.compiler.penalty.Step;
 import spd.compiler.sym.LatexPrinter;
 import spd.compiler.sym.TextPrinter;
 

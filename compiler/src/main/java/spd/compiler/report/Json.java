@@ -1,4 +1,4 @@
-package spd.compiler.penalty;
+package spd.compiler.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -6,6 +6,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.TreeMap;
 import spd.compiler.numeric.Estimate;
+import spd.compiler.penalty.CheckRow;
+import spd.compiler.penalty.ClassicalMatch;
+import spd.compiler.penalty.Derivation;
+import spd.compiler.penalty.Dual;
+import spd.compiler.penalty.Penalty;
+import spd.compiler.penalty.PenaltyFunctions;
+import spd.compiler.penalty.Property;
+import spd.compiler.penalty.StageRecord;
 import spd.compiler.sym.Expr;
 import spd.compiler.sym.LatexPrinter;
 import spd.compiler.sym.TextPrinter;

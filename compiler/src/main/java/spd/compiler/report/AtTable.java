@@ -1,6 +1,9 @@
-package spd.compiler.penalty;
+package spd.compiler.report;
 
 import spd.compiler.numeric.Estimate;
+import spd.compiler.penalty.Derivation;
+import spd.compiler.penalty.Numbers;
+import spd.compiler.penalty.PenaltyFunctions;
 
 /** The values the command line's {@code --at} option prints: Omega, eta_hat, keep probability and f at given points. */
 public final class AtTable {

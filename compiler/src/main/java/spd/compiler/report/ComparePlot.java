@@ -1,9 +1,14 @@
-package spd.compiler.penalty;
+package spd.compiler.report;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import spd.compiler.penalty.Constant;
+import spd.compiler.penalty.Derivation;
+import spd.compiler.penalty.Numbers;
+import spd.compiler.penalty.Penalty;
+import spd.compiler.penalty.Rule;
 
 /**
  * Several experiments' penalties in one figure, as the paper's Figure 1 (theory.md 5.1). Left, the scalar

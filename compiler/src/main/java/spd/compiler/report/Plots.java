@@ -1,4 +1,4 @@
-package spd.compiler.penalty;
+package spd.compiler.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import javax.imageio.ImageIO;
+import spd.compiler.penalty.ClassicalMatch;
+import spd.compiler.penalty.Derivation;
+import spd.compiler.penalty.Numbers;
+import spd.compiler.penalty.Penalty;
 
 /**
  * The figure of a derivation: Omega(w) beside its closest classical penalties, eta_hat(w) and the keep probability,
@@ -55,13 +59,7 @@ final class Plots {
     List<LineChart.Series> series = new ArrayList<>();
     series.add(new LineChart.Series("Omega (" + d.input().experimentName() + ")", w, omega, false));
     for (ClassicalMatch m : d.classical()) {
-      ClassicalMatcher.Family family = ClassicalMatcher.FAMILIES.stream()
-          .filter(f -> f.name().equals(m.family())).findFirst().orElseThrow();
-      double[] p = m.parameters().values().stream().mapToDouble(Double::doubleValue).toArray();
-      double[] y = new double[w.length];
-      for (int i = 0; i < w.length; i++) {
-        y[i] = family.value(w[i], p);
-      }
+      double[] y = evaluate(m.curve(), w);
       series.add(new LineChart.Series(m.family() + (m.exact() ? " (equal)" : " (fit)"), w, y, true));
     }
     return new LineChart.Panel("effective penalty", "|w|", "Omega(w)", false, Double.POSITIVE_INFINITY, series);

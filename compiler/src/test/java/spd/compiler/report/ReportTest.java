@@ -1,4 +1,4 @@
-package spd.compiler.penalty;
+package spd.compiler.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,6 +14,12 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import spd.compiler.penalty.Derivation;
+import spd.compiler.penalty.DerivationInput;
+import spd.compiler.penalty.Inputs;
+import spd.compiler.penalty.PenaltyDeriver;
+import spd.compiler.penalty.Quote;
+import spd.compiler.penalty.Rule;
 import spd.compiler.testing.Expressions;
 
 /**

@@ -1,4 +1,4 @@
-package spd.compiler.penalty;
+package spd.compiler.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import spd.compiler.penalty.Numbers;
 
 /**
  * Line charts side by side, drawn once through a small {@link Canvas} into SVG (text as text, a few kilobytes,
