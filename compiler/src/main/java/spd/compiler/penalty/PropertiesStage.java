@@ -39,6 +39,7 @@ final class PropertiesStage implements Stage {
           false, GATE_GRID_POINTS);
       case Reduction.NoPenalty none -> none.properties();
     };
-    return Outcome.of(state.withProperties(properties), properties.size() + " properties");
+    return Outcome.of(state.withProperties(properties), properties.size() == 1 ? "1 property"
+        : properties.size() + " properties");
   }
 }

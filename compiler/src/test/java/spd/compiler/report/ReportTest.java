@@ -1,5 +1,6 @@
 package spd.compiler.report;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,32 +12,43 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import spd.compiler.driver.Frontend;
+import spd.compiler.driver.FrontendResult;
 import spd.compiler.penalty.Derivation;
-import spd.compiler.penalty.DerivationInput;
+import spd.compiler.penalty.DerivationInputs;
 import spd.compiler.penalty.Inputs;
 import spd.compiler.penalty.PenaltyDeriver;
-import spd.compiler.penalty.Quote;
 import spd.compiler.penalty.Rule;
+import spd.compiler.penalty.StageRecord;
 import spd.compiler.testing.Expressions;
+import spd.compiler.testing.Golden;
+import spd.compiler.testing.Project;
 
 /**
- * The report surfaces: golden Markdown reports (regenerate with {@code -Dspd.golden.update=true}), the files the writer
- * produces, JSON and the --at table.
+ * The report surfaces: the golden report of every example, derived through the front end as {@code spd derive} does
+ * (regenerate with {@code -Dspd.golden.update=true}), the files the writer produces, JSON and the --at table.
  */
 class ReportTest {
-  private static final Path GOLDEN = Path.of(System.getProperty("spd.root", ".."),
-      "compiler/src/test/resources/penalty/golden");
+  static Stream<Path> examples() {
+    return Project.validExamples().stream();
+  }
 
+  /** The derivation of every experiment of an example file, as {@code spd derive} makes them. */
+  static List<Derivation> derive(Path example) {
+    FrontendResult result = Frontend.run(example, Project.displayName(example));
+    assertTrue(result.diagnostics().isEmpty(), example + ": " + result.diagnostics().sorted());
+    return result.experiments().stream().map(e -> PenaltyDeriver.derive(DerivationInputs.of(e))).toList();
+  }
+
+  /** examples/adadrop_logsum.spd: adaptive Bernoulli dropout with the log-sum reweighting. */
   static Derivation adaptiveDropout() {
-    return PenaltyDeriver.derive(new DerivationInput("lenet300_adadrop", "examples/adadrop_logsum.spd",
-        new Rule.KeepRule(Rule.MaskKind.BERNOULLI, Expressions.parse("eta/(eta + lambda)"),
-            Optional.of(Expressions.parse("|w|*(|w| + eps)")), Optional.empty(), false),
-        Inputs.constants("lambda", "1e-3", "eps", "2"), "lambda",
-        List.of(new Quote("reweighting", 12, "  eta(w) = |w| * (|w| + eps)"),
-            new Quote("mask", 13, "  mask bernoulli { keep = eta / (eta + lambda) }"))));
+    return derive(Project.examples().resolve("adadrop_logsum.spd")).getFirst();
   }
 
   static Derivation scad() {
@@ -49,22 +61,22 @@ class ReportTest {
     return PenaltyDeriver.derive(Inputs.of("vardrop", new Rule.VariationalDropout(Rule.KlForm.EXACT), "lambda", "1"));
   }
 
-  private static void assertGolden(String name, String actual) throws IOException {
-    Path file = GOLDEN.resolve(name);
-    if (Boolean.getBoolean("spd.golden.update") || !Files.exists(file)) {
-      Files.createDirectories(GOLDEN);
-      Files.writeString(file, actual);
-    }
-    assertEquals(Files.readString(file), actual, name + " differs from its golden file; if the change is intended,"
-        + " rerun with -Dspd.golden.update=true and review the diff");
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void everyExampleReportShowsEveryStageAndMatchesItsGolden(Path example) {
+    assertAll(derive(example).stream().map(d -> (Executable) () -> checkReport(example, d)));
   }
 
-  @Test
-  void goldenReports() throws IOException {
-    assertGolden("adadrop_logsum.md", ReportWriter.markdown(adaptiveDropout()));
-    assertGolden("scad.md", ReportWriter.markdown(scad()));
-    assertGolden("vardrop.md", ReportWriter.markdown(variationalDropout()));
-    assertGolden("divergent.md", ReportWriter.markdown(Inputs.eta("cosh(w) - 1", "lambda", "1")));
+  private static void checkReport(Path example, Derivation d) {
+    String markdown = ReportWriter.markdown(d);
+    assertEquals(PenaltyDeriver.stageIds(), d.stages().stream().map(StageRecord::id).toList());
+    for (int k = 0; k < d.stages().size(); k++) {
+      String heading = "### " + (k + 1) + ". " + d.stages().get(k).title();
+      assertTrue(markdown.contains(heading + "\n"), "no heading '" + heading + "' in\n" + markdown);
+    }
+    Path golden = Project.golden("reports").resolve(Project.relativeName(example).replace(".spd", ""))
+        .resolve(d.input().experimentName() + ".md");
+    Golden.assertMatches(golden, markdown);
   }
 
   @Test
@@ -75,7 +87,7 @@ class ReportTest {
         "[log-combine]")) {
       assertTrue(md.contains(rule), "missing step " + rule);
     }
-    assertTrue(md.contains("`eta(w) = |w| * (|w| + eps)` (line 12)"), md);
+    assertTrue(md.contains("`eta(w) = |w| * (|w| + eps)` (line 15)"), md);
     assertTrue(md.contains("**equals** the log-sum penalty"), md);
   }
 
