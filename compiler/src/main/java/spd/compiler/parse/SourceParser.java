@@ -85,8 +85,16 @@ public final class SourceParser {
     return shown + String.format("(U+%04X)", codePoint);
   }
 
+  /**
+   * Brackets nested, exponents chained ({@code 2^2^2^...}, which nests to the right) or prefix operators and
+   * absolute-value bars repeated ({@code ---x}, {@code ||||x||||}) deeper than {@link #MAX_NESTING}: reported before
+   * parsing, whose recursion (and error recovery) would cost time and stack.
+   */
   private static boolean checkNesting(SourceFile source, List<? extends Token> tokens, Diagnostics diagnostics) {
     int depth = 0;
+    int powerChain = 0;
+    int repeated = 0;
+    String previous = "";
     for (Token token : tokens) {
       String text = token.getText();
       if (token.getChannel() != Token.DEFAULT_CHANNEL) {
@@ -97,10 +105,19 @@ public final class SourceParser {
       } else if (text.equals(")") || text.equals("}")) {
         depth = Math.max(0, depth - 1);
       }
-      if (depth > MAX_NESTING) {
+      if (text.equals("^")) {
+        powerChain++;
+      } else if (!(token.getType() == SpdLexer.NUMBER || token.getType() == SpdLexer.ID || text.equals("(")
+          || text.equals(")") || text.equals("|"))) {
+        powerChain = 0;
+      }
+      repeated = text.equals(previous) && (text.equals("|") || text.equals("-") || text.equals("+")) ? repeated + 1 : 0;
+      previous = text;
+      if (depth > MAX_NESTING || powerChain > MAX_NESTING || repeated > MAX_NESTING) {
+        String what = depth > MAX_NESTING ? "brackets are nested" : powerChain > MAX_NESTING ? "exponents are chained"
+            : "'" + text + "' is repeated";
         diagnostics.report(Code.E0002, new Span(source, token.getStartIndex(), token.getStopIndex() + 1),
-            "brackets are nested more than " + MAX_NESTING + " deep",
-            "split the expression with 'let' constants");
+            what + " more than " + MAX_NESTING + " deep", "split the expression with 'let' constants");
         return false;
       }
     }

@@ -266,7 +266,7 @@ final class DualRules {
     double gamma = context.value(rule.gamma());
     double zeta = context.value(rule.zeta());
     if (!(beta > 0 && gamma < 0 && zeta > 1)) {
-      throw new DerivationException(context.input.sourcePath() + ": hard-concrete gates need beta > 0, gamma < 0 and"
+      throw new DerivationException("hard-concrete gates need beta > 0, gamma < 0 and"
           + " zeta > 1 (Louizos et al. use beta 2/3, gamma -0.1, zeta 1.1); got beta " + Numbers.format(beta)
           + ", gamma " + Numbers.format(gamma) + ", zeta " + Numbers.format(zeta));
     }

@@ -57,7 +57,7 @@ final class MaskAlgebra {
     Expr keepW = Simplifier.normalize(substitute(rule.keep(), rule.eta()), context.realW);
     boolean lrKnown = context.values.containsKey("lr");
     if (!lrKnown && etaW.dependsOn("lr")) {
-      throw new DerivationException(context.input.sourcePath() + ": the penalty of " + context.input.experimentName()
+      throw new DerivationException("the penalty of " + context.input.experimentName()
           + " depends on the learning rate lr, which has no value; give the optimizer's lr (train adam(lr = ...))");
     }
     double keepScale = lrKnown || !scale.dependsOn("lr") ? context.value(scale) : context.value(context.lambda);

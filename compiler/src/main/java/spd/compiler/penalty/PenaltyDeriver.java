@@ -63,7 +63,7 @@ public final class PenaltyDeriver {
     Map<String, Constant> constants = new LinkedHashMap<>(input.constants());
     constants.put(input.lambdaSymbol(), new Constant(input.lambdaSymbol(), Rational.ONE, 0, "(default)"));
     DerivationInput withLambda = new DerivationInput(input.experimentName(), input.sourcePath(), input.rule(),
-        constants, input.lambdaSymbol(), input.inputs());
+        constants, input.lambdaSymbol(), input.inputs(), input.at());
     return DerivationState.initial(withLambda, List.of("The experiment sets no " + input.lambdaSymbol() + ": it is"
         + " taken as 1. For a mask the total penalty " + input.lambdaSymbol() + "*Omega(w) does not depend on it"
         + " (theory.md 2.2, last row of the conversion table)."));

@@ -89,7 +89,7 @@ final class ReduceStage implements Stage {
     used.removeAll(Set.of(Context.W, Context.ETA, Context.T, "lr"));
     for (String name : used) {
       if (!input.constants().containsKey(name)) {
-        throw new DerivationException(input.sourcePath() + ": experiment " + input.experimentName() + " uses '" + name
+        throw new DerivationException("experiment " + input.experimentName() + " uses '" + name
             + "' without a value; define it with `let " + name + " = ...` (or pass it to the rule)");
       }
     }

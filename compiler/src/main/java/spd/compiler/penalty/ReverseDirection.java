@@ -36,7 +36,7 @@ final class ReverseDirection {
     try {
       derivative = Simplifier.normalize(omegaT.derivative(Context.T), context.positiveT);
     } catch (NotDifferentiableException e) {
-      throw new DerivationException(context.input.sourcePath() + ": the penalty of " + context.input.experimentName()
+      throw new DerivationException("the penalty of " + context.input.experimentName()
           + " uses a function known only numerically; write Omega in closed form to derive its rule");
     }
     steps.add(Step.of("differentiate", Quantity.OMEGA_PRIME, PropertyAnalysis.inW(derivative), "for w > 0"));
