@@ -43,8 +43,11 @@ final class ExperimentChecker {
   private final SettingsChecker settings;
   private final RuleCallChecker ruleCalls;
 
-  ExperimentChecker(Diagnostics diagnostics, RuleTable rules) {
+  private final java.nio.file.Path baseDir;
+
+  ExperimentChecker(Diagnostics diagnostics, RuleTable rules, java.nio.file.Path baseDir) {
     this.diagnostics = diagnostics;
+    this.baseDir = baseDir;
     this.rules = rules;
     this.exprs = new ExprChecker(diagnostics, rules);
     this.settings = new SettingsChecker(diagnostics, exprs, constants);
@@ -53,8 +56,8 @@ final class ExperimentChecker {
 
   void check(Experiment experiment) {
     experiment.all(LetDecl.class).forEach(this::checkLet);
-    Optional<NetworkChecker.DataShape> data = checkData(experiment);
-    Map<String, LayerDecl.Dense> layers = checkNetwork(experiment, data);
+    Optional<NetworkChecker.DataFacts> data = checkData(experiment);
+    Map<String, LayerDecl> layers = checkNetwork(experiment, data);
     boolean hasEta = checkEta(experiment);
     boolean trainable = !experiment.all(DataBlock.class).isEmpty() && !experiment.all(NetworkBlock.class).isEmpty()
         && !experiment.all(TrainBlock.class).isEmpty();
@@ -97,20 +100,21 @@ final class ExperimentChecker {
 
   // ---------------------------------------------------------------- data and network
 
-  private Optional<NetworkChecker.DataShape> checkData(Experiment experiment) {
+  private Optional<NetworkChecker.DataFacts> checkData(Experiment experiment) {
     List<DataBlock> blocks = experiment.all(DataBlock.class);
     reportDuplicates(blocks, "data");
-    return blocks.isEmpty() ? Optional.empty() : networks().checkData(blocks.getFirst());
+    return blocks.isEmpty() ? Optional.empty()
+        : new DataChecker(diagnostics, settings, baseDir).check(blocks.getFirst());
   }
 
-  private Map<String, LayerDecl.Dense> checkNetwork(Experiment experiment, Optional<NetworkChecker.DataShape> data) {
+  private Map<String, LayerDecl> checkNetwork(Experiment experiment, Optional<NetworkChecker.DataFacts> data) {
     List<NetworkBlock> blocks = experiment.all(NetworkBlock.class);
     reportDuplicates(blocks, "network");
     return blocks.isEmpty() ? Map.of() : networks().checkNetwork(blocks.getFirst(), data);
   }
 
   private NetworkChecker networks() {
-    return new NetworkChecker(diagnostics, settings);
+    return new NetworkChecker(diagnostics);
   }
 
   // ---------------------------------------------------------------- the eta rule
@@ -355,7 +359,7 @@ final class ExperimentChecker {
 
   // ---------------------------------------------------------------- how the parts fit
 
-  private void checkTargets(Experiment experiment, Map<String, LayerDecl.Dense> layers) {
+  private void checkTargets(Experiment experiment, Map<String, LayerDecl> layers) {
     Map<String, Span> regularized = new LinkedHashMap<>();
     boolean hasNetwork = !experiment.all(NetworkBlock.class).isEmpty();
     for (Statement statement : experiment.statements()) {
@@ -381,13 +385,13 @@ final class ExperimentChecker {
     }
   }
 
-  private void checkTarget(LayerTarget target, Map<String, LayerDecl.Dense> layers, boolean hasNetwork) {
+  private void checkTarget(LayerTarget target, Map<String, LayerDecl> layers, boolean hasNetwork) {
     String name = target.layer().name();
     if (!layers.containsKey(name)) {
       String[] help = Suggestions.didYouMean(name, layers.keySet());
       if (help.length == 0) {
         help = new String[] {hasNetwork ? "the layers are " + String.join(", ", layers.keySet())
-            + " (unnamed layers are fc1, fc2, ... by position)" : "this experiment declares no network"};
+            + " (unnamed layers are " + NetworkChecker.positionalNames(layers.values()) + " by position)" : "this experiment declares no network"};
       }
       diagnostics.report(Code.E0306, target.layer().span(), "no layer named '" + name + "'", help);
     }

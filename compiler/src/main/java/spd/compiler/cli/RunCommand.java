@@ -51,7 +51,8 @@ final class RunCommand implements Callable<Integer> {
       description = "The run directory (default: runs/<experiment>-<date>-<time>).")
   Path runDirectory;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "The MNIST directory (default: $SPD_DATA, then ~/.cache/spd/mnist).")
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "The MNIST or Fashion-MNIST directory (default: MNIST $SPD_DATA, then ~/.cache/spd/mnist; Fashion-MNIST the data block's dir, then ~/.cache/spd/fashion-mnist).")
   Path data;
 
   @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu", description = "Where to train (default: cpu).")
@@ -101,6 +102,12 @@ final class RunCommand implements Callable<Integer> {
     boolean needsMnist = runnable.stream().anyMatch(e -> e.data().orElseThrow() instanceof DataSpec.Mnist);
     if (needsMnist && !MnistFetcher.ensurePresent(data, out, err)) {
       return Main.USER_ERROR;
+    }
+    for (Experiment experiment : runnable) {
+      if (experiment.data().orElseThrow() instanceof DataSpec.Files(spd.runtime.data.DataSpec.FashionMnist fashion, var at)
+          && !MnistFetcher.ensureFashionPresent(fashion, data, out, err)) {
+        return Main.USER_ERROR;
+      }
     }
     if (resume != null && runnable.size() > 1) {
       err.println("spd run: --resume continues one run; name its experiment with --experiment");

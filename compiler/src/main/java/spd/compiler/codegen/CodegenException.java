@@ -21,6 +21,6 @@ public final class CodegenException extends Exception {
 
   /** The failure as a diagnostic at the construct it is about, rendered like the checker's. */
   public Diagnostic diagnostic() {
-    return new Diagnostic(Code.E0601, getMessage(), at.span(), List.of());
+    return new Diagnostic(Code.E0701, getMessage(), at.span(), List.of());
   }
 }

@@ -17,6 +17,6 @@ public final class DerivationException extends RuntimeException {
   /** The failure as a diagnostic at the rule it is about (the file's start when the input has no span). */
   public Diagnostic diagnostic(DerivationInput input) {
     Span at = input.at().orElseGet(() -> new Span(new SourceFile(input.sourcePath(), ""), 0, 0));
-    return new Diagnostic(Code.E0701, getMessage(), at, List.of());
+    return new Diagnostic(Code.E0702, getMessage(), at, List.of());
   }
 }

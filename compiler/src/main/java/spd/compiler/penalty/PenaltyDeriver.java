@@ -1,9 +1,12 @@
 package spd.compiler.penalty;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import spd.compiler.numeric.Deadline;
+import spd.compiler.sym.Effort;
 import spd.compiler.sym.Rational;
 
 /**
@@ -12,6 +15,12 @@ import spd.compiler.sym.Rational;
  * records what it did; the record is the report's outline.
  */
 public final class PenaltyDeriver {
+  /**
+   * The time the symbolic derivation may take before it is abandoned for a numeric one; the examples need 2 to 20 ms.
+   * With the numeric passes and the reports, a derivation stays well under 2 s.
+   */
+  static final Duration SYMBOLIC_BUDGET = Duration.ofMillis(1000);
+
   /** The stages, in order. */
   private static final List<Stage> STAGES = List.of(
       new ReduceStage(),      // the rule -> eta_hat (mask algebra, envelope theorem, stationarity of a dual)
@@ -38,9 +47,38 @@ public final class PenaltyDeriver {
     return derive(input, StageBudget.UNLIMITED);
   }
 
-  /** Derives the effective penalty with each stage run within {@code budget}. */
+  /**
+   * Derives the effective penalty with each stage run within {@code budget}, and the whole symbolic derivation within
+   * {@link #SYMBOLIC_BUDGET} of CPU time: past that it is rerun with no symbolic time (numeric from the rule as
+   * written), and a note says so; symbolic operations abandoned for time (each may take {@link
+   * Effort#DEFAULT_BUDGET}) are listed in a note.
+   */
   public static Derivation derive(DerivationInput input, StageBudget budget) {
-    return new StageRunner(STAGES, budget).run(initialState(input)).toDerivation();
+    StageRunner runner = new StageRunner(STAGES, budget);
+    DerivationState initial = initialState(input);
+    Optional<Effort.Result<DerivationState>> symbolic = Deadline.attempt(SYMBOLIC_BUDGET, "the symbolic derivation",
+        () -> Effort.run(Effort.DEFAULT_BUDGET, () -> runner.run(initial)));
+    if (symbolic.isPresent()) {
+      Effort.Result<DerivationState> result = symbolic.get();
+      return result.abandoned().isEmpty() ? result.value().toDerivation() : withLeadingNote(result.value(),
+          initial.notes().size(), "Symbolic steps abandoned for time (each may take "
+          + Deadline.describe(Effort.DEFAULT_BUDGET) + "): " + String.join("; ", result.abandoned()) + ". What they"
+          + " would have simplified or found is shown as far as it got, or computed numerically.");
+    }
+    Effort.Result<DerivationState> numeric = Effort.run(Duration.ZERO, () -> runner.run(initial));
+    return withLeadingNote(numeric.value(), initial.notes().size(), "The symbolic derivation did not finish within "
+        + Deadline.describe(SYMBOLIC_BUDGET) + " (exact arithmetic on this rule grows too large), so it was abandoned:"
+        + " the rule is used as written, and Omega, its dual and the properties are computed numerically, with the"
+        + " error estimates in the check table.");
+  }
+
+  /** The derivation with a note after the input's own notes, before the stages' notes. */
+  private static Derivation withLeadingNote(DerivationState state, int position, String note) {
+    java.util.List<String> notes = new java.util.ArrayList<>(state.notes());
+    notes.add(position, note);
+    Derivation d = state.toDerivation();
+    return new Derivation(d.input(), d.ruleDescription(), d.stages(), d.etaHat(), d.keep(), d.penalty(), d.dual(),
+        d.properties(), d.checks(), d.classical(), notes, d.functions());
   }
 
   /**

@@ -26,7 +26,7 @@ final class ReverseDirection {
         .orElse("as written")));
     Expr t = Expr.symbol(Context.T);
     Expr omegaT = Simplifier.normalize(omegaW.substitute(Map.of(Context.W, t)), context.positiveT);
-    Expr atZero = Simplifier.normalize(omegaT.substitute(Map.of(Context.T, Expr.ZERO)), context.realW);
+    Expr atZero = valueAtZero(omegaT, context);
     if (!atZero.equals(Expr.ZERO)) {
       notes.add("Omega(0) = " + atZero.toText() + " is subtracted: penalties are compared with Omega(0) = 0, and an"
           + " additive constant changes no gradient.");
@@ -52,6 +52,21 @@ final class ReverseDirection {
         "lambda/eta_hat: the Gaussian mask with the same effective penalty"));
     return new ReduceStage.Reduced("penalty (reverse direction: the adaptive rule that implements it)",
         new Reduction.FromPenalty(omegaT, derivative, etaW, etaT, keepW), steps, notes);
+  }
+
+  /** Omega(0), which a penalty needs finite: the constant subtracted so that Omega(0) = 0. */
+  private static Expr valueAtZero(Expr omegaT, Context context) {
+    Expr atZero;
+    try {
+      atZero = Simplifier.normalize(omegaT.substitute(Map.of(Context.T, Expr.ZERO)), context.realW);
+    } catch (ArithmeticException undefined) {
+      atZero = Expr.infinity();
+    }
+    if (atZero.equals(Expr.infinity()) || !Double.isFinite(context.value(atZero))) {
+      throw new DerivationException("the penalty of " + context.input.experimentName() + " is not finite at w = 0;"
+          + " a penalty Omega(w) must have a finite value there (Omega(0) = 0 after subtracting it)");
+    }
+    return atZero;
   }
 
   private static Expr varianceOf(Expr eta, Context context) {

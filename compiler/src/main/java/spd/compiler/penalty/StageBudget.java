@@ -1,6 +1,9 @@
 package spd.compiler.penalty;
 
+import java.time.Duration;
 import java.util.function.Supplier;
+import spd.compiler.numeric.Deadline;
+import spd.compiler.numeric.DeadlineExceeded;
 
 /**
  * How long each stage of a derivation may run: the hook through which the symbolic engine's deadline applies per
@@ -16,6 +19,20 @@ public interface StageBudget {
       return work.get();
     }
   };
+
+  /** At most {@code perStage} of CPU time for each stage, by the engine's {@link Deadline}. */
+  static StageBudget perStage(Duration perStage) {
+    return new StageBudget() {
+      @Override
+      public <T> T run(String stage, Supplier<T> work) {
+        try {
+          return Deadline.within(perStage, "the '" + stage + "' stage", work);
+        } catch (DeadlineExceeded e) {
+          throw new Exceeded(e.getMessage());
+        }
+      }
+    };
+  }
 
   /**
    * Runs one stage's work within its budget.

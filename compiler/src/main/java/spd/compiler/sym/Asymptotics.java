@@ -47,7 +47,8 @@ public final class Asymptotics {
 
   /** The leading behaviour of {@code e} in {@code x} at {@code point}, the constants taking the given values. */
   public static Behaviour leading(Expr e, String x, Point point, Map<String, Double> constants) {
-    return new Asymptotics(x, point, constants).of(e);
+    return Effort.bounded("leading term", e, () -> new Asymptotics(x, point, constants).of(e),
+        () -> new Unknown("the leading term was abandoned: it took longer than the symbolic budget"));
   }
 
   private Behaviour of(Expr e) {
