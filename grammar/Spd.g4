@@ -10,6 +10,11 @@ file
     : imports+=importDecl* declarations+=declaration* EOF
     ;
 
+// One expression on its own (`|w| * (|w| + eps)`), for tools and tests that read a single formula.
+standaloneExpr
+    : value=expr EOF
+    ;
+
 importDecl
     : IMPORT (module=ID | path=STRING)
     ;

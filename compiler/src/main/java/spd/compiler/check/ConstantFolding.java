@@ -176,7 +176,7 @@ final class ConstantFolding {
         variable |= dependent;
         if (!dependent && !scope.variables().isEmpty()) {
           String names = String.join(" or ", scope.variables());
-          diagnostics.report(Code.E0409, when.span(), "this condition does not depend on " + names
+          diagnostics.report(Code.E0412, when.span(), "this condition does not depend on " + names
               + ", so it holds for every weight or for none", "compare " + names + " with a constant, e.g. |"
               + scope.variables().iterator().next() + "| < lambda; or keep only the case that applies");
         }

@@ -64,8 +64,10 @@ final class ExperimentChecker {
     Optional<NetworkChecker.DataFacts> data = checkData(experiment);
     Map<String, LayerDecl> layers = checkNetwork(experiment, data);
     boolean hasEta = checkEta(experiment);
-    List<MaskChecker.MaskFacts> masks = checkMasks(experiment, hasEta);
-    experiment.all(PenaltyDecl.class).forEach(this::checkPenalty);
+    boolean trainable = !experiment.all(DataBlock.class).isEmpty() && !experiment.all(NetworkBlock.class).isEmpty()
+        && !experiment.all(TrainBlock.class).isEmpty();
+    List<MaskChecker.MaskFacts> masks = checkMasks(experiment, hasEta, trainable);
+    experiment.all(PenaltyDecl.class).forEach(penalty -> checkPenalty(penalty, trainable));
     checkTrain(experiment, masks);
     checkBatchSize(experiment, layers);
     checkPrune(experiment, masks, hasEta);
@@ -179,7 +181,7 @@ final class ExperimentChecker {
   /** A reweighting eta_hat(w) is a nonnegative number (or inf) for every weight. */
   private void checkReweighting(spd.compiler.sym.Expr eta, Span at) {
     ValueRanges.outside(eta, constants.values(), 0, Double.POSITIVE_INFINITY).ifPresent(witness ->
-        diagnostics.report(Code.E0408, at, "the reweighting eta(w) is " + (Double.isNaN(witness.value())
+        diagnostics.report(Code.E0411, at, "the reweighting eta(w) is " + (Double.isNaN(witness.value())
             ? "not a number" : "negative") + " at w = " + ValueRanges.format(witness.w()) + ": eta("
             + ValueRanges.format(witness.w()) + ") = " + ValueRanges.format(witness.value()),
             "eta(w) weighs each weight and must be >= 0 (or inf) for every w; write it in terms of |w|, e.g."
@@ -223,7 +225,7 @@ final class ExperimentChecker {
 
   // ---------------------------------------------------------------- masks and penalties
 
-  private List<MaskChecker.MaskFacts> checkMasks(Experiment experiment, boolean hasEta) {
+  private List<MaskChecker.MaskFacts> checkMasks(Experiment experiment, boolean hasEta, boolean trainable) {
     MaskChecker checker = new MaskChecker(diagnostics, exprs, settings, ruleCalls, constants, etaOfW);
     List<MaskChecker.MaskFacts> facts = new ArrayList<>();
     for (MaskBlock mask : experiment.all(MaskBlock.class)) {
@@ -232,6 +234,10 @@ final class ExperimentChecker {
       if (fact.usesEta() && !hasEta) {
         diagnostics.report(Code.E0403, mask.span(), "this mask uses eta, but the experiment defines no eta rule",
             "define the reweighting rule, e.g. eta(w) = |w| * (|w| + eps), or eta = logsum(eps: 2) with import std");
+      }
+      if (trainable && fact.kind().equals("eta_trick") && fact.dualDefined() && !fact.dualValueDefined()) {
+        diagnostics.report(Code.E0409, mask.span(), "the eta-trick needs the dual f(eta) itself, not only f'(eta),"
+            + " to train (its loss adds f)", "define f(eta) = ... in the mask, or use a rule that defines f");
       }
     }
     if (hasEta && !facts.isEmpty() && facts.stream().noneMatch(MaskChecker.MaskFacts::usesEta)
@@ -244,7 +250,7 @@ final class ExperimentChecker {
     return facts;
   }
 
-  private void checkPenalty(PenaltyDecl penalty) {
+  private void checkPenalty(PenaltyDecl penalty, boolean trainable) {
     penalty.definition().ifPresent(definition -> {
       if (definition.label().isPresent() || !definition.displayName().equals("omega")) {
         diagnostics.report(Code.E0207, definition.name().span(), "a penalty is written penalty omega(w) = ...",
@@ -257,12 +263,20 @@ final class ExperimentChecker {
         diagnostics.report(Code.W0402, definition.body().span(), "the penalty does not depend on " + param,
             "a constant penalty has no effect on training");
       }
+      if (diagnostics.errorCount() == before) {
+        requireDerivative(definition.body());
+      }
     });
     penalty.rule().ifPresent(call -> ruleCalls.check(call, constants.scope(Set.of(), "a rule argument"))
         .ifPresent(use -> {
-          if (RuleTable.function(use.rule(), "omega").isEmpty() && RuleTable.function(use.rule(), "eta").isEmpty()) {
+          Optional<FunctionDef> omega = RuleTable.function(use.rule(), "omega");
+          if (omega.isEmpty() && RuleTable.function(use.rule(), "eta").isEmpty()) {
             diagnostics.report(Code.E0404, call.span(), "rule '" + use.rule().name().name()
                 + "' defines neither omega(w) nor eta(w), so it gives no penalty");
+          } else if (omega.isEmpty() && trainable) {
+            diagnostics.report(Code.E0408, call.span(), "rule '" + use.rule().name().name() + "' defines no omega(w),"
+                + " so spd cannot train with it as a penalty", "add omega(w) = ... to the rule (`spd derive` finds it"
+                + " for you), or use the rule as a mask: eta = " + use.rule().name().name() + "(...)");
           }
           requireContextLambda(use, call.span());
         }));
@@ -272,6 +286,13 @@ final class ExperimentChecker {
       diagnostics.report(Code.E0204, penalty.span(), "the penalty has no weight",
           "add 'weight lambda' (with let lambda = ...) or a number: weight 1e-3");
     }
+  }
+
+  /** A penalty is differentiated (for training and for its adaptive rule): no function known only numerically. */
+  private void requireDerivative(Expr body) {
+    Differentiability.numericOnlyCall(body).ifPresent(call -> diagnostics.report(Code.E0410, call.span(),
+        "'" + call.function().name() + "' is known only numerically, and a penalty must be differentiable",
+        "write the penalty in closed form, or use the rule as an eta-trick dual: mask eta_trick { f(eta) = ... }"));
   }
 
   // ---------------------------------------------------------------- training and pruning

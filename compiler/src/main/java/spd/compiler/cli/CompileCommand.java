@@ -80,7 +80,7 @@ final class CompileCommand implements Callable<Integer> {
       Files.writeString(target, generated.source());
       outWriter.println(target);
     } catch (CodegenException e) {
-      Frontends.print(e, file.toString(), err);
+      Frontends.print(e.diagnostic(), OutputFormat.text, err);
       status.userError();
     } catch (IOException e) {
       err.printf("spd: cannot read or write a file: %s (%s)%n", Main.describe(e), origin);

@@ -129,7 +129,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       generated = ExperimentClassWriter.write(experiment);
     } catch (CodegenException e) {
-      Frontends.print(e, file.toString(), err);
+      Frontends.print(e.diagnostic(), OutputFormat.text, err);
       return Main.USER_ERROR;
     }
     spd.runtime.SpdExperiment instance = InMemoryCompiler.load(generated);

@@ -215,6 +215,11 @@ final class AstBuilder {
 
   // ---------------------------------------------------------------- expressions
 
+  /** The expression of a {@code standaloneExpr} parse. */
+  Expr expression(SpdParser.StandaloneExprContext context) {
+    return expr(context.value);
+  }
+
   private Expr expr(ExprContext context) {
     Span span = span(context);
     return switch (context) {

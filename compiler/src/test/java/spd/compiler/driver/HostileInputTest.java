@@ -54,21 +54,21 @@ class HostileInputTest {
 
   @Test
   void aNegativeReweightingIsRejectedWithAWitness() {
-    Diagnostic d = onlyError(check("experiment e {\n  let lambda = 1\n  eta(w) = -|w|\n}"), Code.E0408);
+    Diagnostic d = onlyError(check("experiment e {\n  let lambda = 1\n  eta(w) = -|w|\n}"), Code.E0411);
     at(d, 3, 12);
     assertTrue(d.message().contains("eta(1) = -1"), d.message());
   }
 
   @Test
   void anOddReweightingIsNegativeForNegativeWeights() {
-    Diagnostic d = onlyError(check("experiment e {\n  let lambda = 1\n  eta(w) = w\n}"), Code.E0408);
+    Diagnostic d = onlyError(check("experiment e {\n  let lambda = 1\n  eta(w) = w\n}"), Code.E0411);
     assertTrue(d.message().contains("eta(-1) = -1"), d.message());
   }
 
   @Test
   void aRulesReweightingIsCheckedWithItsArguments() {
     String text = "rule scaled(c) {\n  eta(w) = c * |w|\n}\nexperiment e {\n  let lambda = 1\n  eta = scaled(c: -2)\n}";
-    at(onlyError(check(text), Code.E0408), 6, 9);
+    at(onlyError(check(text), Code.E0411), 6, 9);
   }
 
   @Test
@@ -107,7 +107,7 @@ class HostileInputTest {
   @Test
   void aPiecewiseConditionThatIsConstantIsRejected() {
     at(onlyError(check("experiment e {\n  let lambda = 1\n  eta(w) = piecewise { |w| if 1 < 2, inf otherwise }\n}"),
-        Code.E0409), 3, 31);
+        Code.E0412), 3, 31);
   }
 
   @Test
