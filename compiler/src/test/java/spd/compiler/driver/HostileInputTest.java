@@ -119,7 +119,7 @@ class HostileInputTest {
   void layersAndDataTooLargeForAnArrayAreRejected() {
     String mnist = "experiment e {\n  data mnist { validation 0.2 }\n  network { input 784\n dense 3000000 relu\n"
         + " dense 10\n loss cross_entropy }\n  train adam(lr = 1e-3) { epochs 1 }\n}";
-    at(onlyError(check(mnist), Code.E0301), 4, 8);
+    at(onlyError(check(mnist), Code.E0301), 4, 2);
     String linear = "experiment e {\n  data linear { n 100000, d 100000, support 5 }\n"
         + "  network { input 100000 linear 1 loss squared }\n  train sgd(lr = 1e-3) { epochs 1 }\n}";
     at(onlyError(check(linear), Code.E0203), 2, 3);
