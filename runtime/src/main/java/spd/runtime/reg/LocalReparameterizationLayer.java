@@ -31,6 +31,7 @@ abstract class LocalReparameterizationLayer extends VariationalLayer {
   protected final float[] klParameter;
   private final Map<Integer, BatchBuffers> buffersByBatch = new HashMap<>();
   private Random random;
+  private BatchBuffers lastBatch;
 
   /** The per-batch-size arrays of the sampled pre-activation; {@code work} holds std * xi, then h. */
   private record BatchBuffers(
@@ -60,6 +61,7 @@ abstract class LocalReparameterizationLayer extends VariationalLayer {
   @Override
   public final void forward(INDArray input, INDArray output) {
     BatchBuffers b = buffers(input.rows(), input.columns(), output.columns());
+    lastBatch = b;
     Nd4j.gemm(input, layer().weights(), output, false, false, 1.0, 0.0);
     input.mul(input, b.squares());
     Nd4j.gemm(b.squares(), variance.array(), b.std(), false, false, 1.0, 0.0);
@@ -67,6 +69,12 @@ abstract class LocalReparameterizationLayer extends VariationalLayer {
     ElementMath.gaussian(random.nextLong(), b.noise().values(), b.noise().values().length);
     b.noise().store();
     output.addi(b.work().assign(b.std()).muli(b.noise().array()));
+  }
+
+  /** The N(0, 1) noise xi of the last training forward pass, one per example and output unit. */
+  @Override
+  public final Map<String, INDArray> randomDraws() {
+    return lastBatch == null ? Map.of() : Map.of("noise", lastBatch.noise().array());
   }
 
   @Override
