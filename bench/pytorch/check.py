@@ -41,6 +41,21 @@ def load(directory):
     return description, arrays
 
 
+# A clip or threshold that float rounding decides the other way (e.g. a hard-concrete gate exactly at 1) makes a
+# few gradient entries differ outright: up to this fraction of entries may, if the rest agree.
+BOUNDARY_FRACTION = 1e-4
+
+
+def gradient_error(actual, expected):
+    """Relative L2 error, leaving out up to BOUNDARY_FRACTION of entries off by more than 1e-3 of the largest."""
+    difference = (actual - expected).abs()
+    outliers = difference > 1e-3 * expected.abs().max()
+    if 0 < int(outliers.sum()) <= BOUNDARY_FRACTION * expected.numel():
+        keep = ~outliers
+        return relative_error(actual[keep], expected[keep])
+    return relative_error(actual, expected)
+
+
 def relative_error(actual, expected, reference_scale=None):
     difference = torch.linalg.vector_norm((actual - expected).double())
     scale = torch.linalg.vector_norm(expected.double()) if reference_scale is None else reference_scale
@@ -56,7 +71,7 @@ def replay(description, arrays):
     with torch.no_grad():
         for name, tensor in parameters.items():
             tensor.copy_(spd_to_torch(name, arrays[f"init/param/{name}"]))
-        for layer in network.layers:
+        for layer in network.weighted:
             for name, tensor in layer.rule.state().items():
                 tensor.copy_(spd_to_torch(name, arrays[f"init/state/{layer.name}.{name}"]))
     optimizer = optimizer_for(description, list(parameters.values()))
@@ -90,14 +105,14 @@ def replay(description, arrays):
         note("loss", abs(data_loss - float(arrays[prefix + "data_loss"])) / max(1.0, abs(data_loss)), f"step {k}")
         for name, tensor in parameters.items():
             expected = spd_to_torch(name, arrays[prefix + "grad/" + name])
-            note("gradient", relative_error(tensor.grad, expected), f"step {k} {name}")
+            note("gradient", gradient_error(tensor.grad, expected), f"step {k} {name}")
         optimizer.step()
         network.after_update(ctx)
         for name, tensor in parameters.items():
             expected = spd_to_torch(name, arrays[prefix + "param/" + name])
             update = torch.linalg.vector_norm((tensor.detach() - before[name]).double())
             note("update", relative_error(tensor.detach(), expected, update), f"step {k} {name}")
-        for layer in network.layers:
+        for layer in network.weighted:
             for name, tensor in layer.rule.checked_state().items():
                 expected = spd_to_torch(name, arrays[f"{prefix}state/{layer.name}.{name}"])
                 note("state", relative_error(tensor, expected), f"step {k} {layer.name}.{name}")

@@ -118,6 +118,16 @@ def _scad_penalty(c):
     return {ALL: rules.Penalty(lambda w: lam * omega(w))}
 
 
+def _lenet5_hard_concrete(c):
+    gates = dict(beta=2 / 3, gamma=-0.1, zeta=1.1, init=0.0)
+    return {"conv1": rules.HardConcrete(c["lambda"], **gates), "conv2": rules.HardConcrete(1e-5, **gates),
+            "fc1": rules.HardConcrete(2e-6, **gates), "fc2": rules.HardConcrete(c["lambda"], **gates)}
+
+
+def _lenet5_magnitude(c):
+    return {ALL: rules.Magnitude(0.97, "cubic", first_epoch=2, last_epoch=15, every=100)}
+
+
 REFERENCES = {
     "examples/paper/adaprox.spd": _paper_adaprox,
     "examples/paper/adatikhonov.spd": _paper_adatikhonov,
@@ -142,6 +152,13 @@ REFERENCES = {
     "examples/plain_lenet.spd": lambda c: {},
     "examples/scad_penalty.spd": _scad_penalty,
     "examples/vardrop_local.spd": _vardrop("local"),
+    "examples/lenet5/adadrop.spd": _adadrop,
+    "examples/lenet5/adatikhonov.spd": _paper_adatikhonov,
+    "examples/lenet5/hard_concrete.spd": _lenet5_hard_concrete,
+    "examples/lenet5/logsum_penalty.spd": _logsum_penalty,
+    "examples/lenet5/magnitude.spd": _lenet5_magnitude,
+    "examples/lenet5/plain.spd": lambda c: {},
+    "examples/lenet5/vardrop_local.spd": _vardrop("local"),
 }
 
 
@@ -160,7 +177,7 @@ def rules_for(description):
     declared = factory(description["constants"])
     if ALL in declared:
         rule = declared.pop(ALL)
-        for layer in description["network"]["layers"]:
+        for layer in (spec for spec in description["network"]["layers"] if "name" in spec):
             # One rule object per layer: rules keep per-layer tensors.
             declared[layer["name"]] = copy.copy(rule)
     return declared

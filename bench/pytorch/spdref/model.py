@@ -6,15 +6,15 @@ import torch.nn.functional as F
 from .rules import Rule
 
 
-class Dense(torch.nn.Module):
-    """y = act(rule(x W^T) + b) with W of shape outputs x inputs (spd stores the transpose)."""
+class Weighted(torch.nn.Module):
+    """A layer with weights whose product with the input goes through its rule, then + b and the activation."""
 
-    def __init__(self, spec, rule):
+    def __init__(self, spec, rule, weight_shape, fan_in):
         super().__init__()
         self.name = spec["name"]
-        bound = 1.0 / spec["inputs"] ** 0.5
-        self.weight = torch.nn.Parameter(torch.empty(spec["outputs"], spec["inputs"]).uniform_(-bound, bound))
-        self.bias = torch.nn.Parameter(torch.empty(spec["outputs"]).uniform_(-bound, bound)) if spec["bias"] else None
+        bound = 1.0 / fan_in ** 0.5  # PyTorch's default initialisation, as spd's
+        self.weight = torch.nn.Parameter(torch.empty(weight_shape).uniform_(-bound, bound))
+        self.bias = torch.nn.Parameter(torch.empty(weight_shape[0]).uniform_(-bound, bound)) if spec["bias"] else None
         self.relu = spec["activation"] == "relu"
         self.rule = rule or Rule()
         self.rule.attach(self)
@@ -22,7 +22,7 @@ class Dense(torch.nn.Module):
             self.register_parameter(name, tensor)
 
     def forward(self, x):
-        out = self.rule.forward(self, x)
+        out = self.rule.forward(self, self.shape_input(x))
         return torch.relu(out) if self.relu else out
 
     def spd_parameters(self):
@@ -35,7 +35,54 @@ class Dense(torch.nn.Module):
         return named
 
 
-LAYER_KINDS = {"dense": Dense}
+class Dense(Weighted):
+    """y = act(rule(x W^T) + b) with W of shape outputs x inputs (spd stores the transpose)."""
+
+    def __init__(self, spec, rule):
+        super().__init__(spec, rule, (spec["outputs"], spec["inputs"]), spec["inputs"])
+
+    def shape_input(self, x):
+        return x.flatten(1) if x.dim() > 2 else x  # the implicit flatten before the first dense layer
+
+    def product(self, x, weight, bias=None):
+        return F.linear(x, weight, bias)
+
+
+class Conv(Weighted):
+    """y = act(rule(conv2d(x, W)) + b) with W of shape filters x channels x k x k, as spd and PyTorch store it."""
+
+    def __init__(self, spec, rule):
+        channels, k = spec["input"][0], spec["kernel"]["size"]
+        super().__init__(spec, rule, (spec["filters"], channels, k, k), channels * k * k)
+        self.input_shape = spec["input"]
+        self.stride, self.padding = spec["kernel"]["stride"], spec["kernel"]["padding"]
+
+    def shape_input(self, x):
+        return x.reshape([-1] + self.input_shape) if x.dim() == 2 else x
+
+    def product(self, x, weight, bias=None):
+        return F.conv2d(x, weight, bias, stride=self.stride, padding=self.padding)
+
+
+class MaxPool(torch.nn.Module):
+    def __init__(self, spec, rule):
+        super().__init__()
+        window = spec["window"]
+        self.size, self.stride, self.padding = window["size"], window["stride"], window["padding"]
+
+    def forward(self, x):
+        return F.max_pool2d(x, self.size, self.stride, self.padding)
+
+
+class Flatten(torch.nn.Module):
+    def __init__(self, spec, rule):
+        super().__init__()
+
+    def forward(self, x):
+        return x.flatten(1)
+
+
+LAYER_KINDS = {"dense": Dense, "conv": Conv, "maxpool": MaxPool, "flatten": Flatten}
 
 
 class Network(torch.nn.Module):
@@ -44,17 +91,18 @@ class Network(torch.nn.Module):
     def __init__(self, description, rules):
         super().__init__()
         network = description["network"]
-        unknown = set(rules) - {layer["name"] for layer in network["layers"]}
+        unknown = set(rules) - {layer["name"] for layer in network["layers"] if "name" in layer}
         if unknown:
             raise ValueError(f"rules for layers the network does not have: {sorted(unknown)}")
-        self.layers = torch.nn.ModuleList(LAYER_KINDS[spec["kind"]](spec, rules.get(spec["name"]))
+        self.layers = torch.nn.ModuleList(LAYER_KINDS[spec["kind"]](spec, rules.get(spec.get("name")))
                                           for spec in network["layers"])
+        self.weighted = [layer for layer in self.layers if isinstance(layer, Weighted)]
         self.squared_loss = network["loss"] == "squared"
         self.training_set_size = description["training_set_size"]
 
     def spd_parameters(self):
         named = {}
-        for layer in self.layers:
+        for layer in self.weighted:
             named.update(layer.spd_parameters())
         return named
 
@@ -69,27 +117,27 @@ class Network(torch.nn.Module):
 
     def step_loss(self, x, y, ctx):
         """Draws the step's random numbers, then returns (data loss, data loss + the rules' penalties)."""
-        for layer in self.layers:
+        for layer in self.weighted:
             layer.rule.before_step(layer, ctx)
         data = self.data_loss(x, y)
         total = data
-        for layer in self.layers:
+        for layer in self.weighted:
             term = layer.rule.penalty(layer, ctx)
             if term is not None:
                 total = total + term
         return data, total
 
     def prepare(self, ctx):
-        for layer in self.layers:
+        for layer in self.weighted:
             layer.rule.prepare(layer, ctx)
 
     @torch.no_grad()
     def after_update(self, ctx):
-        for layer in self.layers:
+        for layer in self.weighted:
             layer.rule.after_update(layer, ctx)
 
     def reported_penalty(self, ctx):
-        return sum(layer.rule.reported_penalty(layer, ctx) for layer in self.layers)
+        return sum(layer.rule.reported_penalty(layer, ctx) for layer in self.weighted)
 
 
 class StepContext:
@@ -104,8 +152,9 @@ class StepContext:
         self.lr = 0.0
 
     def replay(self, layer, name):
-        """A recorded weight-shaped draw of spd (inputs x outputs), in PyTorch's layout."""
-        return self.draws[f"{layer.name}.{name}"].T.contiguous()
+        """A recorded weight-shaped draw of spd in PyTorch's layout (spd stores dense weights inputs x outputs)."""
+        draw = self.draws[f"{layer.name}.{name}"]
+        return draw.T.contiguous() if draw.dim() == 2 else draw
 
     def replay_batch(self, layer, name):
         """A recorded draw per example and output unit (no transpose)."""

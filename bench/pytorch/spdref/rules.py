@@ -41,7 +41,7 @@ class Rule:
         return layer.weight
 
     def forward(self, layer, x):
-        return F.linear(x, self.training_weight(layer), layer.bias)
+        return layer.product(x, self.training_weight(layer), layer.bias)
 
     def penalty(self, layer, ctx):
         """The differentiable term this rule adds to the loss of the step (0 for none)."""
@@ -253,9 +253,9 @@ class VariationalDropout(Rule):
     def forward(self, layer, x):
         if self.reparameterization == "none":
             weight = layer.weight * (1 + self.xi * torch.exp(self.noise_parameter / 2))
-            return F.linear(x, weight, layer.bias)
-        mean = F.linear(x, layer.weight, layer.bias)
-        std = torch.sqrt(F.linear(x * x, self.variance(layer)) + 1e-8)
+            return layer.product(x, weight, layer.bias)
+        mean = layer.product(x, layer.weight, layer.bias)
+        std = torch.sqrt(layer.product(x * x, self.variance(layer)) + 1e-8)
         xi = self.xi if self.xi is not None else torch.randn(mean.shape)
         return mean + std * xi
 

@@ -53,8 +53,8 @@ final class ExperimentChecker {
 
   void check(Experiment experiment) {
     experiment.all(LetDecl.class).forEach(this::checkLet);
-    Optional<NetworkChecker.DataShape> data = checkData(experiment);
-    Map<String, LayerDecl.Dense> layers = checkNetwork(experiment, data);
+    Optional<NetworkChecker.DataFacts> data = checkData(experiment);
+    Map<String, LayerDecl> layers = checkNetwork(experiment, data);
     boolean hasEta = checkEta(experiment);
     List<MaskChecker.MaskFacts> masks = checkMasks(experiment, hasEta);
     experiment.all(PenaltyDecl.class).forEach(this::checkPenalty);
@@ -95,13 +95,13 @@ final class ExperimentChecker {
 
   // ---------------------------------------------------------------- data and network
 
-  private Optional<NetworkChecker.DataShape> checkData(Experiment experiment) {
+  private Optional<NetworkChecker.DataFacts> checkData(Experiment experiment) {
     List<DataBlock> blocks = experiment.all(DataBlock.class);
     reportDuplicates(blocks, "data");
     return blocks.isEmpty() ? Optional.empty() : networks().checkData(blocks.getFirst());
   }
 
-  private Map<String, LayerDecl.Dense> checkNetwork(Experiment experiment, Optional<NetworkChecker.DataShape> data) {
+  private Map<String, LayerDecl> checkNetwork(Experiment experiment, Optional<NetworkChecker.DataFacts> data) {
     List<NetworkBlock> blocks = experiment.all(NetworkBlock.class);
     reportDuplicates(blocks, "network");
     return blocks.isEmpty() ? Map.of() : networks().checkNetwork(blocks.getFirst(), data);
@@ -334,7 +334,7 @@ final class ExperimentChecker {
 
   // ---------------------------------------------------------------- how the parts fit
 
-  private void checkTargets(Experiment experiment, Map<String, LayerDecl.Dense> layers) {
+  private void checkTargets(Experiment experiment, Map<String, LayerDecl> layers) {
     Map<String, Span> regularized = new LinkedHashMap<>();
     boolean hasNetwork = !experiment.all(NetworkBlock.class).isEmpty();
     for (Statement statement : experiment.statements()) {
@@ -360,13 +360,13 @@ final class ExperimentChecker {
     }
   }
 
-  private void checkTarget(LayerTarget target, Map<String, LayerDecl.Dense> layers, boolean hasNetwork) {
+  private void checkTarget(LayerTarget target, Map<String, LayerDecl> layers, boolean hasNetwork) {
     String name = target.layer().name();
     if (!layers.containsKey(name)) {
       String[] help = Suggestions.didYouMean(name, layers.keySet());
       if (help.length == 0) {
         help = new String[] {hasNetwork ? "the layers are " + String.join(", ", layers.keySet())
-            + " (unnamed layers are fc1, fc2, ... by position)" : "this experiment declares no network"};
+            + " (unnamed layers are " + NetworkChecker.positionalNames(layers.values()) + " by position)" : "this experiment declares no network"};
       }
       diagnostics.report(Code.E0306, target.layer().span(), "no layer named '" + name + "'", help);
     }

@@ -43,6 +43,11 @@ public enum Code {
   E0305(Severity.ERROR, "loss does not fit the data"),
   E0306(Severity.ERROR, "undefined layer"),
   E0307(Severity.ERROR, "layer targeted twice"),
+  E0308(Severity.ERROR, "window larger than its input"),
+  W0309(Severity.WARNING, "stride does not fit the input"),
+  E0310(Severity.ERROR, "image layer on a vector"),
+  E0311(Severity.ERROR, "image input on non-image data"),
+  W0312(Severity.WARNING, "flatten of a vector"),
 
   // Masking rules, penalties, pruning.
   E0401(Severity.ERROR, "keep probability out of range"),

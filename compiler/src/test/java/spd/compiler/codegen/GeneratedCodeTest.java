@@ -52,7 +52,7 @@ class GeneratedCodeTest {
     spd.runtime.Experiment declared = InMemoryCompiler.load(generated).experiment();
     assertEquals(c.experiment().name(), declared.name());
     assertEquals(c.experiment().training().orElseThrow().epochs(), declared.training().epochs());
-    List<String> layers = c.experiment().network().orElseThrow().layers().stream().map(l -> l.name()).toList();
+    List<String> layers = c.experiment().network().orElseThrow().names();
     assertEquals(layers, declared.network().names());
   }
 

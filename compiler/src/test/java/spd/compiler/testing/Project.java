@@ -34,9 +34,13 @@ public final class Project {
     }
   }
 
-  /** Every runnable or derivable example: examples/*.spd and examples/paper/*.spd (not examples/errors). */
+  /**
+   * Every runnable or derivable example: examples/*.spd, examples/paper/*.spd and examples/lenet5/*.spd (not
+   * examples/errors).
+   */
   public static List<Path> validExamples() {
-    return Stream.concat(spdFiles(examples()).stream(), spdFiles(examples().resolve("paper")).stream()).toList();
+    return Stream.of(examples(), examples().resolve("paper"), examples().resolve("lenet5"))
+        .flatMap(directory -> spdFiles(directory).stream()).toList();
   }
 
   /** How diagnostics name an example: relative to the repository root, as a user running ./spd would. */

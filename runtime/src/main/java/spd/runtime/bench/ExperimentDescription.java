@@ -7,8 +7,13 @@ import java.util.Locale;
 import java.util.Map;
 import spd.runtime.Experiment;
 import spd.runtime.data.Dataset;
+import spd.runtime.nn.ConvSpec;
+import spd.runtime.nn.DenseSpec;
+import spd.runtime.nn.FlattenSpec;
+import spd.runtime.nn.Kernel;
 import spd.runtime.nn.LayerSpec;
 import spd.runtime.nn.NetworkSpec;
+import spd.runtime.nn.PoolSpec;
 import spd.runtime.optim.OptimizerSpec;
 import spd.runtime.optim.TrainingSpec;
 import spd.runtime.reg.Regularizer;
@@ -40,7 +45,7 @@ public final class ExperimentDescription {
 
   private static Map<String, Object> network(NetworkSpec network) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("inputs", network.inputs());
+    out.put("input_shape", network.inputShape());
     out.put("loss", lower(network.loss()));
     out.put("layers", network.layers().stream().map(ExperimentDescription::layer).toList());
     return out;
@@ -48,13 +53,37 @@ public final class ExperimentDescription {
 
   private static Map<String, Object> layer(LayerSpec layer) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("name", layer.name());
-    out.put("kind", "dense");
-    out.put("inputs", layer.inputs());
-    out.put("outputs", layer.outputs());
-    out.put("activation", lower(layer.activation()));
-    out.put("bias", layer.bias());
+    switch (layer) {
+      case DenseSpec dense -> {
+        out.put("kind", "dense");
+        out.put("name", dense.name());
+        out.put("inputs", dense.inputs());
+        out.put("outputs", dense.outputs());
+        out.put("activation", lower(dense.activation()));
+        out.put("bias", dense.bias());
+      }
+      case ConvSpec conv -> {
+        out.put("kind", "conv");
+        out.put("name", conv.name());
+        out.put("input", conv.input().asList());
+        out.put("filters", conv.filters());
+        out.put("kernel", kernel(conv.kernel()));
+        out.put("activation", lower(conv.activation()));
+        out.put("bias", conv.bias());
+      }
+      case PoolSpec pool -> {
+        out.put("kind", "maxpool");
+        out.put("input", pool.input().asList());
+        out.put("window", kernel(pool.window()));
+      }
+      case FlattenSpec flatten -> out.put("kind", "flatten");
+    }
+    out.put("output_shape", layer.outputShape());
     return out;
+  }
+
+  private static Map<String, Object> kernel(Kernel kernel) {
+    return Map.of("size", kernel.size(), "stride", kernel.stride(), "padding", kernel.padding());
   }
 
   private static Map<String, Object> training(TrainingSpec training) {

@@ -3,7 +3,7 @@ package spd.runtime.reg;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 
 /**
  * Variational dropout without the local reparameterization trick (the reference's {@code
@@ -20,7 +20,7 @@ final class WeightNoiseVariationalLayer extends VariationalLayer {
   private final float[] maskSlope;
   private final float[] klParameter;
 
-  WeightNoiseVariationalLayer(Dense layer, double threshold) {
+  WeightNoiseVariationalLayer(WeightedLayer layer, double threshold) {
     super(layer, "log_alpha", threshold);
     this.effective = HostMirror.of(Buffers.persistentLike(layer.weights()));
     int n = (int) layer.weights().length();

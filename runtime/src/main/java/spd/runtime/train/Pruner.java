@@ -3,7 +3,7 @@ package spd.runtime.train;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import spd.runtime.base.RunException;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 import spd.runtime.prune.Pruning;
 import spd.runtime.reg.LayerRegularizer;
 
@@ -13,7 +13,7 @@ final class Pruner {
 
   /** A new array: the regularizer's evaluation weights with every weight the rule prunes set to 0. */
   static INDArray prunedWeights(LayerRegularizer regularizer, Pruning rule) {
-    Dense layer = regularizer.layer();
+    WeightedLayer layer = regularizer.layer();
     INDArray weights = regularizer.evaluationWeights();
     float[] values = floats(weights);
     switch (rule) {
@@ -31,7 +31,7 @@ final class Pruner {
 
   /** Checks, before training, that the rule can be applied to the layer's regularizer. */
   static void check(LayerRegularizer regularizer, Pruning rule) {
-    Dense layer = regularizer.layer();
+    WeightedLayer layer = regularizer.layer();
     switch (rule) {
       case Pruning.LearnedKeepBelow ignored -> required(regularizer.keepProbability().orElse(null), layer, "a learned keep probability");
       case Pruning.LogAlphaAbove ignored -> required(regularizer.logAlpha().orElse(null), layer, "a log alpha");
@@ -41,7 +41,7 @@ final class Pruner {
     }
   }
 
-  private static INDArray required(INDArray quantity, Dense layer, String what) {
+  private static INDArray required(INDArray quantity, WeightedLayer layer, String what) {
     if (quantity == null) {
       throw new RunException(
           "the pruning rule of layer %s needs %s, but the layer's regularizer has none; prune by keep(W) or |w| instead"
