@@ -10,6 +10,11 @@ file
     : imports+=importDecl* declarations+=declaration* EOF
     ;
 
+// One expression on its own (`|w| * (|w| + eps)`), for tools and tests that read a single formula.
+standaloneExpr
+    : value=expr EOF
+    ;
+
 importDecl
     : IMPORT (module=ID | path=STRING)
     ;
@@ -48,8 +53,9 @@ statement
     | pruneDecl                                                  # pruneStatement
     ;
 
+// `data mnist { validation 0.2 }`, `data csv "wine.csv" { label "quality", classes 3 }`
 dataBlock
-    : DATA kind=dataKind settingsBlock?
+    : DATA kind=dataKind source=STRING? settingsBlock?
     ;
 
 dataKind

@@ -45,7 +45,8 @@ public final class AstPrinter {
   private void statement(Statement statement) {
     switch (statement) {
       case DataBlock data -> {
-        open("data " + data.kind().name(), data.span());
+        open("data " + data.kind().name() + data.file().map(f -> " file \"" + f.value() + "\"").orElse(""),
+            data.span());
         data.settings().forEach(this::setting);
         close();
       }

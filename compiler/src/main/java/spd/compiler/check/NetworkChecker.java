@@ -6,57 +6,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import spd.compiler.ast.DataBlock;
 import spd.compiler.ast.Expr;
 import spd.compiler.ast.Ident;
 import spd.compiler.ast.LayerDecl;
 import spd.compiler.ast.NetworkBlock;
 import spd.compiler.diag.Code;
 import spd.compiler.diag.Diagnostics;
-import spd.compiler.lang.BlockSchema;
 import spd.compiler.lang.Schemas;
 import spd.compiler.source.Span;
 import spd.runtime.data.DataDescription;
-import spd.runtime.data.DataSpec;
 
 /**
- * Checks the data and network blocks and that they fit each other: infers the shape after every layer,
+ * Checks the network block and that it fits the data ({@link DataChecker} describes the data): infers the shape after every layer,
  * names the layers with weights (conv1, conv2, ... and fc1, fc2, ... by position unless named), and checks
  * the input against the data's examples and the output against its classes.
  */
 final class NetworkChecker {
   private final Diagnostics diagnostics;
-  private final SettingsChecker settings;
 
-  NetworkChecker(Diagnostics diagnostics, SettingsChecker settings) {
+  NetworkChecker(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
-    this.settings = settings;
   }
 
   /** What the data block declares, as far as the network needs it; the shape is empty when unknown. */
-  record DataFacts(String kind, Optional<DataDescription> shape, String loss, Span span) {}
-
-  Optional<DataFacts> checkData(DataBlock data) {
-    String kind = data.kind().name();
-    BlockSchema schema = Schemas.DATA.get(kind);
-    if (schema == null) {
-      diagnostics.report(Code.E0201, data.kind().span(), "unknown data set '" + kind + "'",
-          oneOf(kind, Schemas.DATA.keySet().stream().toList(), "data sets"));
-      return Optional.empty();
+  record DataFacts(String kind, Optional<DataDescription> shape, String loss, Span span) {
+    /** The facts of data the runtime described: classes are trained with cross-entropy, values squared. */
+    static DataFacts of(String kind, DataDescription description, Span span) {
+      return new DataFacts(kind, Optional.of(description), description.isClassification() ? "cross_entropy" : "squared",
+          span);
     }
-    Map<String, Double> values = settings.check(data.settings(), schema, "data " + kind, data.span());
-    if (kind.equals("mnist")) {
-      return Optional.of(new DataFacts(kind, Optional.of(DataSpec.Mnist.DESCRIPTION), "cross_entropy", data.span()));
-    }
-    Double d = values.get("d");
-    Double support = values.get("support");
-    if (d != null && support != null && support > d) {
-      diagnostics.report(Code.E0203, data.span(), "the support (" + support.intValue()
-          + ") is larger than the number of features d (" + d.intValue() + ")", "choose support <= d");
-    }
-    Optional<DataDescription> shape = d == null || d < 1 || d > Integer.MAX_VALUE ? Optional.empty()
-        : Optional.of(DataDescription.regression(List.of(d.intValue()), 1));
-    return Optional.of(new DataFacts(kind, shape, "squared", data.span()));
   }
 
   /** Checks the network; returns the layers with weights by name (given, or by position). */

@@ -127,6 +127,7 @@ public final class ExperimentClassWriter {
           Literals.number(mnist.validation()));
       case DataSpec.Linear linear -> CodeBlock.of("return $T.linear($L, $L, $L, $L, $LL);\n", Runtime.DATA_SPEC,
           linear.samples(), linear.features(), linear.support(), Literals.number(linear.noise()), linear.seed());
+      case DataSpec.Files files -> DataCode.returning(files.spec());
     };
     members.method(MethodSpec.methodBuilder("data")
         .addModifiers(Modifier.STATIC)

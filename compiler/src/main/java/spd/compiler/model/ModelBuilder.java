@@ -24,6 +24,7 @@ import spd.compiler.ast.RuleBinding;
 import spd.compiler.ast.Setting;
 import spd.compiler.ast.SpdFile;
 import spd.compiler.ast.TrainBlock;
+import spd.compiler.check.DataSources;
 import spd.compiler.check.LayerOptions;
 import spd.compiler.check.Shape;
 import spd.compiler.lang.Lowering;
@@ -34,15 +35,22 @@ import spd.compiler.lang.Schemas;
 public final class ModelBuilder {
   private final SpdFile file;
   private final RuleTable rules;
+  private final java.nio.file.Path baseDir;
 
-  private ModelBuilder(SpdFile file, RuleTable rules) {
+  private ModelBuilder(SpdFile file, RuleTable rules, java.nio.file.Path baseDir) {
     this.file = file;
     this.rules = rules;
+    this.baseDir = baseDir;
   }
 
-  /** The experiments of a checked file, in source order. */
+  /** The experiments of a checked file, in source order; data paths are relative to the working directory. */
   public static List<Experiment> build(SpdFile file, RuleTable rules) {
-    ModelBuilder builder = new ModelBuilder(file, rules);
+    return build(file, rules, java.nio.file.Path.of("").toAbsolutePath());
+  }
+
+  /** The experiments of a checked file, in source order; data paths are relative to {@code baseDir}. */
+  public static List<Experiment> build(SpdFile file, RuleTable rules, java.nio.file.Path baseDir) {
+    ModelBuilder builder = new ModelBuilder(file, rules, baseDir);
     return file.experiments().stream().map(builder::experiment).toList();
   }
 
@@ -159,9 +167,19 @@ public final class ModelBuilder {
     return name.equals("relu") ? Network.Activation.RELU : Network.Activation.NONE;
   }
 
-  private static DataSpec data(DataBlock block, Map<String, Double> values) {
+  private DataSpec data(DataBlock block, Map<String, Double> values) {
     SettingsReader settings = new SettingsReader(block.settings(), Schemas.DATA.get(block.kind().name()), values);
     SourceRef at = SourceRef.of(block.span());
+    if (DataSources.KINDS.contains(block.kind().name())) {
+      Map<String, Double> numbers = new java.util.HashMap<>();
+      for (Setting setting : block.settings()) {
+        if (setting.value().orElseThrow() instanceof spd.compiler.ast.SettingValue.Value(Expr expr)
+            && !(expr instanceof Expr.Name)) {
+          numbers.put(setting.key().name(), settings.number(setting.key().name()));
+        }
+      }
+      return new DataSpec.Files(DataSources.resolve(block, numbers, baseDir).spec(), at);
+    }
     if (block.kind().name().equals("mnist")) {
       return new DataSpec.Mnist(settings.number("validation"), settings.text("dir"), at);
     }

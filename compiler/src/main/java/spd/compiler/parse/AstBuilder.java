@@ -94,7 +94,9 @@ final class AstBuilder {
 
   private DataBlock data(DataBlockContext context) {
     Ident kind = new Ident(context.kind.getText(), span(context.kind));
-    return new DataBlock(kind, settings(context.settingsBlock()), span(context));
+    Optional<SettingValue.Text> file = Optional.ofNullable(context.source)
+        .map(token -> new SettingValue.Text(unquote(token.getText()), span(token)));
+    return new DataBlock(kind, file, settings(context.settingsBlock()), span(context));
   }
 
   private NetworkBlock network(NetworkBlockContext context) {
@@ -210,6 +212,11 @@ final class AstBuilder {
   }
 
   // ---------------------------------------------------------------- expressions
+
+  /** The expression of a {@code standaloneExpr} parse. */
+  Expr expression(SpdParser.StandaloneExprContext context) {
+    return expr(context.value);
+  }
 
   private Expr expr(ExprContext context) {
     Span span = span(context);
