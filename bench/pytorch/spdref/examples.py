@@ -128,6 +128,15 @@ def _lenet5_magnitude(c):
     return {ALL: rules.Magnitude(0.97, "cubic", first_epoch=2, last_epoch=15, every=100)}
 
 
+def _csv_houses(c):
+    lam = c["lambda"]
+    return {ALL: rules.Penalty(lambda w: lam * torch.log(1 + w.abs() / 0.5))}
+
+
+def _npz_blobs(c):
+    return {ALL: rules.Tikhonov(keep_of(logsum_eta(2.0), c["lambda"]), min_keep=1e-3)}  # the language default
+
+
 REFERENCES = {
     "examples/paper/adaprox.spd": _paper_adaprox,
     "examples/paper/adatikhonov.spd": _paper_adatikhonov,
@@ -152,6 +161,9 @@ REFERENCES = {
     "examples/plain_lenet.spd": lambda c: {},
     "examples/scad_penalty.spd": _scad_penalty,
     "examples/vardrop_local.spd": _vardrop("local"),
+    "examples/csv_houses.spd": _csv_houses,
+    "examples/fashion_mnist.spd": _paper_adatikhonov,
+    "examples/npz_blobs.spd": _npz_blobs,
     "examples/lenet5/adadrop.spd": _adadrop,
     "examples/lenet5/adatikhonov.spd": _paper_adatikhonov,
     "examples/lenet5/hard_concrete.spd": _lenet5_hard_concrete,
