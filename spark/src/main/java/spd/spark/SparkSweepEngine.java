@@ -39,32 +39,44 @@ public final class SparkSweepEngine implements SweepEngine {
     }
     SparkLogging.quiet(job.master().isEmpty());
     SparkConf conf = SparkSettings.of(job);
-    SweepProgress progress = new SweepProgress(job.points().size(), job.progress());
+    EngineTiming timing = new EngineTiming();
     try (JavaSparkContext spark = new JavaSparkContext(conf)) {
-      AtomicBoolean stopping = new AtomicBoolean();
-      // Runs before Spark stops its context on Ctrl-C, so that the jobs it cancels read as stopped, not failed.
-      ShutdownHookManager.addShutdownHook(STOP_PRIORITY, () -> {
-        stopping.set(true);
-        return BoxedUnit.UNIT;
-      });
-      List<Thread> waiting = new ArrayList<>();
-      PointTask task = new PointTask(marker);
-      for (SweepPoint point : job.points()) {
-        spark.setJobDescription(point.groupLabel() + " seed " + point.seed());
-        JavaFutureAction<List<PointOutcome>> action = spark.parallelize(List.of(PointSpec.of(point, job)), 1)
-            .map(task).collectAsync();
-        waiting.add(Thread.ofVirtual().start(() -> progress.finished(point, outcome(action, stopping))));
-      }
-      try {
-        for (Thread thread : waiting) {
-          thread.join();
-        }
-      } catch (InterruptedException e) {
-        spark.cancelAllJobs();
-        throw e;
-      }
+      timing.sparkStarted();
+      runPoints(spark, job, new PointTask(marker), timing);
     }
+    timing.log(job.master().isEmpty() ? job.localWorkers() : 0);
     return job.points().stream().map(RunRecord::read).flatMap(Optional::stream).toList();
+  }
+
+  /** Submits a job per point, all at once, and waits for every one, reporting each as it finishes. */
+  private static void runPoints(JavaSparkContext spark, SweepJob job, PointTask task, EngineTiming timing)
+      throws InterruptedException {
+    AtomicBoolean stopping = new AtomicBoolean();
+    // Runs before Spark stops its context on Ctrl-C, so that the jobs it cancels read as stopped, not failed.
+    ShutdownHookManager.addShutdownHook(STOP_PRIORITY, () -> {
+      stopping.set(true);
+      return BoxedUnit.UNIT;
+    });
+    SweepProgress progress = new SweepProgress(job.points().size(), job.progress());
+    List<Thread> waiting = new ArrayList<>();
+    for (SweepPoint point : job.points()) {
+      spark.setJobDescription(point.groupLabel() + " seed " + point.seed());
+      JavaFutureAction<List<PointOutcome>> action = spark.parallelize(List.of(PointSpec.of(point, job)), 1)
+          .map(task).collectAsync();
+      waiting.add(Thread.ofVirtual().start(() -> {
+        PointOutcome outcome = outcome(action, stopping);
+        timing.finished(outcome);
+        progress.finished(point, outcome);
+      }));
+    }
+    try {
+      for (Thread thread : waiting) {
+        thread.join();
+      }
+    } catch (InterruptedException e) {
+      spark.cancelAllJobs();
+      throw e;
+    }
   }
 
   /** The outcome a point's task returned, or a failure with Spark's reason when Spark gave up on it. */
