@@ -141,6 +141,11 @@ final class Hovers {
   }
 
   private static String shape(LayerShapes.Shape shape) {
+    if (shape.kind().equals("conv")) {
+      return String.format(java.util.Locale.ROOT, "conv layer `%s`: %,d → %,d values per example%s%n%n%,d weights",
+          shape.name(), shape.inputs(), shape.outputs(),
+          shape.activation().equals("none") ? "" : ", " + shape.activation(), shape.weights());
+    }
     return String.format(java.util.Locale.ROOT, "%s layer `%s`: %,d → %,d (output shape %d)%s%n%n%,d weights (%,d × %,d)%s",
         shape.kind(), shape.name(), shape.inputs(), shape.outputs(), shape.outputs(),
         shape.activation().equals("none") ? "" : ", " + shape.activation(), shape.weights(), shape.inputs(),

@@ -17,9 +17,10 @@ import spd.compiler.model.Network;
  */
 final class LayerShapes {
   /** One weight layer: its name, what it maps from and to, and where it is declared. */
-  record Shape(String name, String kind, long inputs, long outputs, String activation, boolean bias, int line) {
-    long weights() {
-      return inputs * outputs;
+  record Shape(String name, String kind, long inputs, long outputs, String activation, boolean bias, int line,
+      long weights) {
+    Shape(String name, String kind, long inputs, long outputs, String activation, boolean bias, int line) {
+      this(name, kind, inputs, outputs, activation, bias, line, inputs * outputs);
     }
   }
 
@@ -29,7 +30,7 @@ final class LayerShapes {
   static List<Shape> of(Experiment experiment, Optional<spd.compiler.model.Experiment> resolved) {
     Optional<Network> network = resolved.flatMap(spd.compiler.model.Experiment::network);
     if (network.isPresent()) {
-      return network.get().layers().stream().map(LayerShapes::fromModel).toList();
+      return network.get().weighted().stream().map(LayerShapes::fromModel).toList();
     }
     return fromSource(experiment);
   }
@@ -39,16 +40,24 @@ final class LayerShapes {
     for (NetworkBlock block : experiment.all(NetworkBlock.class)) {
       for (LayerDecl layer : block.layers()) {
         if (layer instanceof LayerDecl.Input input) {
-          return whole(input.size().text());
+          Optional<Long> width = Optional.of(1L);
+          for (var dim : input.dims()) {
+            width = width.flatMap(w -> whole(dim.text()).map(d -> w * d));
+          }
+          return width;
         }
       }
     }
     return Optional.empty();
   }
 
-  private static Shape fromModel(Network.Layer layer) {
-    return new Shape(layer.name(), layer.bias() ? "dense" : "linear", layer.inputs(), layer.outputs(),
-        layer.activation().name().toLowerCase(java.util.Locale.ROOT), layer.bias(), layer.at().line());
+  private static Shape fromModel(Network.Weighted layer) {
+    return switch (layer) {
+      case Network.Dense dense -> new Shape(dense.name(), dense.bias() ? "dense" : "linear", dense.inputs(),
+          dense.outputs(), dense.activation().name().toLowerCase(java.util.Locale.ROOT), dense.bias(), dense.at().line());
+      case Network.Conv conv -> new Shape(conv.name(), "conv", conv.input().size(), conv.output().size(),
+          conv.activation().name().toLowerCase(java.util.Locale.ROOT), true, conv.at().line(), conv.weightCount());
+    };
   }
 
   private static List<Shape> fromSource(Experiment experiment) {

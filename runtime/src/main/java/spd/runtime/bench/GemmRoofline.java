@@ -5,6 +5,8 @@ import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import spd.runtime.nn.ConvSpec;
+import spd.runtime.nn.DenseSpec;
 import spd.runtime.nn.LayerSpec;
 import spd.runtime.nn.NetworkSpec;
 
@@ -32,17 +34,34 @@ public final class GemmRoofline {
   }
 
   /**
-   * The products of one training step of a dense network at batch size {@code batch}: per layer the forward
-   * product x W, the weight gradient x^T g and, except for the first layer, the input gradient g W^T.
+   * The products of one training step of a network at batch size {@code batch}: per layer with weights the
+   * forward product x W, the weight gradient x^T g and, except for the first layer, the input gradient g W^T;
+   * a conv layer's are the same products over its im2col matrix (one row per example and output pixel, one
+   * column per channel and kernel position).
    */
   public static List<Product> trainingProducts(NetworkSpec network, int batch) {
     List<Product> products = new ArrayList<>();
-    for (int k = 0; k < network.layers().size(); k++) {
-      LayerSpec layer = network.layers().get(k);
-      products.add(new Product(batch, layer.outputs(), layer.inputs(), false, false));
-      products.add(new Product(layer.inputs(), layer.outputs(), batch, true, false));
+    List<LayerSpec.Weighted> layers = network.weighted();
+    for (int k = 0; k < layers.size(); k++) {
+      int rows;
+      int inputs;
+      int outputs;
+      switch (layers.get(k)) {
+        case DenseSpec dense -> {
+          rows = batch;
+          inputs = dense.inputs();
+          outputs = dense.outputs();
+        }
+        case ConvSpec conv -> {
+          rows = batch * conv.output().height() * conv.output().width();
+          inputs = conv.fanIn();
+          outputs = conv.filters();
+        }
+      }
+      products.add(new Product(rows, outputs, inputs, false, false));
+      products.add(new Product(inputs, outputs, rows, true, false));
       if (k > 0) {
-        products.add(new Product(batch, layer.inputs(), layer.outputs(), false, true));
+        products.add(new Product(rows, inputs, outputs, false, true));
       }
     }
     return products;
