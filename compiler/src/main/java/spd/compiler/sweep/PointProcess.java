@@ -57,13 +57,22 @@ public final class PointProcess {
     int exit = runChild(command(point, epochs, data, resume), log);
     Optional<RunRecord> record = RunRecord.read(point);
     if (exit != 0 || record.isEmpty() || !record.get().completed()) {
-      String reason = record.isPresent() && !record.get().completed()
-          ? record.get().status() + summaryMessage(point).map(m -> ": " + m).orElse("")
-          : LogTail.reason(log, logStart).orElse("exit code " + exit);
-      return new PointOutcome(PointOutcome.Kind.FAILED, host, exit, reason, seconds(started));
+      return new PointOutcome(PointOutcome.Kind.FAILED, host, exit, failure(point, record, log, logStart, exit),
+          seconds(started));
     }
     return new PointOutcome(resume ? PointOutcome.Kind.RESUMED : PointOutcome.Kind.TRAINED, host, 0, "",
         seconds(started));
+  }
+
+  /**
+   * Why a run failed: the end it recorded in its summary (diverged, interrupted, with its message), else what
+   * it printed last, else how its process ended.
+   */
+  private static String failure(SweepPoint point, Optional<RunRecord> record, Path log, long logStart, int exit) {
+    return record.filter(r -> !r.completed() && !r.status().equals("running"))
+        .map(r -> r.status() + summaryMessage(point).map(message -> ": " + message).orElse(""))
+        .or(() -> LogTail.reason(log, logStart))
+        .orElse(exit > 128 ? "the run was killed (signal " + (exit - 128) + ")" : "exit code " + exit);
   }
 
   /** The message a stopped run left in its summary (why it diverged, or was interrupted). */
