@@ -8,11 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The float32 convolution at LeNet-5's second layer: the same products as libnd4j's conv2d and conv2d_bp,
  * and bit-for-bit the same results at one thread and at two (chunks are fixed by the shape, and the kernel
- * gradients of the chunks are added in chunk order).
+ * gradients of the chunks are added in chunk order); max pooling against libnd4j's, and its ties as PyTorch
+ * breaks them.
  */
 class Im2colConvolutionTest {
   private static final ImageShape INPUT = new ImageShape(20, 12, 12);
@@ -66,6 +68,27 @@ class Im2colConvolutionTest {
     assertArrayEquals(one.output(), two.output());
     assertArrayEquals(one.gradInput(), two.gradInput());
     assertArrayEquals(one.gradWeights(), two.gradWeights());
+  }
+
+  @Test
+  void poolingMatchesLibnd4jAndSendsATiesGradientToItsFirstEntry() {
+    INDArray x = Transforms.relu(random(new SplittableRandom(9), 4, 3, 8, 8), true);
+    INDArray g = random(new SplittableRandom(10), 4, 3, 4, 4);
+    Kernel window = Kernel.of(2).stride(2);
+    INDArray expected = Nd4j.create(DataType.FLOAT, 4, 3, 4, 4);
+    INDArray actual = Nd4j.create(DataType.FLOAT, 4, 3, 4, 4);
+    LibNd4jConvOps.maxPool(x, expected, window);
+    MaxPooling.of(x, window).forward(x, actual);
+    assertArrayEquals(expected.data().asFloat(), actual.data().asFloat());
+    x.assign(0); // every window a tie
+    INDArray gradX = Nd4j.create(DataType.FLOAT, x.shape());
+    MaxPooling.of(x, window).backward(x, g, gradX);
+    for (int i = 0; i < 4; i++) {
+      for (int j = 0; j < 4; j++) {
+        assertEquals(g.getFloat(1, 2, i, j), gradX.getFloat(1, 2, 2 * i, 2 * j), "window " + i + ", " + j);
+      }
+    }
+    assertEquals(g.sumNumber().doubleValue(), gradX.sumNumber().doubleValue(), 1e-4);
   }
 
   private static void assertClose(float[] expected, float[] actual) {
