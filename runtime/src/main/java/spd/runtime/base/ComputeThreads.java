@@ -5,6 +5,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * How many threads the step's chunked loops (convolutions, element-wise passes) split their chunks over: the
@@ -14,12 +15,28 @@ import java.util.function.IntConsumer;
 public final class ComputeThreads {
   private static final int COUNT = fromEnvironment();
   private static final ConcurrentHashMap<Integer, ForkJoinPool> POOLS = new ConcurrentHashMap<>();
+  private static final ThreadLocal<Integer> OVERRIDE = new ThreadLocal<>();
 
   private ComputeThreads() {}
 
-  /** The configured number of compute threads. */
+  /** The configured number of compute threads (or the count {@link #with} set on this thread). */
   public static int count() {
-    return COUNT;
+    Integer override = OVERRIDE.get();
+    return override != null ? override : COUNT;
+  }
+
+  /**
+   * Runs {@code task} with {@link #count} returning {@code threads} on the calling thread (not capped by the
+   * machine's processors), so one process can compare a run at one thread with the same run at two.
+   */
+  public static <T> T with(int threads, Supplier<T> task) {
+    Integer previous = OVERRIDE.get();
+    OVERRIDE.set(Math.max(1, threads));
+    try {
+      return task.get();
+    } finally {
+      OVERRIDE.set(previous);
+    }
   }
 
   /** A pool of {@code threads} workers (one per thread count, created on first use). */
