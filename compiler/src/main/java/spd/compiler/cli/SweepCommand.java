@@ -79,17 +79,22 @@ final class SweepCommand implements Callable<Integer> {
     grid.forEach((name, values) -> axes.put(name, List.of(values.split(","))));
     List<SweepPlan.Target> targets = new ArrayList<>();
     boolean needsMnist = false;
+    Optional<Path> mnistDirectory = Optional.empty();
     for (Path file : files) {
       Map<String, String> first = new LinkedHashMap<>();
       axes.forEach((name, values) -> first.put(name, values.getFirst()));
-      Optional<List<Experiment>> experiments = Frontends.experiments(file, first, err);
+      BatchStatus frontend = new BatchStatus();
+      Optional<List<Experiment>> experiments = Frontends.experiments(file, first, err, frontend);
       if (experiments.isEmpty()) {
-        return Main.USER_ERROR;
+        return frontend.exitCode();
       }
       for (Experiment experiment : experiments.get()) {
         if (experiment.isTrainable()) {
           targets.add(new SweepPlan.Target(file, experiment.name(), experiment.training().orElseThrow().seed()));
-          needsMnist |= experiment.data().orElseThrow() instanceof DataSpec.Mnist;
+          if (experiment.data().orElseThrow() instanceof DataSpec.Mnist declared) {
+            needsMnist = true;
+            mnistDirectory = declared.directory().map(Path::of);
+          }
         }
       }
     }
@@ -97,12 +102,12 @@ final class SweepCommand implements Callable<Integer> {
       err.println("spd sweep: no experiment with data, a network and a train block in " + files);
       return Main.USER_ERROR;
     }
-    if (needsMnist && !MnistFetcher.ensurePresent(data, stdout, err)) {
+    if (needsMnist && !MnistFetcher.ensurePresent(data, mnistDirectory, stdout, err)) {
       return Main.USER_ERROR;
     }
     Path directory = out.toAbsolutePath().normalize();
     List<SweepPoint> points = SweepPlan.of(absolute(targets), axes, seeds, directory);
-    Path mnist = needsMnist ? DataDirectory.resolve(data).path().toAbsolutePath().normalize() : null;
+    Path mnist = needsMnist ? DataDirectory.resolve(data, mnistDirectory).path().toAbsolutePath().normalize() : null;
     stdout.printf("spd sweep: %d run(s), %s, into %s%n", points.size(), master == null
         ? (jobs == null ? 1 : jobs) + " at a time on this machine" : "on " + master, out);
     stdout.flush();
