@@ -2,7 +2,7 @@ package spd.compiler.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 
 /** Entry point of the {@code spd} command line. */
 @Command(name = "spd", mixinStandardHelpOptions = true, versionProvider = Version.class,

@@ -22,7 +22,7 @@ import spd.compiler.codegen.GeneratedClass;
 import spd.compiler.codegen.InMemoryCompiler;
 import spd.compiler.model.DataSpec;
 import spd.compiler.model.Experiment;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 import spd.runtime.device.Device;
 import spd.runtime.device.DeviceCheck;
 import spd.runtime.train.ProgressMode;

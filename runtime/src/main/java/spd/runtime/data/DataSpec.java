@@ -8,7 +8,7 @@ public sealed interface DataSpec {
 
   /**
    * What the data looks like (feature shape, classes or regression outputs), read from file headers where
-   * there are files, without loading the data; throws a {@link spd.runtime.RunException} naming a file that
+   * there are files, without loading the data; throws a {@link spd.runtime.base.RunException} naming a file that
    * is missing or malformed.
    */
   DataDescription describe();

@@ -2,7 +2,7 @@ package spd.runtime.data;
 
 import java.util.SplittableRandom;
 import org.nd4j.linalg.factory.Nd4j;
-import spd.runtime.Seeds;
+import spd.runtime.base.Seeds;
 
 /**
  * The seeded synthetic linear-regression generator of the theory's linear case: X with i.i.d. N(0, 1)

@@ -9,8 +9,8 @@ import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import spd.runtime.RunException;
-import spd.runtime.Seeds;
+import spd.runtime.base.RunException;
+import spd.runtime.base.Seeds;
 
 /**
  * Loads MNIST from the four canonical idx files (raw or gzip) in a data directory, checks each file's SHA-256

@@ -1,7 +1,7 @@
 package spd.runtime.device;
 
 import java.util.Locale;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 
 /** Where training runs: {@code --device cpu|gpu}. */
 public enum Device {

@@ -3,7 +3,7 @@ package spd.runtime.device;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 
 /**
  * Checks, before ND4J loads a backend, that the requested device can be used, and says plainly why not.

@@ -3,7 +3,7 @@ package spd.runtime.duality;
 import java.util.BitSet;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import spd.runtime.WeightFunction;
+import spd.runtime.base.WeightFunction;
 import spd.runtime.data.DataSpec;
 
 /**

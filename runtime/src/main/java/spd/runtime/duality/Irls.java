@@ -1,7 +1,7 @@
 package spd.runtime.duality;
 
 import org.nd4j.linalg.factory.Nd4j;
-import spd.runtime.WeightFunction;
+import spd.runtime.base.WeightFunction;
 
 /**
  * Iteratively reweighted least squares for min_w (1/2n) ||y - X w||^2 + lambda sum s_i Omega(w_i), the

@@ -10,19 +10,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import spd.runtime.reg.LayerRegularizer;
 
 /**
  * A dense layer {@code y = act(x . W_eff + b)} with W stored as {@code inputs x outputs} (float32), whose
- * weight product is delegated to its {@link LayerRegularizer}. Activation buffers are preallocated per batch
- * size, so the training step allocates nothing for them.
+ * training weight product is delegated to the {@link WeightProduct} attached to it (its regularizer).
+ * Activation buffers are preallocated per batch size, so the training step allocates nothing for them.
  */
 public final class Dense {
   private final LayerSpec spec;
   private final Parameter weight;
   private final Parameter bias;
   private final Map<Integer, Buffers> buffersByBatch = new HashMap<>();
-  private LayerRegularizer regularizer;
+  private WeightProduct product;
 
   /** The output and input-gradient buffers of one batch size. */
   private record Buffers(INDArray output, INDArray gradInput) {}
@@ -53,9 +52,12 @@ public final class Dense {
     return Nd4j.create(values, new long[] {rows, columns}, 'c');
   }
 
-  /** Binds the layer's regularizer; the trainer calls this once, with a neutral one for unregularized layers. */
-  public void attach(LayerRegularizer value) {
-    this.regularizer = value;
+  /**
+   * Binds the layer's training weight product (its regularizer); the trainer calls this once, with a neutral
+   * one for unregularized layers.
+   */
+  public void attach(WeightProduct value) {
+    this.product = value;
   }
 
   /** The declaration of this layer. */
@@ -83,21 +85,16 @@ public final class Dense {
     return bias;
   }
 
-  /** The regularizer bound to this layer. */
-  public LayerRegularizer regularizer() {
-    return regularizer;
-  }
-
-  /** The layer's trainable parameters: W, b if present, then the regularizer's own. */
+  /** The layer's trainable parameters: W, b if present, then the weight product's own. */
   public List<Parameter> parameters() {
     List<Parameter> own = bias == null ? List.of(weight) : List.of(weight, bias);
-    return java.util.stream.Stream.concat(own.stream(), regularizer.parameters().stream()).toList();
+    return java.util.stream.Stream.concat(own.stream(), product.parameters().stream()).toList();
   }
 
   /** The training forward pass; returns this layer's output buffer for the batch size of {@code input}. */
   public INDArray forwardTraining(INDArray input) {
     INDArray output = buffers(input.rows()).output();
-    regularizer.forward(input, output);
+    product.forward(input, output);
     return finish(output);
   }
 
@@ -133,7 +130,7 @@ public final class Dense {
       gradOutput.sum(bias.gradient(), 0);
     }
     INDArray gradInput = needInputGradient ? buffers.gradInput() : null;
-    regularizer.backward(input, gradOutput, gradInput);
+    product.backward(input, gradOutput, gradInput);
     return gradInput;
   }
 

@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import spd.runtime.Seeds;
+import spd.runtime.base.Seeds;
 
 /** A stack of dense layers and a loss: the training step's forward and backward passes, and evaluation. */
 public final class Network {

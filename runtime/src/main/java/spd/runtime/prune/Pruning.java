@@ -1,6 +1,6 @@
 package spd.runtime.prune;
 
-import spd.runtime.WeightFunction;
+import spd.runtime.base.WeightFunction;
 
 /**
  * A declared rule that decides which weights count as zero at evaluation. Evaluation really zeroes them, and

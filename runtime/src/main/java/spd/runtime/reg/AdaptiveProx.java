@@ -3,7 +3,7 @@ package spd.runtime.reg;
 import java.util.Map;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import spd.runtime.StepWeightFunction;
+import spd.runtime.base.StepWeightFunction;
 import spd.runtime.nn.Dense;
 
 /**

@@ -3,7 +3,7 @@ package spd.runtime.reg;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import spd.runtime.WeightFunction;
+import spd.runtime.base.WeightFunction;
 import spd.runtime.nn.Dense;
 
 /**

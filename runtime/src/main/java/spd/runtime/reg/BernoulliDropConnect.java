@@ -3,7 +3,7 @@ package spd.runtime.reg;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import spd.runtime.WeightFunction;
+import spd.runtime.base.WeightFunction;
 import java.util.Optional;
 import spd.runtime.nn.Dense;
 

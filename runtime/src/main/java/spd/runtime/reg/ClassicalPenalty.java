@@ -1,7 +1,7 @@
 package spd.runtime.reg;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import spd.runtime.WeightFunction;
+import spd.runtime.base.WeightFunction;
 import spd.runtime.nn.Dense;
 
 /**

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
-import spd.runtime.WeightFunction;
+import spd.runtime.base.WeightFunction;
 import spd.runtime.nn.Dense;
 import spd.runtime.nn.Parameter;
 

@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import spd.runtime.nn.Dense;
 import spd.runtime.nn.Parameter;
+import spd.runtime.nn.WeightProduct;
 
 /**
  * The per-layer, stateful side of a regularizer: the hook points the trainer calls around each step of one
@@ -21,11 +22,12 @@ import spd.runtime.nn.Parameter;
  * (masks, state, parameters) must be allocated with {@link Buffers}, outside the step's workspace; temporaries
  * inside the hooks may be allocated freely, since the workspace is reset after every step.
  */
-public interface LayerRegularizer {
+public interface LayerRegularizer extends WeightProduct {
   /** The layer this state belongs to. */
   Dense layer();
 
   /** Extra trainable parameters this rule owns (e.g. a log-variance per weight); default none. */
+  @Override
   default List<Parameter> parameters() {
     return List.of();
   }
@@ -61,6 +63,7 @@ public interface LayerRegularizer {
    * Training forward product without the bias: {@code output = input . W_eff}. Override only when the rule
    * is not a function of an effective weight matrix (e.g. the local reparameterization trick).
    */
+  @Override
   default void forward(INDArray input, INDArray output) {
     Nd4j.gemm(input, trainingWeights(), output, false, false, 1.0, 0.0);
   }
@@ -71,6 +74,7 @@ public interface LayerRegularizer {
    * layer().weight().gradient()}, then lets {@link #backwardWeights} turn it into the gradient with respect
    * to W and add the penalty's.
    */
+  @Override
   default void backward(INDArray input, INDArray gradOutput, INDArray gradInput) {
     if (gradInput != null) {
       Nd4j.gemm(gradOutput, trainingWeights(), gradInput, false, true, 1.0, 0.0);

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 import spd.runtime.nn.Dense;
 
 /**

@@ -1,8 +1,8 @@
 package spd.runtime.reg;
 
 import org.nd4j.linalg.factory.Nd4j;
-import spd.runtime.StepWeightFunction;
-import spd.runtime.WeightFunction;
+import spd.runtime.base.StepWeightFunction;
+import spd.runtime.base.WeightFunction;
 
 /** Factories for the regularizers of the core runtime, named as the language names them. */
 public final class Regularizers {

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 
 /**
  * The state of a run at an epoch boundary: every named array of the model and the metadata needed to go on

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import spd.runtime.data.Split;
-import spd.runtime.nn.Dense;
 import spd.runtime.nn.Loss;
+import spd.runtime.reg.LayerRegularizer;
 
 /** Evaluates a model with its pruned weights: loss, accuracy and error on a split, and nonzero counts. */
 final class Evaluator {
@@ -49,10 +49,11 @@ final class Evaluator {
   private Pruned prune() {
     List<INDArray> weights = new ArrayList<>();
     Map<String, Evaluation.LayerCount> layers = new LinkedHashMap<>();
-    for (Dense layer : model.network().layers()) {
-      INDArray pruned = Pruner.prunedWeights(layer, model.experiment().pruning(layer.name()));
+    for (LayerRegularizer regularizer : model.regularizers()) {
+      String layer = regularizer.layer().name();
+      INDArray pruned = Pruner.prunedWeights(regularizer, model.experiment().pruning(layer));
       weights.add(pruned);
-      layers.put(layer.name(), new Evaluation.LayerCount(Pruner.countNonzero(pruned), pruned.length()));
+      layers.put(layer, new Evaluation.LayerCount(Pruner.countNonzero(pruned), pruned.length()));
     }
     return new Pruned(weights, layers);
   }

@@ -3,7 +3,7 @@ package spd.runtime.train;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
-import spd.runtime.Seeds;
+import spd.runtime.base.Seeds;
 import spd.runtime.nn.Parameter;
 import spd.runtime.optim.Optimizer;
 import spd.runtime.reg.StepContext;

@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import spd.runtime.Experiment;
-import spd.runtime.Seeds;
+import spd.runtime.base.Seeds;
 import spd.runtime.nn.Dense;
 import spd.runtime.nn.Network;
 import spd.runtime.nn.Parameter;
 import spd.runtime.optim.Optimizer;
+import spd.runtime.reg.LayerRegularizer;
 import spd.runtime.reg.Regularizer;
 import spd.runtime.reg.Unregularized;
 
@@ -21,6 +22,7 @@ import spd.runtime.reg.Unregularized;
 final class Model {
   private final Experiment experiment;
   private final Network network;
+  private final List<LayerRegularizer> regularizers = new ArrayList<>();
   private final List<Parameter> parameters;
   private final Optimizer optimizer;
   private final List<LayerStepContext> contexts = new ArrayList<>();
@@ -32,9 +34,11 @@ final class Model {
     for (int k = 0; k < network.layers().size(); k++) {
       Dense layer = network.layers().get(k);
       Regularizer regularizer = experiment.regularizer(layer.name());
-      layer.attach(regularizer == null ? new Unregularized(layer) : regularizer.attach(layer));
-      layer.regularizer().initialise(Seeds.derive(seed, Seeds.REGULARIZER_INIT, k));
-      Pruner.check(layer, experiment.pruning(layer.name()));
+      LayerRegularizer attached = regularizer == null ? new Unregularized(layer) : regularizer.attach(layer);
+      layer.attach(attached);
+      regularizers.add(attached);
+      attached.initialise(Seeds.derive(seed, Seeds.REGULARIZER_INIT, k));
+      Pruner.check(attached, experiment.pruning(layer.name()));
     }
     this.parameters = network.parameters();
     this.optimizer = Optimizer.create(experiment.training().optimizer(), parameters);
@@ -50,6 +54,11 @@ final class Model {
 
   Network network() {
     return network;
+  }
+
+  /** The regularizer attached to each layer, in the order of the network's layers. */
+  List<LayerRegularizer> regularizers() {
+    return regularizers;
   }
 
   List<Parameter> parameters() {
@@ -70,8 +79,9 @@ final class Model {
     for (Parameter parameter : parameters) {
       arrays.put(parameter.name(), parameter.value());
     }
-    for (Dense layer : network.layers()) {
-      layer.regularizer().state().forEach((name, array) -> arrays.put(layer.name() + ".state." + name, array));
+    for (LayerRegularizer regularizer : regularizers) {
+      String layer = regularizer.layer().name();
+      regularizer.state().forEach((name, array) -> arrays.put(layer + ".state." + name, array));
     }
     return arrays;
   }

@@ -2,7 +2,7 @@ package spd.runtime.train;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 import spd.runtime.nn.Dense;
 import spd.runtime.prune.Pruning;
 import spd.runtime.reg.LayerRegularizer;
@@ -12,8 +12,8 @@ final class Pruner {
   private Pruner() {}
 
   /** A new array: the regularizer's evaluation weights with every weight the rule prunes set to 0. */
-  static INDArray prunedWeights(Dense layer, Pruning rule) {
-    LayerRegularizer regularizer = layer.regularizer();
+  static INDArray prunedWeights(LayerRegularizer regularizer, Pruning rule) {
+    Dense layer = regularizer.layer();
     INDArray weights = regularizer.evaluationWeights();
     float[] values = floats(weights);
     switch (rule) {
@@ -30,8 +30,8 @@ final class Pruner {
   }
 
   /** Checks, before training, that the rule can be applied to the layer's regularizer. */
-  static void check(Dense layer, Pruning rule) {
-    LayerRegularizer regularizer = layer.regularizer();
+  static void check(LayerRegularizer regularizer, Pruning rule) {
+    Dense layer = regularizer.layer();
     switch (rule) {
       case Pruning.LearnedKeepBelow ignored -> required(regularizer.keepProbability().orElse(null), layer, "a learned keep probability");
       case Pruning.LogAlphaAbove ignored -> required(regularizer.logAlpha().orElse(null), layer, "a log alpha");

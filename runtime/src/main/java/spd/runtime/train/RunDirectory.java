@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import spd.runtime.Experiment;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 
 /**
  * The files of a run: the generated source, {@code manifest.json}, {@code metrics.csv}, {@code summary.json},

@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.memory.enums.ResetPolicy;
 import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import spd.runtime.Seeds;
+import spd.runtime.base.Seeds;
 import spd.runtime.nn.Dense;
 import spd.runtime.nn.Loss;
 import spd.runtime.nn.Parameter;
@@ -57,14 +57,14 @@ final class StepRunner {
     try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(workspace, STEP_WORKSPACE)) {
       for (int k = 0; k < layers.size(); k++) {
         contexts.get(k).setStep(stepInEpoch);
-        layers.get(k).regularizer().beforeStep(contexts.get(k));
+        model.regularizers().get(k).beforeStep(contexts.get(k));
       }
       Loss.Score score =
           model.network().trainStep(
               batch, training.shuffledTargets(), training.shuffledClasses(), stepInEpoch * training.batchSize());
       model.optimizer().update(model.parameters(), lr);
       for (int k = 0; k < layers.size(); k++) {
-        layers.get(k).regularizer().afterUpdate(contexts.get(k));
+        model.regularizers().get(k).afterUpdate(contexts.get(k));
       }
       return score;
     }

@@ -13,12 +13,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import spd.runtime.Experiment;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 import spd.runtime.data.DataLoader;
 import spd.runtime.data.Dataset;
-import spd.runtime.nn.Dense;
 import spd.runtime.nn.Loss;
 import spd.runtime.plot.ChartGuard;
+import spd.runtime.reg.LayerRegularizer;
 
 /**
  * Trains an {@link Experiment}: epochs of shuffled batches through the regularizers' hooks, evaluation with
@@ -314,8 +314,8 @@ public final class Trainer {
 
   private EpochMetrics epochMetrics(int epoch, double lr, double dataLoss, double trainAccuracy, double rate, double seconds) {
     double penalty = 0;
-    for (Dense layer : model.network().layers()) {
-      penalty += layer.regularizer().penalty();
+    for (LayerRegularizer regularizer : model.regularizers()) {
+      penalty += regularizer.penalty();
     }
     Evaluation validation =
         data.validation().isEmpty() ? null : evaluator.on(data.validation(), data.isClassification());

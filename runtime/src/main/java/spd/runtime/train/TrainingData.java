@@ -7,7 +7,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import spd.runtime.Seeds;
+import spd.runtime.base.Seeds;
 import spd.runtime.data.Split;
 
 /**

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 
 /** Where MNIST is looked for, and what the user is told when it is missing or corrupt. */
 class MnistFilesTest {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 
 /** The device check's messages, and the native settings recommended for a processor. */
 class DeviceCheckTest {

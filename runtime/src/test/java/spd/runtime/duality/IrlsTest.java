@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import spd.runtime.WeightFunction;
+import spd.runtime.base.WeightFunction;
 
 /** IRLS against coordinate-descent lasso and the scalar fixed points of theory.md 6.4. */
 class IrlsTest {

@@ -23,6 +23,8 @@ import spd.runtime.nn.Parameter;
 final class GradientCheck {
   static final int BATCH = 8;
   final Network network;
+  /** The regularizer attached to each layer, in layer order. */
+  final List<LayerRegularizer> rules = new ArrayList<>();
   final INDArray features;
   final float[] targets;
   final int[] classes;
@@ -39,8 +41,11 @@ final class GradientCheck {
     NetworkSpec spec =
         NetworkSpec.input(6).dense(5, Activation.RELU).dense(4, Activation.RELU).dense(3, Activation.NONE).loss(loss);
     Network network = Network.initialised(spec, 11);
+    List<LayerRegularizer> rules = new ArrayList<>();
     for (Dense layer : network.layers()) {
-      layer.attach(rule == null ? new Unregularized(layer) : rule.attach(layer));
+      LayerRegularizer attached = rule == null ? new Unregularized(layer) : rule.attach(layer);
+      layer.attach(attached);
+      rules.add(attached);
     }
     SplittableRandom random = new SplittableRandom(5);
     float[] x = new float[BATCH * 6];
@@ -59,14 +64,16 @@ final class GradientCheck {
         }
       }
     }
-    return new GradientCheck(
+    GradientCheck check = new GradientCheck(
         network, Nd4j.create(x, new long[] {BATCH, 6}, 'c'), y, loss == LossKind.CROSS_ENTROPY ? classes : null);
+    check.rules.addAll(rules);
+    return check;
   }
 
   /** Runs the hooks before the step and the forward/backward pass, leaving analytic gradients in place. */
   void step(StepContext context) {
-    for (Dense layer : network.layers()) {
-      layer.regularizer().beforeStep(context);
+    for (LayerRegularizer rule : rules) {
+      rule.beforeStep(context);
     }
     network.trainStep(features, targets, classes, 0);
   }
@@ -74,8 +81,8 @@ final class GradientCheck {
   /** The masks of this step, M = W_eff / W, per layer. */
   List<INDArray> frozenMasks() {
     List<INDArray> masks = new ArrayList<>();
-    for (Dense layer : network.layers()) {
-      masks.add(layer.regularizer().trainingWeights().div(layer.weights()));
+    for (LayerRegularizer rule : rules) {
+      masks.add(rule.trainingWeights().div(rule.layer().weights()));
     }
     return masks;
   }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 import spd.runtime.reg.MagnitudePruning.Ramp;
 
 /** Gradual magnitude pruning: the ramps, the selection of the smallest weights, a monotone mask. */

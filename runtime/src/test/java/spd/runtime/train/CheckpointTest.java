@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 
 /** Checkpoints round-trip arrays and metadata (NaN included) and refuse what they cannot restore. */
 class CheckpointTest {

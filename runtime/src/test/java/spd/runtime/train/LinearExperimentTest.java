@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import spd.runtime.Experiment;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 import spd.runtime.data.DataSpec;
 import spd.runtime.nn.Activation;
 import spd.runtime.nn.LossKind;

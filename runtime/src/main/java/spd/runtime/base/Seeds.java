@@ -1,4 +1,4 @@
-package spd.runtime;
+package spd.runtime.base;
 
 /**
  * Derivation of independent random streams from the run's seed: every stream (initialisation of a layer,

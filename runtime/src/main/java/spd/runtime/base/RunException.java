@@ -1,4 +1,4 @@
-package spd.runtime;
+package spd.runtime.base;
 
 /**
  * A failure the user can act on (missing data, a corrupt file, an unusable device, a run directory that

@@ -1,4 +1,4 @@
-package spd.runtime;
+package spd.runtime.base;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
