@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 import spd.runtime.data.DataDirectory;
 import spd.runtime.data.DataSpec;
 import spd.runtime.data.Mnist;

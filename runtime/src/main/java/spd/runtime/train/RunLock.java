@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import spd.runtime.RunException;
+import spd.runtime.base.RunException;
 
 /**
  * The exclusive right to write a run directory, held for as long as a run (or a sweep) writes it: an
