@@ -8,20 +8,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the points of a sweep, up to {@code jobs} at a time, each as its own {@code spd run} process (so
- * that runs share no native memory and a crash stays local). A point already completed is skipped; one
- * with a checkpoint is resumed: rerunning a sweep finishes it.
+ * that runs share no native memory and a crash stays local). A point that completed or diverged is kept; one
+ * that was started is resumed: rerunning a sweep finishes it. Children never outlive the sweep: stopping the
+ * sweep (Ctrl-C, kill) stops them, resumably, and a child whose sweep was killed outright stops itself.
  */
 public final class SweepRunner {
+  /** How long a stopping sweep waits for its runs to record that they were interrupted. */
+  private static final long CHILD_STOP_SECONDS = 60;
   private final int jobs;
   private final Integer epochs;
   private final PrintWriter out;
+  private final Set<Process> running = ConcurrentHashMap.newKeySet();
 
   public SweepRunner(int jobs, Integer epochs, PrintWriter out) {
     this.jobs = jobs;
@@ -31,6 +38,20 @@ public final class SweepRunner {
 
   /** Runs what is left of the sweep; returns the record of every point that has a summary. */
   public List<RunRecord> run(List<SweepPoint> points) throws InterruptedException {
+    Thread hook = new Thread(this::stopChildren, "spd-sweep-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return runAll(points);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running.
+      }
+    }
+  }
+
+  private List<RunRecord> runAll(List<SweepPoint> points) throws InterruptedException {
     AtomicInteger done = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(jobs);
     List<Future<Optional<RunRecord>>> futures = new ArrayList<>();
@@ -49,32 +70,68 @@ public final class SweepRunner {
     return records;
   }
 
+  /** On Ctrl-C or kill: every child is asked to stop (it records itself as interrupted), then awaited. */
+  private void stopChildren() {
+    running.forEach(Process::destroy);
+    for (Process child : running) {
+      try {
+        if (!child.waitFor(CHILD_STOP_SECONDS, TimeUnit.SECONDS)) {
+          child.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   private Optional<RunRecord> runPoint(SweepPoint point, AtomicInteger done, int total) throws IOException,
       InterruptedException {
     Optional<RunRecord> existing = RunRecord.read(point);
-    if (existing.isPresent() && existing.get().completed() && (epochs == null || existing.get().epochs() == epochs)) {
+    if (existing.isPresent() && existing.get().finished()) {
+      if (epochs != null && existing.get().completed() && existing.get().epochs() != epochs) {
+        synchronized (out) {
+          out.printf("[%d/%d] %s seed %d: %s already holds a run of %d epochs, not %d; delete it or sweep into "
+              + "another --out%n", done.incrementAndGet(), total, point.groupLabel(), point.seed(), point.directory(),
+              existing.get().epochs(), epochs);
+          out.flush();
+        }
+        return Optional.empty();
+      }
       report(existing.get(), done.incrementAndGet(), total, "already done");
       return existing;
     }
-    boolean resume = Files.exists(point.directory().resolve("checkpoint.bin"));
-    Files.createDirectories(point.directory());
+    boolean resume = Files.exists(point.directory().resolve("manifest.json"));
+    Path log = logFile(point);
+    Files.createDirectories(log.getParent());
     Process process = new ProcessBuilder(command(point, resume))
         .redirectErrorStream(true)
-        .redirectOutput(point.directory().resolve("run.log").toFile())
+        .redirectOutput(log.toFile())
         .start();
-    process.getOutputStream().close();
-    int exit = process.waitFor();
+    running.add(process);
+    int exit;
+    try {
+      process.getOutputStream().close();
+      exit = process.waitFor();
+    } finally {
+      running.remove(process);
+    }
     Optional<RunRecord> record = RunRecord.read(point);
     if (record.isEmpty()) {
       synchronized (out) {
         out.printf("[%d/%d] %s seed %d: failed (exit %d); see %s%n", done.incrementAndGet(), total, point.groupLabel(),
-            point.seed(), exit, point.directory().resolve("run.log"));
+            point.seed(), exit, log);
         out.flush();
       }
       return Optional.empty();
     }
     report(record.get(), done.incrementAndGet(), total, resume ? "resumed" : "");
     return record;
+  }
+
+  /** The console output of a point's run: beside its run directory, which holds only what the run writes. */
+  static Path logFile(SweepPoint point) {
+    return point.directory().resolveSibling(point.directory().getFileName() + ".log");
   }
 
   private List<String> command(SweepPoint point, boolean resume) {
@@ -95,7 +152,10 @@ public final class SweepRunner {
     }
     command.add(resume ? "--resume" : "--out");
     command.add(point.directory().toString());
-    command.add("--quiet");
+    command.add("--progress");
+    command.add("lines");
+    command.add("--parent-pid");
+    command.add(Long.toString(ProcessHandle.current().pid()));
     return command;
   }
 
