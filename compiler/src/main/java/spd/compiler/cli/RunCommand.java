@@ -75,9 +75,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress (the same as --progress none).")
   boolean quiet;
 
-  /** Set by spd sweep: the run stops (resumably) when the sweep that started it is gone. */
-  @Option(names = "--parent-pid", hidden = true)
-  Long parentPid;
+  /** Set by spd sweep: the run stops (resumably) when its standard input closes, i.e. when the sweep is gone. */
+  @Option(names = "--stop-when-stdin-closes", hidden = true)
+  boolean stopWhenStdinCloses;
 
   @Override
   public Integer call() {
@@ -125,8 +125,8 @@ final class RunCommand implements Callable<Integer> {
       return Main.USER_ERROR;
     }
     StopSignal stop = new StopSignal();
-    if (parentPid != null) {
-      ParentWatch.stopWhenGone(parentPid, stop);
+    if (stopWhenStdinCloses) {
+      ParentWatch.stopWhenClosed(System.in, stop);
     }
     int status = 0;
     for (Experiment experiment : runnable) {

@@ -1,6 +1,7 @@
 package spd.compiler.sweep;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,11 +111,13 @@ public final class SweepRunner {
         .start();
     running.add(process);
     int exit;
+    // The child's standard input stays open, unwritten, while the sweep lives: its end tells the child to stop.
+    OutputStream childInput = process.getOutputStream();
     try {
-      process.getOutputStream().close();
       exit = process.waitFor();
     } finally {
       running.remove(process);
+      childInput.close();
     }
     Optional<RunRecord> record = RunRecord.read(point);
     if (record.isEmpty()) {
@@ -154,8 +157,7 @@ public final class SweepRunner {
     command.add(point.directory().toString());
     command.add("--progress");
     command.add("lines");
-    command.add("--parent-pid");
-    command.add(Long.toString(ProcessHandle.current().pid()));
+    command.add("--stop-when-stdin-closes");
     return command;
   }
 

@@ -35,9 +35,12 @@ final class Manifest {
     this.content = content;
   }
 
-  /** Writes the manifest (and the generated source) of a new run, with its first session. */
-  static Manifest start(
-      RunDirectory directory, Experiment experiment, RunInfo info, Dataset data, List<DataFiles.DataFile> files) {
+  /**
+   * Writes the manifest (and the generated source) of a run starting from epoch 0, with a new session after
+   * {@code earlierSessions} (those of a run restarted because it never finished an epoch).
+   */
+  static Manifest start(RunDirectory directory, Experiment experiment, RunInfo info, Dataset data,
+      List<DataFiles.DataFile> files, List<?> earlierSessions) {
     if (!info.generatedSource().isEmpty()) {
       directory.writeText(Path.of(info.generatedFileName()).getFileName().toString(), info.generatedSource());
     }
@@ -69,7 +72,7 @@ final class Manifest {
     manifest.put("backend", backend());
     manifest.put("threads", threads());
     manifest.put("wall_time_seconds", 0.0);
-    manifest.put("sessions", new ArrayList<>());
+    manifest.put("sessions", new ArrayList<>(earlierSessions));
     Manifest started = new Manifest(directory, manifest);
     started.beginSession(info);
     return started;
@@ -78,7 +81,7 @@ final class Manifest {
   /** The manifest of a run being resumed, with a new session for this process. */
   static Manifest resume(RunDirectory directory, Map<String, Object> recorded, RunInfo info) {
     Map<String, Object> manifest = new LinkedHashMap<>(recorded);
-    manifest.put("sessions", new ArrayList<>(manifest.get("sessions") instanceof List<?> list ? list : List.of()));
+    manifest.put("sessions", new ArrayList<>(sessions(recorded)));
     Manifest resumed = new Manifest(directory, manifest);
     resumed.beginSession(info);
     return resumed;
@@ -90,6 +93,11 @@ final class Manifest {
     entry.put("path", file.path());
     entry.put("sha256", file.sha256());
     return entry;
+  }
+
+  /** The sessions a manifest recorded. */
+  static List<?> sessions(Map<String, Object> recorded) {
+    return recorded.get("sessions") instanceof List<?> list ? list : List.of();
   }
 
   /** How the data is described in the manifest and compared on resume. */

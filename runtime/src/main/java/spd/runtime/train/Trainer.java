@@ -66,7 +66,7 @@ public final class Trainer {
     try (RunDirectory directory = RunDirectory.forNewRun(options.runDirectory(), options.info().resumeCommand())) {
       List<DataFiles.DataFile> files = DataFiles.of(experiment.data(), options.dataDirectory());
       Trainer trainer = new Trainer(experiment, options, directory);
-      return trainer.start(files);
+      return trainer.start(files, List.of());
     }
   }
 
@@ -83,7 +83,7 @@ public final class Trainer {
       refuseAnotherRun(runDirectory, recorded, RunIdentity.of(experiment, options.info(), files));
       RunOptions writing = options.writingTo(runDirectory);
       if (!Files.exists(runDirectory.resolve(Checkpoint.FILE_NAME))) {
-        return new Trainer(experiment, writing, directory).start(files);
+        return new Trainer(experiment, writing, directory).start(files, Manifest.sessions(recorded));
       }
       Checkpoint checkpoint = Checkpoint.read(runDirectory);
       Checkpoint.Metadata meta = checkpoint.metadata();
@@ -129,11 +129,11 @@ public final class Trainer {
     }
   }
 
-  /** A new session from epoch 0: the manifest and a "running" summary first. */
-  private RunResult start(List<DataFiles.DataFile> files) {
+  /** A session from epoch 0: the manifest and a "running" summary first. */
+  private RunResult start(List<DataFiles.DataFile> files, List<?> earlierSessions) {
     long started = System.nanoTime();
     try {
-      manifest = Manifest.start(directory, model.experiment(), options.info(), data, files);
+      manifest = Manifest.start(directory, model.experiment(), options.info(), data, files, earlierSessions);
       directory.writeSummary(model.experiment(), RunStatus.RUNNING, List.of(), null, null);
     } catch (RunDirectory.WriteFailure e) {
       return fail(e.getMessage(), started);
