@@ -135,6 +135,25 @@ class RunSafetyTest {
   }
 
   @Test
+  void aDualityCheckTooLargeForMemoryIsSkippedBeforeTrainingWithAMessage() {
+    Path run = directory.resolve("wide");
+    Console console = Console.spd("run", resource("huge_gram.spd"), "--out", run.toString(), "--quiet");
+    assertEquals(0, console.status(), console.err());
+    assertTrue(console.err().contains("the duality check is skipped: with d = 50,000 it needs"), console.err());
+    assertFalse(Files.exists(run.resolve("duality.json")));
+  }
+
+  @Test
+  void linearDataPastWhatAnArrayHoldsIsRefusedBeforeAnythingIsAllocated() {
+    Path run = directory.resolve("too-large");
+    Console console = assertTimeoutPreemptively(Duration.ofSeconds(120),
+        () -> Console.spd("run", resource("linear_too_large.spd"), "--out", run.toString(), "--quiet"));
+    assertEquals(Main.USER_ERROR, console.status(), console.err());
+    assertTrue(console.err().contains("5,000,000,000 values") || console.err().contains("error["), console.err());
+    assertFalse(Files.exists(run), "refused before the run directory was made");
+  }
+
+  @Test
   void printedCommandsQuoteWhatTheShellWouldSplit() {
     String path = "/tmp/it's a dir, \"x\"/run";
     String command = ShellWords.join(List.of("./spd", "run", "a.spd", "--resume", path));

@@ -78,8 +78,9 @@ class SweepStopTest {
     // The next sweep resumes the run; stopping that sweep politely stops the run too, and it records so.
     Process again = startSweep(out, directory.resolve("sweep2.log"));
     ProcessHandle resumed = runningChild(again, directory.resolve("sweep2.log"), () -> true);
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-    while (summary(point).get("epochs_completed").asInt() <= trained && System.nanoTime() < deadline) {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+    while (summary(point).get("epochs_completed").asInt() <= trained) {
+      assertTrue(System.nanoTime() < deadline, "the resumed run trains on: " + read(directory.resolve("sweep2.log")));
       Thread.sleep(50);
     }
     again.destroy(); // SIGTERM

@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import spd.runtime.Experiment;
@@ -38,7 +36,6 @@ public final class Trainer {
   private final List<EpochMetrics> history = new ArrayList<>();
   private final StepRunner runner;
   private final Evaluator evaluator;
-  private final CountDownLatch finished = new CountDownLatch(1);
   private Manifest manifest;
   private double elapsedBefore;
   private int stepsSinceCollection;
@@ -59,11 +56,14 @@ public final class Trainer {
    * Trains the experiment from scratch, into {@code options.runDirectory()} when one is given: a new or empty
    * directory, or one whose run never finished an epoch (see {@link RunDirectory#forNewRun}).
    */
+  @SuppressWarnings("try") // the guard only needs to be held while the run writes its directory
   public static RunResult run(Experiment experiment, RunOptions options) {
+    ResourceCheck.check(experiment);
     if (options.runDirectory() == null) {
       return new Trainer(experiment, options, null).trainFrom(0);
     }
-    try (RunDirectory directory = RunDirectory.forNewRun(options.runDirectory(), options.info().resumeCommand())) {
+    try (RunDirectory directory = RunDirectory.forNewRun(options.runDirectory(), options.info().resumeCommand());
+        ShutdownGuard guard = new ShutdownGuard(options.stop())) {
       List<DataFiles.DataFile> files = DataFiles.of(experiment.data(), options.dataDirectory());
       Trainer trainer = new Trainer(experiment, options, directory);
       return trainer.start(files, List.of());
@@ -76,8 +76,11 @@ public final class Trainer {
    * manifest records them): anything else is refused, since it would train a different run. A resumed run
    * ends with exactly the metrics and summary of an uninterrupted one; a completed run is evaluated again.
    */
+  @SuppressWarnings("try") // the guard only needs to be held while the run writes its directory
   public static RunResult resume(Path runDirectory, Experiment experiment, RunOptions options) {
-    try (RunDirectory directory = RunDirectory.forResume(runDirectory)) {
+    ResourceCheck.check(experiment);
+    try (RunDirectory directory = RunDirectory.forResume(runDirectory);
+        ShutdownGuard guard = new ShutdownGuard(options.stop())) {
       Map<String, Object> recorded = directory.readJson(RunDirectory.MANIFEST);
       List<DataFiles.DataFile> files = DataFiles.of(experiment.data(), options.dataDirectory());
       refuseAnotherRun(runDirectory, recorded, RunIdentity.of(experiment, options.info(), files));
@@ -155,7 +158,6 @@ public final class Trainer {
   }
 
   private RunResult trainFrom(int firstEpoch) {
-    Thread hook = directory == null ? null : installShutdownHook();
     long started = System.nanoTime();
     try (Progress progress = Progress.of(options.progress())) {
       int epochs = model.experiment().training().epochs();
@@ -180,9 +182,6 @@ public final class Trainer {
         e.addSuppressed(secondary);
       }
       throw e;
-    } finally {
-      finished.countDown();
-      removeShutdownHook(hook);
     }
   }
 
@@ -373,34 +372,6 @@ public final class Trainer {
           PLOT_DEADLINE.toSeconds());
     } catch (IOException | RuntimeException e) {
       System.err.println("warning: could not draw the plots in " + directory.path() + ": " + e);
-    }
-  }
-
-  /** On Ctrl-C or kill: ask the loop to stop at the next step and wait until it has written its summary. */
-  private Thread installShutdownHook() {
-    Thread hook =
-        new Thread(
-            () -> {
-              options.stop().request("stopped by a signal");
-              try {
-                finished.await(30, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "spd-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    return hook;
-  }
-
-  private static void removeShutdownHook(Thread hook) {
-    if (hook == null) {
-      return;
-    }
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // The JVM is already shutting down and the hook is running; nothing to remove.
     }
   }
 }
