@@ -1,6 +1,7 @@
 package spd.compiler.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -174,6 +175,11 @@ final class RunCommand implements Callable<Integer> {
     } catch (RunException e) {
       err.println("spd run: " + e.getMessage());
       return Main.USER_ERROR;
+    } catch (OutOfMemoryError e) {
+      // The sizes are checked before a run starts; this is the estimate falling short, still not a bug to dump.
+      err.println("spd run: out of memory (" + e.getMessage() + "); the run needs more memory than this process "
+          + "may use: use smaller layers or less data, or raise the limit with SPD_JAVA_OPTS=-Xmx...");
+      return Main.USER_ERROR;
     }
   }
 
@@ -210,8 +216,13 @@ final class RunCommand implements Callable<Integer> {
     return words;
   }
 
+  /** {@code runs/<experiment>-<date>-<time>}, with a suffix when a run started in the same second. */
   private static Path defaultRunDirectory(String experiment) {
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
-    return Path.of("runs", experiment + "-" + stamp);
+    Path directory = Path.of("runs", experiment + "-" + stamp);
+    for (int n = 2; Files.exists(directory); n++) {
+      directory = Path.of("runs", experiment + "-" + stamp + "-" + n);
+    }
+    return directory;
   }
 }

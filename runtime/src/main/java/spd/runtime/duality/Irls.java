@@ -120,7 +120,7 @@ public final class Irls {
         eta[i] = ETA_MAX;
       } else if (Double.isNaN(eta[i]) || eta[i] < 0) {
         throw new DualityCheck.NotApplicable(
-            "eta_hat(%s) = %s: the rule is not a valid reweighting (eta must be >= 0), so it implies no penalty"
+            "eta_hat(%s) = %s: the rule is not a valid reweighting (it needs eta >= 0), so it implies no penalty"
                 .formatted(magnitudes[i], eta[i]));
       }
       eta[i] = Math.min(eta[i], ETA_MAX);

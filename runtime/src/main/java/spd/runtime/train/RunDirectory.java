@@ -64,7 +64,7 @@ final class RunDirectory implements AutoCloseable {
     if (Files.exists(path) && !Files.isDirectory(path)) {
       throw new RunException("%s is a file, not a directory; give --out a new directory".formatted(path));
     }
-    if (Files.isDirectory(path) && !Files.exists(path.resolve(MANIFEST)) && !isEmptyButForLock(path)) {
+    if (Files.isDirectory(path) && !holdsARun(path) && !isEmptyButForLock(path)) {
       throw new RunException(
           "%s is not empty and holds no spd run; spd writes a run only into a new or empty directory, so that it never overwrites your files. Choose another --out."
               .formatted(path));
@@ -91,6 +91,13 @@ final class RunDirectory implements AutoCloseable {
           "%s holds no spd run (no %s); --resume takes the directory of a run that spd started".formatted(path, MANIFEST));
     }
     RunDirectory directory = new RunDirectory(path, RunLock.acquire(path, "run directory"));
+    Map<String, Object> summary = directory.readJson(SUMMARY);
+    if (summary != null && "diverged".equals(summary.get("status"))) {
+      directory.close();
+      throw new RunException(
+          "%s diverged (%s); resuming it with the same settings would diverge again in the same way. Start a new run with other settings (e.g. a lower learning rate)."
+              .formatted(path, summary.get("message")));
+    }
     directory.removeTemporaryFiles();
     return directory;
   }
@@ -103,6 +110,10 @@ final class RunDirectory implements AutoCloseable {
   @Override
   public void close() {
     lock.close();
+  }
+
+  private static boolean holdsARun(Path path) {
+    return Files.exists(path.resolve(MANIFEST)) || Files.exists(path.resolve(Checkpoint.FILE_NAME));
   }
 
   private static boolean isEmptyButForLock(Path path) {
@@ -127,18 +138,19 @@ final class RunDirectory implements AutoCloseable {
    */
   private void refuseToReplaceARun(String resumeHint) {
     Map<String, Object> manifest = readJson(MANIFEST);
-    if (manifest == null) {
-      return;
-    }
     Map<String, Object> summary = readJson(SUMMARY);
     String status = summary == null ? "running" : String.valueOf(summary.get("status"));
-    Object recorded = manifest.get("resume_command");
-    String resume = recorded instanceof String text && !text.isEmpty() ? text : resumeHint;
+    Object recorded = manifest == null ? null : manifest.get("resume_command");
+    String resume = recorded instanceof String text && !text.isEmpty() ? text
+        : resumeHint.isEmpty() ? "spd run FILE --resume " + path : resumeHint;
     if (Files.exists(path.resolve(Checkpoint.FILE_NAME))) {
       throw new RunException(
           "%s already holds a run (%s, %s of %s epochs); continue it with:%n  %s%nor choose another output directory"
               .formatted(path, status, summary == null ? "?" : summary.get("epochs_completed"),
-                  manifest.get("epochs"), resume));
+                  manifest == null ? "?" : manifest.get("epochs"), resume));
+    }
+    if (manifest == null) {
+      return;
     }
     if (status.equals("completed") || status.equals("diverged")) {
       throw new RunException(

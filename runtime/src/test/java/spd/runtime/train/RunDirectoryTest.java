@@ -113,6 +113,8 @@ class RunDirectoryTest {
     RunException error = assertThrows(RunException.class,
         () -> Trainer.run(diverging, RunOptions.quiet().writingTo(run)));
     assertTrue(error.getMessage().contains("already holds a diverged run"), error.getMessage());
+    error = assertThrows(RunException.class, () -> Trainer.resume(run, diverging, RunOptions.quiet()));
+    assertTrue(error.getMessage().contains("would diverge again in the same way"), error.getMessage());
   }
 
   @Test
