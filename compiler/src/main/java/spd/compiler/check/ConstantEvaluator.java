@@ -3,7 +3,7 @@ package spd.compiler.check;
 import java.util.Map;
 import java.util.OptionalDouble;
 import spd.compiler.ast.Expr;
-import spd.compiler.model.Lowering;
+import spd.compiler.lang.Lowering;
 
 /** Evaluates constant expressions (lets, setting values, thresholds) to doubles for range checks. */
 final class ConstantEvaluator {

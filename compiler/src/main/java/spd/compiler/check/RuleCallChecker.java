@@ -10,6 +10,7 @@ import spd.compiler.ast.Ident;
 import spd.compiler.ast.RuleDecl;
 import spd.compiler.diag.Code;
 import spd.compiler.diag.Diagnostics;
+import spd.compiler.lang.RuleTable;
 
 /** Checks a use of a named rule, {@code logsum(eps: 2)}: the rule exists and its arguments fit its parameters. */
 final class RuleCallChecker {
@@ -21,6 +22,11 @@ final class RuleCallChecker {
     this.diagnostics = diagnostics;
     this.rules = rules;
     this.exprs = exprs;
+  }
+
+  /** The visible rule of this name, if any (no report). */
+  Optional<RuleDecl> find(String name) {
+    return rules.find(name);
   }
 
   /** The rule and its arguments by parameter name, or empty when the call is wrong (and reported). */

@@ -10,6 +10,7 @@ import spd.compiler.ast.LetDecl;
 import spd.compiler.ast.RuleDecl;
 import spd.compiler.diag.Code;
 import spd.compiler.diag.Diagnostics;
+import spd.compiler.lang.Schemas;
 import spd.compiler.source.Span;
 
 /** Checks a rule declaration: unique parameters and constants, known function names, names in bodies. */

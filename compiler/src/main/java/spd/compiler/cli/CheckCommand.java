@@ -13,7 +13,7 @@ import spd.compiler.driver.Frontend;
 import spd.compiler.driver.FrontendResult;
 
 /** {@code spd check FILE...}: parse and check, printing every diagnostic; exit 0 clean, 1 errors, 2 internal. */
-@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Check .spd files and explain every mistake.")
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Check .spd files and explain every mistake.")
 final class CheckCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -23,6 +23,10 @@ final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "--format", defaultValue = "text", description = "text (default) or json.")
   OutputFormat format;
+
+  @Option(names = "--summary", description = "Also print each network's layers: output shape per example, weights, "
+      + "biases and the rule acting on each (text format, files without errors).")
+  boolean summary;
 
   @Override
   public Integer call() {
@@ -34,6 +38,9 @@ final class CheckCommand implements Callable<Integer> {
     } else {
       DiagnosticsPrinter.printText(results, err);
       printSummary(results, err);
+      if (summary) {
+        results.forEach(r -> r.experiments().forEach(e -> NetworkSummary.print(e, out)));
+      }
     }
     out.flush();
     err.flush();

@@ -19,7 +19,7 @@ import spd.compiler.codegen.GeneratedClass;
 import spd.compiler.model.Experiment;
 
 /** {@code spd compile FILE... [-o DIR]}: writes the generated Java of every trainable experiment. */
-@Command(name = "compile", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Write the generated ND4J training code of .spd experiments.")
+@Command(name = "compile", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Write the generated ND4J training code of .spd experiments.")
 final class CompileCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -58,7 +58,7 @@ final class CompileCommand implements Callable<Integer> {
           Files.writeString(target, generated.source());
           outWriter.println(target);
         } catch (CodegenException e) {
-          Frontends.print(e, file.toString(), err);
+          Frontends.print(e.diagnostic(), OutputFormat.text, err);
           status = Main.USER_ERROR;
         }
       }

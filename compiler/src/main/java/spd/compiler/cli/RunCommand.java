@@ -21,6 +21,7 @@ import spd.compiler.codegen.CodegenException;
 import spd.compiler.codegen.ExperimentClassWriter;
 import spd.compiler.codegen.GeneratedClass;
 import spd.compiler.codegen.InMemoryCompiler;
+import spd.compiler.lang.Version;
 import spd.compiler.model.DataSpec;
 import spd.compiler.model.Experiment;
 import spd.runtime.base.RunException;
@@ -35,7 +36,7 @@ import spd.runtime.train.StopSignal;
 import spd.runtime.train.Trainer;
 
 /** {@code spd run FILE}: check, generate, compile in memory and train each experiment of the file. */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Train the experiments of an .spd file and report accuracy and sparsity.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Train the experiments of an .spd file and report accuracy and sparsity.")
 final class RunCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -56,7 +57,8 @@ final class RunCommand implements Callable<Integer> {
       + "runs/<experiment>-<date>-<time>); with several experiments, DIR/<experiment> for each.")
   Path runDirectory;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "The MNIST directory (default: $SPD_DATA, then ~/.cache/spd/mnist).")
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "The MNIST or Fashion-MNIST directory (default: MNIST $SPD_DATA, then ~/.cache/spd/mnist; Fashion-MNIST the data block's dir, then ~/.cache/spd/fashion-mnist).")
   Path data;
 
   @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu", description = "Where to train (default: cpu).")
@@ -120,6 +122,12 @@ final class RunCommand implements Callable<Integer> {
     if (needsMnist && !MnistFetcher.ensurePresent(data, out, err)) {
       return Main.USER_ERROR;
     }
+    for (Experiment experiment : runnable) {
+      if (experiment.data().orElseThrow() instanceof DataSpec.Files(spd.runtime.data.DataSpec.FashionMnist fashion, var at)
+          && !MnistFetcher.ensureFashionPresent(fashion, data, out, err)) {
+        return Main.USER_ERROR;
+      }
+    }
     if (runnable.size() > 1 && resume != null) {
       err.println("spd run: " + file + " has " + runnable.size() + " experiments and --resume names one run; "
           + "choose its experiment with --experiment NAME");
@@ -141,7 +149,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       generated = ExperimentClassWriter.write(experiment);
     } catch (CodegenException e) {
-      Frontends.print(e, file.toString(), err);
+      Frontends.print(e.diagnostic(), OutputFormat.text, err);
       return Main.USER_ERROR;
     }
     spd.runtime.SpdExperiment instance = InMemoryCompiler.load(generated);

@@ -27,7 +27,7 @@ import spd.compiler.sweep.SweepRunner;
 import spd.runtime.train.RunLock;
 
 /** {@code spd sweep FILE... --set lambda=1e-4,1e-3 --seeds 3 --jobs 2}: a grid of runs, a table and plots. */
-@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Run a grid of experiments, constants and seeds; write a table and plots.")
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Run a grid of experiments, constants and seeds; write a table and plots.")
 final class SweepCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

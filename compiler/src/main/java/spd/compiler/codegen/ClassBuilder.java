@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import javax.lang.model.element.Modifier;
 import spd.compiler.model.SourceRef;
 import spd.compiler.sym.Expr;
-import spd.compiler.sym.JavaNd4jPrinter;
 
 /**
  * The members of a generated class as they are added: constant fields and element-wise rule methods,

@@ -1,4 +1,4 @@
-package spd.compiler.sym;
+package spd.compiler.codegen;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -9,6 +9,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import spd.compiler.sym.Abs;
+import spd.compiler.sym.Builtin;
+import spd.compiler.sym.Call;
+import spd.compiler.sym.Condition;
+import spd.compiler.sym.Display;
+import spd.compiler.sym.Expr;
+import spd.compiler.sym.Infinity;
+import spd.compiler.sym.NamedConstant;
+import spd.compiler.sym.Num;
+import spd.compiler.sym.Piece;
+import spd.compiler.sym.Piecewise;
+import spd.compiler.sym.Pow;
+import spd.compiler.sym.Product;
+import spd.compiler.sym.Rational;
+import spd.compiler.sym.Relation;
+import spd.compiler.sym.Structure;
+import spd.compiler.sym.Sum;
+import spd.compiler.sym.Sym;
 
 /**
  * Prints an expression as ND4J element-wise code over weight arrays: statements ending in a {@code return} of a new
@@ -306,7 +324,10 @@ public final class JavaNd4jPrinter {
   }
 
   private Code call(Call c) {
-    return switch (c.function()) {
+    if (!(c.function() instanceof Builtin f)) {
+      throw noNd4jForm(c);
+    }
+    return switch (f) {
       case LOG -> transform("log", c.arg());
       case EXP -> transform("exp", c.arg());
       case SQRT -> transform("sqrt", c.arg());
@@ -319,9 +340,13 @@ public final class JavaNd4jPrinter {
       case SOFTPLUS -> transform("softPlus", c.arg());
       case ATAN -> transform("atan", c.arg());
       case MIN, MAX -> minMax(c);
-      case ERF, DAWSON, VD_DUAL, HARD_CONCRETE_DUAL -> throw new IllegalArgumentException(
-          c.function().spdName() + " has no element-wise ND4J form; it cannot appear in generated training code");
+      case ERF, DAWSON -> throw noNd4jForm(c);
     };
+  }
+
+  private static IllegalArgumentException noNd4jForm(Call c) {
+    return new IllegalArgumentException(
+        c.function().spdName() + " has no element-wise ND4J form; it cannot appear in generated training code");
   }
 
   private Code minMax(Call c) {
@@ -433,7 +458,10 @@ public final class JavaNd4jPrinter {
 
   private String scalarCall(Call c) {
     String x = scalarText(c.arg(), 0);
-    return switch (c.function()) {
+    if (!(c.function() instanceof Builtin f)) {
+      throw noJavaForm(c);
+    }
+    return switch (f) {
       case LOG -> "Math.log(" + x + ")";
       case EXP -> "Math.exp(" + x + ")";
       case SQRT -> "Math.sqrt(" + x + ")";
@@ -447,9 +475,12 @@ public final class JavaNd4jPrinter {
       case ATAN -> "Math.atan(" + x + ")";
       case MIN -> "Math.min(" + x + ", " + scalarText(c.args().get(1), 0) + ")";
       case MAX -> "Math.max(" + x + ", " + scalarText(c.args().get(1), 0) + ")";
-      case ERF, DAWSON, VD_DUAL, HARD_CONCRETE_DUAL -> throw new IllegalArgumentException(
-          c.function().spdName() + " has no Java form in generated training code");
+      case ERF, DAWSON -> throw noJavaForm(c);
     };
+  }
+
+  private static IllegalArgumentException noJavaForm(Call c) {
+    return new IllegalArgumentException(c.function().spdName() + " has no Java form in generated training code");
   }
 
   private String scalarPiecewise(Piecewise p) {

@@ -7,15 +7,15 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import spd.compiler.ast.SpdFile;
 import spd.compiler.check.Checker;
-import spd.compiler.check.Imports;
-import spd.compiler.check.RuleTable;
+import spd.compiler.resolve.Imports;
+import spd.compiler.lang.RuleTable;
 import spd.compiler.diag.Code;
 import spd.compiler.diag.Diagnostics;
 import spd.compiler.model.Experiment;
 import spd.compiler.model.ModelBuilder;
 import spd.compiler.parse.SourceParser;
 import spd.compiler.source.SourceFile;
-import spd.compiler.source.SourceLoader;
+import spd.compiler.parse.SourceLoader;
 import spd.compiler.source.Span;
 
 /**
@@ -62,8 +62,8 @@ public final class Frontend {
           diagnostics, false);
     }
     RuleTable rules = Imports.resolve(ast.get(), baseDir, diagnostics);
-    Checker.check(ast.get(), rules, diagnostics);
-    List<Experiment> experiments = diagnostics.hasErrors() ? List.of() : ModelBuilder.build(ast.get(), rules);
+    Checker.check(ast.get(), rules, baseDir, diagnostics);
+    List<Experiment> experiments = diagnostics.hasErrors() ? List.of() : ModelBuilder.build(ast.get(), rules, baseDir);
     return new FrontendResult(source.path(), Optional.of(source), ast, Optional.of(rules), experiments, diagnostics,
         false);
   }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import spd.compiler.model.Experiment;
 import spd.compiler.ast.SpdFile;
-import spd.compiler.check.RuleTable;
+import spd.compiler.lang.RuleTable;
 import spd.compiler.diag.Diagnostics;
 import spd.compiler.source.SourceFile;
 

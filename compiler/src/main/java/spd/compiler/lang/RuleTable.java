@@ -1,4 +1,4 @@
-package spd.compiler.check;
+package spd.compiler.lang;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +17,7 @@ public final class RuleTable {
   }
 
   /** Adds a rule; false when a rule of that name is already visible. */
-  boolean add(RuleDecl rule) {
+  public boolean add(RuleDecl rule) {
     return rules.putIfAbsent(rule.name().name(), rule) == null;
   }
 

@@ -1,9 +1,9 @@
-package spd.compiler.check;
+package spd.compiler.lang;
 
-import static spd.compiler.check.SettingSpec.optional;
-import static spd.compiler.check.SettingSpec.optionalNoDefault;
-import static spd.compiler.check.SettingSpec.required;
-import static spd.compiler.check.SettingSpec.word;
+import static spd.compiler.lang.SettingSpec.optional;
+import static spd.compiler.lang.SettingSpec.optionalNoDefault;
+import static spd.compiler.lang.SettingSpec.required;
+import static spd.compiler.lang.SettingSpec.word;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +25,46 @@ public final class Schemas {
               required("d", ValueKind.POSITIVE_INTEGER, "number of features"),
               required("support", ValueKind.POSITIVE_INTEGER, "number of nonzero true coefficients"),
               optional("noise", ValueKind.NON_NEGATIVE, 0.1, "standard deviation of the label noise"),
-              optional("seed", ValueKind.INTEGER, 0, "seed of the generator")))));
+              optional("seed", ValueKind.INTEGER, 0, "seed of the generator")))),
+      Map.entry("fashion_mnist", BlockSchema.of("Zalando's Fashion-MNIST (idx files, fetched like MNIST)",
+          List.of(optional("validation", ValueKind.FRACTION, 0.2, "fraction of the 60,000 training images held out"),
+              optionalNoDefault("dir", ValueKind.TEXT, "directory of the Fashion-MNIST idx files")))),
+      Map.entry("idx", BlockSchema.of("images and labels in MNIST's idx layout (raw or gzip)",
+          List.of(optionalNoDefault("dir", ValueKind.TEXT,
+                  "directory of the four files (train-images-idx3-ubyte[.gz], ...), relative to the .spd file"),
+              optionalNoDefault("train_images", ValueKind.TEXT, "the training images file (relative to dir)"),
+              optionalNoDefault("train_labels", ValueKind.TEXT, "the training labels file"),
+              optionalNoDefault("test_images", ValueKind.TEXT, "the test images file"),
+              optionalNoDefault("test_labels", ValueKind.TEXT, "the test labels file"),
+              optional("validation", ValueKind.FRACTION, 0.2, "fraction of the training images held out"),
+              optionalNoDefault("classes", ValueKind.POSITIVE_INTEGER,
+                  "number of classes (default: one more than the largest label)"),
+              optionalNoDefault("mean", ValueKind.NUMBER, "pixel mean on [0, 1] (default: the training images')"),
+              optionalNoDefault("std", ValueKind.POSITIVE, "pixel standard deviation (default: the training images')"),
+              optional("seed", ValueKind.INTEGER, 42, "seed of the validation split")))),
+      Map.entry("npz", BlockSchema.of("NumPy arrays from .npz files",
+          List.of(optionalNoDefault("features", ValueKind.TEXT, "name of the features array (default \"x\")"),
+              optionalNoDefault("labels", ValueKind.TEXT, "name of the labels array (default \"y\")"),
+              optionalNoDefault("test", ValueKind.TEXT, "the test .npz file (default: the same file)"),
+              optionalNoDefault("test_features", ValueKind.TEXT,
+                  "name of the test features array (default: features in another file, \"x_test\" in the same)"),
+              optionalNoDefault("test_labels", ValueKind.TEXT,
+                  "name of the test labels array (default: labels in another file, \"y_test\" in the same)"),
+              optionalNoDefault("classes", ValueKind.POSITIVE_INTEGER,
+                  "number of classes, labels 0 to classes - 1 (without it: regression)"),
+              word("standardize", false, List.of("false", "true"), "scale every feature to mean 0, std 1"),
+              optional("validation", ValueKind.FRACTION, 0.2, "fraction of the training examples held out"),
+              optional("seed", ValueKind.INTEGER, 42, "seed of the validation split")))),
+      Map.entry("csv", BlockSchema.of("a CSV table, one example per row",
+          List.of(required("label", ValueKind.COLUMN, "the label column: its name in quotes, or its number from 1"),
+              required("test", ValueKind.TEXT, "the test CSV file, with the same columns"),
+              word("header", false, List.of("true", "false"), "whether the first line names the columns"),
+              optionalNoDefault("delimiter", ValueKind.TEXT, "the cell separator (default \",\"; \"\\t\" for tabs)"),
+              optionalNoDefault("classes", ValueKind.POSITIVE_INTEGER,
+                  "number of classes, labels 0 to classes - 1 (without it: regression)"),
+              word("standardize", false, List.of("false", "true"), "scale every feature to mean 0, std 1"),
+              optional("validation", ValueKind.FRACTION, 0.2, "fraction of the training rows held out"),
+              optional("seed", ValueKind.INTEGER, 42, "seed of the validation split")))));
 
   public static final Map<String, BlockSchema> MASKS = ordered(
       Map.entry("bernoulli", BlockSchema.mask("scaled Bernoulli DropConnect on the weights",

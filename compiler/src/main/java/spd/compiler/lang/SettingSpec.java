@@ -1,4 +1,4 @@
-package spd.compiler.check;
+package spd.compiler.lang;
 
 import java.util.List;
 

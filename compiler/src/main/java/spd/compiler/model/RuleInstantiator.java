@@ -8,7 +8,8 @@ import spd.compiler.ast.Expr;
 import spd.compiler.ast.FunctionDef;
 import spd.compiler.ast.LetDecl;
 import spd.compiler.ast.RuleDecl;
-import spd.compiler.check.RuleTable;
+import spd.compiler.lang.Lowering;
+import spd.compiler.lang.RuleTable;
 import spd.compiler.source.Span;
 
 /**

@@ -6,8 +6,9 @@ import java.util.Optional;
 import spd.compiler.ast.Expr;
 import spd.compiler.ast.Setting;
 import spd.compiler.ast.SettingValue;
-import spd.compiler.check.BlockSchema;
-import spd.compiler.check.SettingSpec;
+import spd.compiler.lang.BlockSchema;
+import spd.compiler.lang.Lowering;
+import spd.compiler.lang.SettingSpec;
 
 /** Reads a checked block's settings by key, falling back to the schema's defaults. */
 final class SettingsReader {

@@ -114,6 +114,7 @@ final class AdaptiveGaussKronrod {
     int stalledSplits = 0;
     double[] totals = totals(queue);
     for (int split = 1; ; split++) {
+      Deadline.check();
       if (tolerance.accepts(totals[0], totals[1])) {
         totals = totals(queue); // confirm with a fresh sum before declaring success
         if (tolerance.accepts(totals[0], totals[1])) {

@@ -152,6 +152,7 @@ public final class Maximize {
       double d = 0;
       double e = 0;
       while (true) {
+        Deadline.check();
         if (Double.isNaN(gx)) {
           return new Maximum(x, Double.NaN, upper - lower, Double.POSITIVE_INFINITY, Location.INTERIOR, evaluations,
               Outcome.NON_FINITE, "the function is NaN at x = " + x);

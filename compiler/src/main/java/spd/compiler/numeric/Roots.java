@@ -134,6 +134,7 @@ public final class Roots {
     double d = b - a;
     double e = d;
     while (true) {
+      Deadline.check();
       if ((fb < 0) == (fc < 0)) {
         c = a;
         fc = fa;

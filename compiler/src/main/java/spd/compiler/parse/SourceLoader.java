@@ -1,4 +1,4 @@
-package spd.compiler.source;
+package spd.compiler.parse;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import spd.compiler.diag.Code;
 import spd.compiler.diag.Diagnostics;
+import spd.compiler.source.SourceFile;
+import spd.compiler.source.Span;
 
 /** Reads `.spd` files as strict UTF-8; unreadable or undecodable files become diagnostics, not exceptions. */
 public final class SourceLoader {

@@ -1,4 +1,4 @@
-package spd.compiler.check;
+package spd.compiler.resolve;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +15,10 @@ import spd.compiler.ast.RuleDecl;
 import spd.compiler.ast.SpdFile;
 import spd.compiler.diag.Code;
 import spd.compiler.diag.Diagnostics;
+import spd.compiler.lang.RuleTable;
+import spd.compiler.parse.SourceLoader;
 import spd.compiler.parse.SourceParser;
 import spd.compiler.source.SourceFile;
-import spd.compiler.source.SourceLoader;
 
 /** Resolves {@code import std} (the standard library, a resource) and {@code import "file.spd"} (relative paths). */
 public final class Imports {

@@ -1,6 +1,7 @@
 package spd.compiler.sym;
 
 import org.apache.commons.numbers.gamma.Erf;
+import spd.compiler.numeric.Dawson;
 
 /** Double-precision evaluation of the builtin functions. */
 final class BuiltinMath {
@@ -24,11 +25,9 @@ final class BuiltinMath {
       case SOFTPLUS -> softplus(x);
       case ATAN -> Math.atan(x);
       case ERF -> Erf.value(x);
-      case DAWSON -> NumericBuiltins.dawson(x);
+      case DAWSON -> Dawson.value(x);
       case MIN -> Math.min(x, args[1]);
       case MAX -> Math.max(x, args[1]);
-      case VD_DUAL -> NumericBuiltins.variationalDropoutDual(x);
-      case HARD_CONCRETE_DUAL -> NumericBuiltins.hardConcreteDual(x, args[1], args[2], args[3]);
     };
   }
 

@@ -10,7 +10,12 @@ import java.util.Optional;
 public final class Cancel {
   private Cancel() {}
 
+  /** e in lowest terms, or e itself when that takes longer than the symbolic budget ({@link Effort}). */
   public static Expr deep(Expr e) {
+    return Effort.bounded("cancellation", e, () -> deepUnbounded(e), () -> e);
+  }
+
+  private static Expr deepUnbounded(Expr e) {
     return rationalForm(inside(e));
   }
 
@@ -20,8 +25,8 @@ public final class Cancel {
       case Sum s -> Expr.sum(s.terms().stream().map(Cancel::inside).toList());
       case Product p -> Expr.product(p.factors().stream().map(Cancel::inside).toList());
       case Pow p when p.exponent() instanceof Num n && n.value().isInteger() -> Expr.pow(inside(p.base()), p.exponent());
-      case Pow p -> Expr.pow(deep(p.base()), deep(p.exponent()));
-      default -> Structure.mapChildren(e, Cancel::deep);
+      case Pow p -> Expr.pow(deepUnbounded(p.base()), deepUnbounded(p.exponent()));
+      default -> Structure.mapChildren(e, Cancel::deepUnbounded);
     };
   }
 

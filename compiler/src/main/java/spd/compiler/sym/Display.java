@@ -5,15 +5,18 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Layout decisions shared by the printers: the order terms are shown in and how a product splits into a fraction. */
-final class Display {
+/**
+ * Layout decisions shared by the printers (text, LaTeX, and codegen's Java): the order terms are shown in and how a
+ * product splits into a fraction.
+ */
+public final class Display {
   private Display() {}
 
   /** A product shown as a (possibly negated) fraction of factor lists; an empty list means 1. */
-  record Fraction(boolean negative, List<Expr> numerator, List<Expr> denominator) {}
+  public record Fraction(boolean negative, List<Expr> numerator, List<Expr> denominator) {}
 
   /** The variable whose powers order the terms of sums: w if present, else t, else eta, else none. */
-  static String mainVariable(Expr e) {
+  public static String mainVariable(Expr e) {
     for (String candidate : List.of("w", "t", "eta", "u", "x")) {
       if (e.dependsOn(candidate)) {
         return candidate;
@@ -26,7 +29,7 @@ final class Display {
    * The terms of a sum in reading order: numbers first, then terms in the main variable by ascending degree, then the
    * rest; a leading negative term swaps with the first positive one ("a*lambda - t", not "-t + a*lambda").
    */
-  static List<Expr> orderedTerms(Sum s, String mainVariable) {
+  public static List<Expr> orderedTerms(Sum s, String mainVariable) {
     List<Expr> terms = new ArrayList<>(s.terms());
     terms.sort(Comparator.comparingInt((Expr t) -> t instanceof Num ? 0 : t.dependsOn(mainVariable) ? 1 : 2)
         .thenComparingDouble(t -> degree(t, mainVariable)));
@@ -41,12 +44,12 @@ final class Display {
     return terms;
   }
 
-  static boolean isNegative(Expr term) {
+  public static boolean isNegative(Expr term) {
     return term instanceof Num n ? n.value().signum() < 0 : Canon.coefficientOf(term).signum() < 0;
   }
 
   /** The display degree of a term in x: x, |x| count 1, x^k counts k, any other dependence 1/2. */
-  static double degree(Expr term, String x) {
+  public static double degree(Expr term, String x) {
     return switch (term) {
       case Sym s -> s.name().equals(x) ? 1 : 0;
       case Abs a -> a.argument() instanceof Sym s && s.name().equals(x) ? 1 : term.dependsOn(x) ? 0.5 : 0;
@@ -57,7 +60,7 @@ final class Display {
   }
 
   /** Splits a product (or a power with negative exponent, or a number) into a fraction for display. */
-  static Fraction fraction(Expr e) {
+  public static Fraction fraction(Expr e) {
     List<Expr> numerator = new ArrayList<>();
     List<Expr> denominator = new ArrayList<>();
     boolean negative = false;
@@ -82,7 +85,7 @@ final class Display {
     return new Fraction(negative, numerator, denominator);
   }
 
-  static boolean isNegativeExponent(Expr exponent) {
+  public static boolean isNegativeExponent(Expr exponent) {
     return exponent instanceof Num n ? n.value().signum() < 0 : Canon.coefficientOf(exponent).signum() < 0;
   }
 }

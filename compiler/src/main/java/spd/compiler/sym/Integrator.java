@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import spd.compiler.numeric.Deadline;
 
 /**
  * Symbolic antiderivatives of the integrands penalties produce: rational functions (partial fractions with log and
@@ -39,6 +40,10 @@ public final class Integrator {
    * @param assumptions the range of x and the values of the constants (point ranges)
    */
   public static Optional<Antiderivative> antiderivative(Expr f, String x, Assumptions assumptions) {
+    return Effort.bounded("integration", f, () -> antiderivativeUnbounded(f, x, assumptions), Optional::empty);
+  }
+
+  private static Optional<Antiderivative> antiderivativeUnbounded(Expr f, String x, Assumptions assumptions) {
     Integrator integrator = new Integrator(new Sym(x), assumptions);
     Expr normalized = Simplifier.normalize(f, assumptions);
     Optional<Expr> result = integrator.integrate(normalized)
@@ -51,6 +56,7 @@ public final class Integrator {
   }
 
   private Optional<Expr> integrate(Expr f) {
+    Deadline.check();
     if (++depth > 6) {
       depth--;
       return Optional.empty();
@@ -284,6 +290,7 @@ public final class Integrator {
   /** Derivative-divides: f = g(u) u' for an inner expression u of f integrates to G(u). */
   private Optional<Expr> substitution(Expr f) {
     for (Expr u : innerCandidates(f)) {
+      Deadline.check();
       Expr du = Cancel.deep(u.derivative(x.name()));
       if (du.equals(Expr.ZERO)) {
         continue;

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
+import spd.compiler.numeric.Deadline;
 
 /**
  * A multivariate polynomial with rational coefficients in the variables 0..n-1 (the kernels of a {@link PolyRing}),
@@ -151,6 +152,7 @@ final class Poly {
   }
 
   Poly multiply(Poly other) {
+    Deadline.check();
     TreeMap<Monomial, Rational> product = new TreeMap<>(LEX_DESCENDING);
     for (Map.Entry<Monomial, Rational> a : terms.entrySet()) {
       for (Map.Entry<Monomial, Rational> b : other.terms.entrySet()) {
@@ -235,6 +237,7 @@ final class Poly {
     Monomial lead = divisor.leadingMonomial();
     Rational leadCoefficient = divisor.leadingCoefficient();
     while (!rest.isZero()) {
+      Deadline.check();
       Monomial m = rest.leadingMonomial();
       if (!lead.divides(m)) {
         return null;
@@ -254,6 +257,7 @@ final class Poly {
     Poly rest = this;
     int[] e = new int[variables];
     while (!rest.isZero() && rest.degree(variable) >= d) {
+      Deadline.check();
       int k = rest.degree(variable);
       Poly restLead = rest.coefficient(variable, k);
       e[variable] = k - d;
@@ -276,6 +280,11 @@ final class Poly {
       }
     }
     return g;
+  }
+
+  /** This polynomial divided by its numeric content: integer coefficients with gcd 1 (the sign is kept). */
+  Poly primitiveOverIntegers() {
+    return isZero() ? this : scale(numericContent().reciprocal());
   }
 
   /** This polynomial scaled so its leading coefficient is 1. */
@@ -304,14 +313,17 @@ final class Poly {
     Poly contentA = a.content(variable);
     Poly contentB = b.content(variable);
     Poly contentGcd = gcd(contentA, contentB);
-    Poly p = a.divideExact(contentA);
-    Poly q = b.divideExact(contentB);
+    Poly p = a.divideExact(contentA).primitiveOverIntegers();
+    Poly q = b.divideExact(contentB).primitiveOverIntegers();
     if (p.degree(variable) < q.degree(variable)) {
       Poly swap = p;
       p = q;
       q = swap;
     }
+    // Primitive PRS: each remainder loses its content, polynomial and numeric, so coefficients stay as small as
+    // the gcd allows (the naive pseudo-remainder sequence grows them exponentially: ARD with c = 2 never finished).
     while (true) {
+      Deadline.check();
       Poly r = p.pseudoRemainder(q, variable);
       if (r.isZero()) {
         break;
@@ -320,7 +332,7 @@ final class Poly {
         return contentGcd.monic();
       }
       p = q;
-      q = r.divideExact(r.content(variable));
+      q = r.divideExact(r.content(variable)).primitiveOverIntegers();
     }
     Poly primitive = q.divideExact(q.content(variable));
     return contentGcd.multiply(primitive).monic();

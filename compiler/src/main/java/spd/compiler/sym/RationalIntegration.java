@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import spd.compiler.numeric.Deadline;
 
 /**
  * Antiderivatives of rational functions of x with symbolic coefficients: polynomial division, square-free
@@ -202,6 +203,7 @@ final class RationalIntegration {
   /** Gauss-Jordan elimination over the field of rational functions. */
   private static List<RatFun> solve(RatFun[][] m, int n) {
     for (int col = 0; col < n; col++) {
+      Deadline.check();
       int pivot = col;
       while (pivot < n && m[pivot][col].isZero()) {
         pivot++;

@@ -22,6 +22,10 @@ public final class Solver {
    * the assumptions, or empty when no rule finds one that checks.
    */
   public static Optional<Expr> invert(Expr f, String x, String y, Assumptions assumptions) {
+    return Effort.bounded("inversion", f, () -> invertUnbounded(f, x, y, assumptions), Optional::empty);
+  }
+
+  private static Optional<Expr> invertUnbounded(Expr f, String x, String y, Assumptions assumptions) {
     Expr normalized = Simplifier.normalize(f, assumptions);
     Sym ySymbol = new Sym(y);
     List<Expr> candidates = new ArrayList<>();

@@ -2,6 +2,7 @@ package spd.compiler.sym;
 
 import java.util.ArrayList;
 import java.util.List;
+import spd.compiler.numeric.Deadline;
 
 /**
  * A polynomial in one kernel x (the integration variable) whose coefficients are rational functions of the other
@@ -109,6 +110,7 @@ final class UPoly {
     }
     UPoly rest = this;
     while (!rest.isZero() && rest.degree() >= divisor.degree()) {
+      Deadline.check();
       int shift = rest.degree() - divisor.degree();
       RatFun factor = rest.lead().divide(divisor.lead());
       quotient.set(shift, factor);
@@ -140,6 +142,7 @@ final class UPoly {
 
   static UPoly gcd(UPoly a, UPoly b) {
     while (!b.isZero()) {
+      Deadline.check();
       UPoly r = a.divideWithRemainder(b)[1];
       a = b;
       b = r;

@@ -1,4 +1,4 @@
-package spd.compiler.sym;
+package spd.compiler.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,12 +11,12 @@ import static spd.compiler.sym.Expr.number;
 import static spd.compiler.sym.Expr.sub;
 import static spd.compiler.sym.Expr.symbol;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
-import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.ClassName;
 import java.lang.reflect.Method;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -32,6 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import spd.compiler.sym.Builtin;
+import spd.compiler.sym.Condition;
+import spd.compiler.sym.Expr;
+import spd.compiler.sym.Piece;
+import spd.compiler.sym.Relation;
 
 class JavaNd4jPrinterTest {
   private static final Map<String, String> ARRAYS = Map.of("w", "w", "eta", "eta");

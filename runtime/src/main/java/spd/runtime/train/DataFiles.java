@@ -12,7 +12,7 @@ import java.util.List;
 import spd.runtime.base.RunException;
 import spd.runtime.data.DataDirectory;
 import spd.runtime.data.DataSpec;
-import spd.runtime.data.Mnist;
+import spd.runtime.data.KnownIdxSet;
 
 /**
  * The files a run's data comes from, with the SHA-256 of each file as stored: recorded in the manifest, and
@@ -24,27 +24,40 @@ final class DataFiles {
   /** A data file: its canonical name, where it was found, and the SHA-256 of its bytes. */
   record DataFile(String name, String path, String sha256) {}
 
-  /** The files of {@code spec} (none for generated or code-supplied data); missing files are left out. */
+  /**
+   * The files of {@code spec} (none for generated or code-supplied data); missing files are left out. A named
+   * data set's files are keyed by their canonical names, the user's own files by their paths.
+   */
   static List<DataFile> of(DataSpec spec, Path dataFlag) {
     return switch (spec) {
-      case DataSpec.Mnist mnist -> mnistFiles(DataDirectory.resolve(dataFlag).path());
+      case DataSpec.Mnist mnist -> knownFiles(KnownIdxSet.MNIST, DataDirectory.resolve(dataFlag).path());
+      case DataSpec.FashionMnist fashion -> knownFiles(KnownIdxSet.FASHION_MNIST,
+          DataDirectory.fashionMnist(fashion.directory().orElse(null), dataFlag).path());
+      case DataSpec.Idx idx -> userFiles(idx);
+      case DataSpec.Npz npz -> userFiles(npz);
+      case DataSpec.Csv csv -> userFiles(csv);
       case DataSpec.Linear linear -> List.of();
       case DataSpec.Provided provided -> List.of();
     };
   }
 
-  private static List<DataFile> mnistFiles(Path directory) {
+  private static List<DataFile> knownFiles(KnownIdxSet set, Path directory) {
     List<DataFile> files = new ArrayList<>();
-    for (String name : Mnist.FILE_NAMES) {
-      for (String candidate : List.of(name, name + ".gz")) {
+    for (KnownIdxSet.FileSpec spec : set.files()) {
+      for (String candidate : List.of(spec.name(), spec.name() + ".gz")) {
         Path file = directory.resolve(candidate);
         if (Files.isRegularFile(file)) {
-          files.add(new DataFile(name, file.toString(), sha256(file)));
+          files.add(new DataFile(spec.name(), file.toString(), sha256(file)));
           break;
         }
       }
     }
     return files;
+  }
+
+  private static List<DataFile> userFiles(DataSpec spec) {
+    return spec.dataFiles().stream().filter(Files::isRegularFile)
+        .map(file -> new DataFile(file.toString(), file.toString(), sha256(file))).toList();
   }
 
   /** The SHA-256 of a file's bytes, streamed. */

@@ -5,6 +5,8 @@ import org.bytedeco.javacpp.Pointer;
 import spd.runtime.Experiment;
 import spd.runtime.base.RunException;
 import spd.runtime.data.DataSpec;
+import spd.runtime.nn.ConvSpec;
+import spd.runtime.nn.DenseSpec;
 import spd.runtime.nn.LayerSpec;
 import spd.runtime.nn.NetworkSpec;
 
@@ -49,13 +51,13 @@ final class ResourceCheck {
   static void check(Experiment experiment, Limits limits) {
     NetworkSpec network = experiment.network();
     long parameters = 0;
-    for (LayerSpec layer : network.layers()) {
+    for (LayerSpec.Weighted layer : network.weighted()) {
       if (layer.weightCount() > LARGEST_ARRAY) {
         throw new RunException(
-            "layer %s has %,d x %,d = %,d weights, more than one array holds (%,d); make it smaller"
-                .formatted(layer.name(), layer.inputs(), layer.outputs(), layer.weightCount(), LARGEST_ARRAY));
+            "layer %s has %s = %,d weights, more than one array holds (%,d); make it smaller"
+                .formatted(layer.name(), dimensions(layer), layer.weightCount(), LARGEST_ARRAY));
       }
-      parameters += layer.weightCount() + (layer.bias() ? layer.outputs() : 0);
+      parameters += layer.weightCount() + (layer.bias() ? biases(layer) : 0);
     }
     if (experiment.data() instanceof DataSpec.Linear linear && (long) linear.n() * linear.d() > LARGEST_ARRAY) {
       throw new RunException(
@@ -72,7 +74,23 @@ final class ResourceCheck {
   }
 
   private static long widths(NetworkSpec network) {
-    return network.layers().stream().mapToLong(LayerSpec::outputs).sum();
+    return network.layers().stream().mapToLong(layer -> (long) layer.outputSize()).sum();
+  }
+
+  /** How the layer's weight count comes about, e.g. {@code 784 x 3,000,000}. */
+  private static String dimensions(LayerSpec.Weighted layer) {
+    return switch (layer) {
+      case DenseSpec dense -> "%,d x %,d".formatted(dense.inputs(), dense.outputs());
+      case ConvSpec conv -> "%,d filters x %,d inputs each".formatted(conv.filters(), conv.fanIn());
+    };
+  }
+
+  /** One bias per output unit (dense) or per filter (conv). */
+  private static long biases(LayerSpec.Weighted layer) {
+    return switch (layer) {
+      case DenseSpec dense -> dense.outputs();
+      case ConvSpec conv -> conv.filters();
+    };
   }
 
   /** The generated linear data: train and test splits of n x d floats, on the heap and copied natively. */
