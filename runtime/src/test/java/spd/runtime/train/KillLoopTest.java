@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 15's kill loop: a short linear run is killed with SIGKILL at random moments of its life (from its
- * first file to its exit: training, checkpoints, the final evaluation, the summary, the plots) and each time
+ * first file to its exit: training, checkpoints, the final evaluation, the summary, the plots; one kill in each
+ * of equal slices of that life) and each time
  * resumed; every resumed run must end with the bit-identical summary.json and metrics of an uninterrupted run,
  * and leave no temporary file. {@code -Dspd.killloop.kills=N} sets the number of kills (default 6) and
  * {@code -Dspd.killloop.seed=S} replays a sequence of kill moments.
@@ -54,7 +55,10 @@ class KillLoopTest {
       Path log = dir.resolve("run-" + k + ".log");
       Process victim = KillLoopFixture.start(run, "run", EPOCHS, log);
       KillLoopFixture.awaitFile(run.resolve(RunDirectory.MANIFEST), victim, log);
-      long delay = random.nextLong(lifetime + lifetime / 10);
+      // Kill k falls in the k-th of `kills` equal slices of the life (plus 10%, past the exit): the moments
+      // cover the epochs, the last checkpoint, the final evaluation and the summary, not only the longest phase.
+      long slice = (lifetime + lifetime / 10) / kills;
+      long delay = k * slice + random.nextLong(slice);
       TimeUnit.NANOSECONDS.sleep(delay);
       victim.destroyForcibly(); // SIGKILL: no shutdown hook, no last write
       assertTrue(victim.waitFor(1, TimeUnit.MINUTES));
