@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * first file to its exit: training, checkpoints, the final evaluation, the summary, the plots; one kill in each
  * of equal slices of that life) and each time
  * resumed; every resumed run must end with the bit-identical summary.json and metrics of an uninterrupted run,
- * and leave no temporary file. {@code -Dspd.killloop.kills=N} sets the number of kills (default 6) and
- * {@code -Dspd.killloop.seed=S} replays a sequence of kill moments.
+ * and leave no temporary file. {@code -Dspd.killloop.kills=N} sets the number of kills (default 4, one per
+ * quarter of the life, to keep CI short) and {@code -Dspd.killloop.seed=S} replays a sequence of kill moments.
  */
 class KillLoopTest {
   private static final int EPOCHS = 30;
@@ -46,7 +46,7 @@ class KillLoopTest {
     long lifetime = System.nanoTime() - born;
     assertSameResult(reference, whole);
 
-    int kills = Integer.getInteger("spd.killloop.kills", 6);
+    int kills = Integer.getInteger("spd.killloop.kills", 4);
     long seed = Long.getLong("spd.killloop.seed", System.nanoTime());
     SplittableRandom random = new SplittableRandom(seed);
     List<String> moments = new ArrayList<>();

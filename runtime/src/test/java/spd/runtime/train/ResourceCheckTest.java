@@ -8,6 +8,7 @@ import spd.runtime.Experiment;
 import spd.runtime.base.RunException;
 import spd.runtime.data.DataSpec;
 import spd.runtime.nn.Activation;
+import spd.runtime.nn.Kernel;
 import spd.runtime.nn.LossKind;
 import spd.runtime.nn.NetworkSpec;
 import spd.runtime.optim.TrainingSpec;
@@ -40,6 +41,20 @@ class ResourceCheckTest {
   void aLayerOfMoreWeightsThanAnArrayHoldsIsRefused() {
     RunException error = assertThrows(RunException.class, () -> ResourceCheck.check(mnist(3_000_000), EIGHT_GB));
     assertTrue(error.getMessage().contains("layer fc1 has 784 x 3,000,000 = 2,352,000,000 weights, more than one array holds"),
+        error.getMessage());
+  }
+
+  @Test
+  void aConvLayerOfMoreWeightsThanAnArrayHoldsIsRefusedNamingItsFiltersAndFanIn() {
+    Experiment conv = Experiment.named("wide_conv")
+        .data(DataSpec.mnist(0.2))
+        .network(NetworkSpec.image(1, 28, 28).conv("conv1", 20, Kernel.of(5), Activation.RELU)
+            .conv("conv2", 5_000_000, Kernel.of(5), Activation.RELU).loss(LossKind.CROSS_ENTROPY))
+        .training(TrainingSpec.adam(1e-3).epochs(1).batch(64).seed(1))
+        .build();
+    RunException error = assertThrows(RunException.class, () -> ResourceCheck.check(conv, EIGHT_GB));
+    assertTrue(error.getMessage().contains(
+        "layer conv2 has 5,000,000 filters x 500 inputs each = 2,500,000,000 weights, more than one array holds"),
         error.getMessage());
   }
 
