@@ -107,9 +107,10 @@ final class RunCommand implements Callable<Integer> {
       err.println("spd run: " + e.getMessage());
       return Main.USER_ERROR;
     }
-    Optional<List<Experiment>> experiments = Frontends.experiments(file, overrides, err);
+    BatchStatus frontend = new BatchStatus();
+    Optional<List<Experiment>> experiments = Frontends.experiments(file, overrides, err, frontend);
     if (experiments.isEmpty()) {
-      return Main.USER_ERROR;
+      return frontend.exitCode();
     }
     List<Experiment> runnable = experiments.get().stream()
         .filter(e -> only == null || e.name().equals(only)).filter(Experiment::isTrainable).toList();
@@ -118,9 +119,11 @@ final class RunCommand implements Callable<Integer> {
           + (only != null ? " named '" + only + "'" : "") + "; to see its effective penalty, run: ./spd derive " + file);
       return Main.USER_ERROR;
     }
-    boolean needsMnist = runnable.stream().anyMatch(e -> e.data().orElseThrow() instanceof DataSpec.Mnist);
-    if (needsMnist && !MnistFetcher.ensurePresent(data, out, err)) {
-      return Main.USER_ERROR;
+    for (Experiment experiment : runnable) {
+      boolean mnist = experiment.data().orElseThrow() instanceof DataSpec.Mnist;
+      if (mnist && !MnistFetcher.ensurePresent(data, declaredDataDirectory(experiment), out, err)) {
+        return Main.USER_ERROR;
+      }
     }
     for (Experiment experiment : runnable) {
       if (experiment.data().orElseThrow() instanceof DataSpec.Files(spd.runtime.data.DataSpec.FashionMnist fashion, var at)
@@ -189,6 +192,12 @@ final class RunCommand implements Callable<Integer> {
           + "may use: use smaller layers or less data, or raise the limit with SPD_JAVA_OPTS=-Xmx...");
       return Main.USER_ERROR;
     }
+  }
+
+  /** The MNIST directory the experiment names ({@code dir "..."}; the model made it relative to the .spd file). */
+  private static Optional<Path> declaredDataDirectory(Experiment experiment) {
+    return experiment.data().flatMap(d -> d instanceof DataSpec.Mnist mnist ? mnist.directory() : Optional.empty())
+        .map(Path::of);
   }
 
   /**

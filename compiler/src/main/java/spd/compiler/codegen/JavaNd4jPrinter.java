@@ -59,8 +59,8 @@ public final class JavaNd4jPrinter {
    * @param arrays symbols that are arrays, mapped to the Java names of INDArray variables in scope ({@code w -> "w"},
    *     {@code eta -> "eta"}); at least one must occur in {@code e}
    * @param scalars symbols that are scalars, mapped to Java double expressions ({@code lambda -> "LAMBDA"})
-   * @throws IllegalArgumentException for a symbol in neither map, for an expression free of arrays, and for functions
-   *     that ND4J does not provide element-wise (erf, dawson, the numeric duals)
+   * @throws IllegalArgumentException for a symbol in neither map and for functions that ND4J does not provide
+   *     element-wise (erf, dawson, the numeric duals); an expression free of arrays fills an array shaped like them
    */
   public static CodeBlock elementwise(Expr e, Map<String, String> arrays, Map<String, String> scalars) {
     for (String symbol : e.freeSymbols()) {
@@ -70,7 +70,10 @@ public final class JavaNd4jPrinter {
     }
     JavaNd4jPrinter printer = new JavaNd4jPrinter(arrays, scalars);
     if (!printer.isArray(e)) {
-      throw new IllegalArgumentException(e.toText() + " does not depend on " + arrays.keySet());
+      // A constant rule (f(eta) = eta has f'(eta) = 1): that value in an array shaped like the arguments.
+      String shape = arrays.values().stream().sorted().findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no array to shape the constant " + e.toText()));
+      return CodeBlock.builder().addStatement("return $L.ulike().assign($L)", shape, printer.scalar(e)).build();
     }
     printer.hoistSharedSubexpressions(e);
     Code result = printer.array(e);
@@ -493,11 +496,23 @@ public final class JavaNd4jPrinter {
     return "(" + out.append(scalarText(p.otherwise(), 1)) + ")";
   }
 
+  /** A Java literal of the double nearest {@code r}; a number no double can hold has none (javac would refuse it). */
   private static String literal(Rational r) {
+    double value = r.toDouble();
+    if (!Double.isFinite(value) || (value == 0) != r.isZero()) {
+      throw new IllegalArgumentException("the constant " + abbreviated(r.toString()) + " is out of the range of a double");
+    }
     String decimal = r.toDecimalString();
     if (!decimal.contains("/")) {
       return decimal.contains(".") || decimal.contains("e") ? decimal : decimal + ".0";
     }
+    if (r.numerator().bitLength() > 1000 || r.denominator().bitLength() > 1000) {
+      return Double.toString(value);
+    }
     return r.numerator() + ".0 / " + r.denominator() + ".0";
+  }
+
+  private static String abbreviated(String text) {
+    return text.length() > 40 ? text.substring(0, 20) + "..." + text.substring(text.length() - 10) : text;
   }
 }

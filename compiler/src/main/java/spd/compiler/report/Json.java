@@ -156,13 +156,13 @@ public final class Json {
     for (double x : at) {
       ObjectNode node = array.addObject();
       node.put("w", x);
-      Estimate omega = f.omega(x);
+      Estimate omega = AtTable.omega(f, x);
       number(node, "omega", omega.value());
       number(node, "omegaError", omega.error());
-      number(node, "etaHat", f.etaHat(x));
-      number(node, "keep", f.keep(x));
+      number(node, "etaHat", AtTable.value(() -> f.etaHat(x)));
+      number(node, "keep", AtTable.value(() -> f.keep(x)));
       node.put("eta", x);
-      Estimate dual = f.dual(x);
+      Estimate dual = AtTable.dual(f, x);
       number(node, "dual", dual.value());
       number(node, "dualError", dual.error());
     }

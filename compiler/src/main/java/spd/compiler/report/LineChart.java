@@ -184,16 +184,26 @@ final class LineChart {
       return new Axis(first, last, false, ticks.stream().mapToDouble(Double::doubleValue).toArray(), step);
     }
 
+    /**
+     * Decades from below range[0] to above range[1]. A range that is not positive and finite (a lambda of 0 puts
+     * the grid at 0) gets the decades a double has, and at most MAX_TICKS ticks, spread evenly: the loop over decades
+     * must end even then.
+     */
     static Axis logarithmic(double[] range) {
-      double lo = Math.pow(10, Math.floor(Math.log10(range[0])));
-      double hi = Math.pow(10, Math.ceil(Math.log10(range[1])));
-      hi = Math.max(hi, lo * 10);
+      double from = range[0] > 0 && Double.isFinite(range[0]) ? range[0] : Double.MIN_NORMAL;
+      double to = range[1] > from && Double.isFinite(range[1]) ? range[1] : Math.max(from * 10, Double.MIN_NORMAL * 10);
+      int first = (int) Math.floor(Math.log10(from));
+      int last = Math.max((int) Math.ceil(Math.log10(to)), first + 1);
+      int every = Math.max(1, (last - first + MAX_TICKS - 1) / MAX_TICKS);
       List<Double> ticks = new ArrayList<>();
-      for (double t = lo; t <= hi * (1 + 1e-9); t *= 10) {
-        ticks.add(t);
+      for (int e = first; e <= last; e += every) {
+        ticks.add(Math.pow(10, e));
       }
-      return new Axis(lo, hi, true, ticks.stream().mapToDouble(Double::doubleValue).toArray(), 10);
+      return new Axis(Math.pow(10, first), Math.pow(10, last), true,
+          ticks.stream().mapToDouble(Double::doubleValue).toArray(), 10);
     }
+
+    private static final int MAX_TICKS = 12;
 
     double fraction(double v) {
       return log ? Math.log(v / lo) / Math.log(hi / lo) : (v - lo) / (hi - lo);

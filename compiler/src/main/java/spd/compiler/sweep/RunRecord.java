@@ -27,11 +27,6 @@ public record RunRecord(SweepPoint point, String status, int epochs, boolean cla
     return status.equals("completed");
   }
 
-  /** Whether the run has ended for good: completed, or diverged (its result is that it diverged). */
-  public boolean finished() {
-    return completed() || status.equals("diverged");
-  }
-
   /** Reads a run directory; empty when it holds no summary yet. */
   public static Optional<RunRecord> read(SweepPoint point) {
     Path summary = point.directory().resolve("summary.json");

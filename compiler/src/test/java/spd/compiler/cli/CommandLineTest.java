@@ -66,6 +66,20 @@ class CommandLineTest {
   }
 
   @Test
+  void runLooksForMnistInTheDirectoryTheFileNamesRelativeToTheFile() throws Exception {
+    Path file = Files.writeString(directory.resolve("dir.spd"), """
+        experiment mnist_elsewhere {
+          data mnist { dir "idx files" }
+          network { input 784 dense 10 loss cross_entropy }
+          train sgd(lr = 0.1) { epochs 1 }
+        }
+        """);
+    String err = captureErr(() -> assertEquals(Main.USER_ERROR, Main.execute("run", "--quiet", "--out",
+        directory.resolve("run").toString(), file.toString())));
+    assertTrue(err.contains(directory.resolve("idx files").toString()), err);
+  }
+
+  @Test
   void runRejectsZeroEpochs() {
     assertEquals(Main.USER_ERROR, Main.execute("run", example("linear_lasso.spd"), "--epochs", "0"));
   }

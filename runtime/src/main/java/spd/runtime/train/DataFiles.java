@@ -30,7 +30,8 @@ final class DataFiles {
    */
   static List<DataFile> of(DataSpec spec, Path dataFlag) {
     return switch (spec) {
-      case DataSpec.Mnist mnist -> knownFiles(KnownIdxSet.MNIST, DataDirectory.resolve(dataFlag).path());
+      case DataSpec.Mnist mnist ->
+          knownFiles(KnownIdxSet.MNIST, DataDirectory.resolve(dataFlag, mnist.directory()).path());
       case DataSpec.FashionMnist fashion -> knownFiles(KnownIdxSet.FASHION_MNIST,
           DataDirectory.fashionMnist(fashion.directory().orElse(null), dataFlag).path());
       case DataSpec.Idx idx -> userFiles(idx);

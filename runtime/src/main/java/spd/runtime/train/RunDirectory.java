@@ -31,6 +31,8 @@ final class RunDirectory implements AutoCloseable {
   static final String METRICS = "metrics.csv";
   static final String SUMMARY = "summary.json";
   static final String TEMPORARY_SUFFIX = ".tmp";
+  /** The console log {@code spd sweep} writes into a point's run directory (appended to by each session). */
+  static final String SWEEP_LOG = "run.log";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   /** The files a run writes under fixed names (besides its generated source and the lock). */
   private static final Set<String> RUN_FILES =
@@ -116,9 +118,14 @@ final class RunDirectory implements AutoCloseable {
     return Files.exists(path.resolve(MANIFEST)) || Files.exists(path.resolve(Checkpoint.FILE_NAME));
   }
 
+  /**
+   * Whether the directory holds nothing but spd's own bookkeeping: the lock, and {@value #SWEEP_LOG}, the
+   * console log that {@code spd sweep} keeps in a point's directory and starts before the run does.
+   */
   private static boolean isEmptyButForLock(Path path) {
     try (Stream<Path> entries = Files.list(path)) {
-      return entries.allMatch(entry -> entry.getFileName().toString().equals(RunLock.FILE_NAME));
+      return entries.map(entry -> entry.getFileName().toString())
+          .allMatch(name -> name.equals(RunLock.FILE_NAME) || name.equals(SWEEP_LOG));
     } catch (IOException e) {
       throw new RunException("cannot list %s: %s".formatted(path, reason(e)), e);
     }
