@@ -123,6 +123,7 @@ final class DualPipeline {
   private static Expr normalizedAtZero(Expr f, Context context, List<String> notes) {
     Asymptotics.Behaviour b = Asymptotics.leading(f, Context.ETA, Asymptotics.Point.ZERO_PLUS, context.values);
     Expr limit = null;
+    boolean numerically = false;
     if (b instanceof Asymptotics.Leading l && l.logPower() == 0
         && Math.abs(l.power().evaluate(context.values)) < 1e-12) {
       limit = l.coefficient();
@@ -131,15 +132,34 @@ final class DualPipeline {
       double near = value.applyAsDouble(1e-12);
       double far = value.applyAsDouble(1e-10);
       if (Double.isFinite(near) && Math.abs(near - far) <= 1e-8 * Math.max(1, Math.abs(near)) && near != 0) {
-        limit = Expr.number(spd.compiler.sym.Rational.parseDecimal(Double.toString(near)));
+        Optional<Expr> symbolic = limitBySubstitution(f, context, near);
+        numerically = symbolic.isEmpty();
+        limit = symbolic.orElse(Expr.number(spd.compiler.sym.Rational.parseDecimal(
+            String.format(java.util.Locale.ROOT, "%.10g", near))));
       }
     }
     if (limit == null || (limit instanceof spd.compiler.sym.Num n && n.value().isZero())) {
       return f;
     }
-    notes.add("f(0+) = " + limit.toText() + (limit instanceof spd.compiler.sym.Num ? " (numerically)" : "")
+    notes.add("f(0+) = " + limit.toText() + (numerically ? " (numerically)" : "")
         + " is subtracted from f: the dual is defined up to a constant, and f(0+) = 0 gives Omega(0) = 0.");
     return Simplifier.normalize(Expr.sub(f, limit), context.realW);
+  }
+
+  /**
+   * f(0+) as f's stable form at eta = 0 (where the normal form is 0/0, the rationalised one is continuous), when that
+   * is a finite constant agreeing with the value near 0.
+   */
+  private static Optional<Expr> limitBySubstitution(Expr f, Context context, double near) {
+    try {
+      var etaPositive = context.realW.with(Context.ETA, Interval.POSITIVE);
+      Expr stable = spd.compiler.sym.StableForm.of(f, etaPositive);
+      Expr atZero = Simplifier.normalize(stable.substitute(Map.of(Context.ETA, Expr.ZERO)), context.realW);
+      double value = atZero.evaluate(context.values);
+      return Math.abs(value - near) <= 1e-8 * Math.max(1, Math.abs(near)) ? Optional.of(atZero) : Optional.empty();
+    } catch (ArithmeticException | IllegalArgumentException undefined) {
+      return Optional.empty();
+    }
   }
 
   private static Derivation numericDual(Context context, List<Step> steps, List<String> notes, Expr f,
@@ -178,7 +198,7 @@ final class DualPipeline {
 
   private static Derivation numericDerivation(Context context, String description, List<Step> steps,
       List<String> notes, PenaltyFunctions functions, List<CheckRow> checks, spd.compiler.penalty.Dual dual) {
-    List<Property> properties = PropertyAnalysis.of(context, Optional.empty(), Optional.empty(), functions, 1, false);
+    List<Property> properties = PropertyAnalysis.of(context, List.of(), Optional.empty(), functions, 1, false);
     return new Derivation(context.input, description, steps, Optional.empty(), Optional.empty(),
         new Penalty.Numeric("eta-trick: Omega(w) = (1/2)[w^2/eta_hat + f(eta_hat)], eta_hat by Brent's method on"
             + " w = eta*sqrt(f'(eta)); cross-checked by quadrature of t/eta_hat(t)"), dual, properties, checks,
@@ -341,7 +361,7 @@ final class DualPipeline {
     Expr f = Expr.call(spd.compiler.sym.Builtin.HARD_CONCRETE_DUAL, List.of(Expr.symbol(Context.ETA),
         rule.beta(), rule.gamma(), rule.zeta()));
     // Each eta_hat of the gates is a minimisation over a with quadratures inside: a coarser grid.
-    List<Property> properties = PropertyAnalysis.of(context, Optional.empty(), Optional.empty(), functions, 1, false,
+    List<Property> properties = PropertyAnalysis.of(context, List.of(), Optional.empty(), functions, 1, false,
         120);
     return new Derivation(context.input, "hard-concrete L0 gates", steps, Optional.empty(), Optional.empty(),
         new Penalty.Numeric("eta-trick over the gate parameter a with deterministic gate moments (Brent's method"

@@ -54,7 +54,11 @@ final class EtaPipeline {
     steps.add(Step.remark("envelope", "lambda*Omega'(w) = lambda*w/eta_hat(w): the gradient of the penalty is the"
         + " gradient of the reweighted Tikhonov term (lambda/2) w^2/eta with eta frozen (theory.md 2.2)"));
     Expr integrand = integrand(etaT);
-    DoubleUnaryOperator etaFunction = Compiled.function(etaT, Context.T, context.values);
+    // The rule as written evaluates where its normal form overflows (tanh and cosh of large arguments).
+    List<Expr> etaForms = List.of(etaT, Simplifier.simplify(etaW.substitute(Map.of(Context.W,
+        Expr.symbol(Context.T))), context.positiveT, Rewrites.LIGHT).expr());
+    DoubleUnaryOperator etaFunction = Compiled.function(etaForms, Context.T, context.values);
+    PositiveReweighting.require(context, etaT, etaFunction);
     NumericPenalty numeric = NumericPenalty.of(etaFunction);
     Optional<String> divergence = divergence(integrand, numeric);
     if (divergence.isPresent()) {
@@ -73,10 +77,10 @@ final class EtaPipeline {
     Dual dualResult = dual.<Dual>map(d -> new Dual.ClosedForm(d.f()))
         .orElseGet(() -> new Dual.Numeric("sup over w of 2 Omega(w) - w^2/eta on a log grid refined by Brent's"
             + " method"));
-    PenaltyFunctions functions = Functions.ofEta(context, etaT, omegaT, dual.map(DualDerivation.Result::f),
+    PenaltyFunctions functions = Functions.ofEta(context, etaForms, omegaT, dual.map(DualDerivation.Result::f),
         keepScale);
     List<CheckRow> checks = checks(functions, numeric, etaT);
-    List<Property> properties = PropertyAnalysis.of(context, Optional.of(etaT), Optional.of(integrand), functions,
+    List<Property> properties = PropertyAnalysis.of(context, etaForms, Optional.of(integrand), functions,
         1, false);
     List<ClassicalMatch> classical = ClassicalMatcher.match(functions, context, properties);
     return new Derivation(context.input, description, steps, Optional.of(etaW), keepW, penalty, dualResult,
@@ -140,7 +144,7 @@ final class EtaPipeline {
     steps.add(Step.remark("divergence", explanation));
     PenaltyFunctions functions = Functions.unavailable("Omega(w) is infinite for w != 0",
         Compiled.function(etaT, Context.T, context.values), keepScale);
-    List<Property> properties = PropertyAnalysis.of(context, Optional.of(etaT), Optional.of(integrand), functions, 1,
+    List<Property> properties = PropertyAnalysis.of(context, List.of(etaT), Optional.of(integrand), functions, 1,
         true);
     return new Derivation(context.input, description, steps, Optional.of(etaW), keepW,
         new Penalty.Divergent(explanation), new Dual.Unavailable("the penalty is infinite away from 0"), properties,

@@ -148,18 +148,42 @@ public final class Json {
       ObjectNode node = array.addObject();
       node.put("w", x);
       Estimate omega = f.omega(x);
-      number(node, "omega", omega.value());
-      number(node, "omegaError", omega.error());
-      number(node, "etaHat", f.etaHat(x));
-      number(node, "keep", f.keep(x));
+      estimate(node, "omega", omega);
+      value(node, "etaHat", f.etaHat(x), AtTable.etaUnavailable(d));
+      value(node, "keep", f.keep(x), AtTable.etaUnavailable(d));
       node.put("eta", x);
-      Estimate dual = f.dual(x);
-      number(node, "dual", dual.value());
-      number(node, "dualError", dual.error());
+      estimate(node, "dual", f.dual(x));
     }
   }
 
-  /** JSON has no infinities: they are written as the strings "inf", "-inf" and "nan". */
+  /**
+   * An estimate as NAME and NAMEError; one that could not be computed is null with NAMEUnavailable saying why (an
+   * infinite one is the string "inf", with its reason).
+   */
+  private static void estimate(ObjectNode node, String name, Estimate e) {
+    if (Double.isNaN(e.value())) {
+      node.putNull(name);
+      node.put(name + "Unavailable", e.message().isEmpty() ? "not computable" : e.message());
+      return;
+    }
+    number(node, name, e.value());
+    number(node, name + "Error", e.error());
+    if (Double.isInfinite(e.value()) && !e.message().isEmpty()) {
+      node.put(name + "Reason", e.message());
+    }
+  }
+
+  /** A plain value, or null with NAMEUnavailable when it is NaN. */
+  private static void value(ObjectNode node, String name, double v, String unavailable) {
+    if (Double.isNaN(v)) {
+      node.putNull(name);
+      node.put(name + "Unavailable", unavailable);
+    } else {
+      number(node, name, v);
+    }
+  }
+
+  /** JSON has no infinities: they are written as the strings "inf" and "-inf" (NaN, which should not occur, "nan"). */
   private static void number(ObjectNode node, String name, double v) {
     if (Double.isFinite(v)) {
       node.put(name, v);

@@ -53,11 +53,13 @@ final class ReversePipeline {
     Expr variance = present(varianceOf(etaW, context), context);
     steps.add(Step.of("variance", "Var m", "\\operatorname{Var} m", variance,
         "lambda/eta_hat: the Gaussian mask with the same effective penalty"));
-    DoubleUnaryOperator eta = Compiled.function(etaT, Context.T, context.values);
+    List<Expr> etaForms = List.of(etaT, Expr.div(t, asWrittenDerivative(omegaW, context)));
+    DoubleUnaryOperator eta = Compiled.function(etaForms, Context.T, context.values);
+    PositiveReweighting.requireIncreasingPenalty(context, etaT, eta);
     NumericPenalty numeric = NumericPenalty.of(eta);
     Optional<DualDerivation.Result> dual = DualDerivation.of(etaT, omegaT, context);
     dual.ifPresent(d -> steps.addAll(d.steps()));
-    PenaltyFunctions functions = Functions.ofEta(context, etaT, Optional.of(omegaT),
+    PenaltyFunctions functions = Functions.ofEta(context, etaForms, Optional.of(omegaT),
         dual.map(DualDerivation.Result::f), context.lambdaValue);
     List<CheckRow> checks = new ArrayList<>();
     for (double w : new double[] {0.1, 1, 3}) {
@@ -65,13 +67,20 @@ final class ReversePipeline {
       checks.add(new CheckRow(w, functions.omega(w).value(), reference.value(), reference.error(),
           "int_0^|w| t/eta_hat(t) dt"));
     }
-    List<Property> properties = PropertyAnalysis.of(context, Optional.of(etaT), Optional.of(derivative), functions, 1,
+    List<Property> properties = PropertyAnalysis.of(context, etaForms, Optional.of(derivative), functions, 1,
         false);
     Dual dualResult = dual.<Dual>map(d -> new Dual.ClosedForm(d.f()))
         .orElseGet(() -> new Dual.Numeric("sup over w of 2 Omega(w) - w^2/eta, numerically"));
     return new Derivation(context.input, "penalty (reverse direction: the adaptive rule that implements it)", steps,
         Optional.of(etaW), Optional.of(keepW), new Penalty.ClosedForm(EtaPipeline.inW(present(omegaT, context))),
         dualResult, properties, checks, ClassicalMatcher.match(functions, context, properties), notes, functions);
+  }
+
+  /** Omega'(t) of the penalty as written (no normalisation), for evaluation where the normal form overflows. */
+  private static Expr asWrittenDerivative(Expr omegaW, Context context) {
+    Expr light = Simplifier.simplify(omegaW.substitute(Map.of(Context.W, Expr.symbol(Context.T))), context.positiveT,
+        Rewrites.LIGHT).expr();
+    return light.derivative(Context.T);
   }
 
   /** Omega(0), which a penalty needs finite: the constant subtracted so that Omega(0) = 0. */

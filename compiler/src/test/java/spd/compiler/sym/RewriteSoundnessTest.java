@@ -44,6 +44,7 @@ class RewriteSoundnessTest {
     EXAMPLES.put("cancel", List.of("(1 - t/(t + a))/(t/(t + a))", "(t^2 - a^2)/(t + a)", "t/(t^2 + eps*t)",
         "(exp(t) - 1)^2/(exp(2*t) - 1)"));
     EXAMPLES.put("rationalize", List.of("2/(t + sqrt(t^2 + 4/c))", "1/(a - sqrt(t + a^2 + 1))"));
+    EXAMPLES.put("denest", List.of("sqrt(2*t + a^2 - a*sqrt(4*t + a^2))", "a*sqrt(c + 2*t + 2*sqrt(t*c + t^2))"));
     EXAMPLES.put("infinite-product", List.of("a*inf", "(t + 1)*inf"));
     EXAMPLES.put("log-combine", List.of("log(t + eps) - log(eps)", "2*log(t) - log(t + 1) + log(a)"));
     EXAMPLES.put("split-fraction", List.of("(t + eps)/eps", "(t^2 - 2*a*t)/(a*c)"));

@@ -1,0 +1,90 @@
+package spd.compiler.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import spd.compiler.testing.Project;
+
+/**
+ * spd derive prints numbers: every example, at points from 0 to 100, has a value or says why it has none (never NaN),
+ * and the paper's eta-trick examples derive their slope and threshold.
+ */
+class DeriveValuesTest {
+  @TempDir
+  Path directory;
+
+  private JsonNode derive(String... files) throws Exception {
+    List<String> args = new ArrayList<>(List.of("derive", "--format", "json", "--at", "0,0.01,0.1,1,3,100", "-o",
+        directory.toString()));
+    args.addAll(List.of(files));
+    PrintStream original = System.out;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(bytes, true));
+    try {
+      assertEquals(0, Main.execute(args.toArray(String[]::new)));
+    } finally {
+      System.setOut(original);
+    }
+    return new ObjectMapper().readTree(bytes.toString());
+  }
+
+  @Test
+  void everyExampleHasANumberOrAReasonAtEveryPoint() throws Exception {
+    List<String> files = Project.validExamples().stream().map(Path::toString).toList();
+    JsonNode derivations = derive(files.toArray(String[]::new));
+    assertFalse(derivations.toString().toLowerCase().contains("nan"), "a NaN in spd derive's output");
+    for (JsonNode d : derivations) {
+      for (JsonNode at : d.get("at")) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = at.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> field = it.next();
+          if (field.getValue().isNull()) {
+            assertTrue(at.has(field.getKey() + "Unavailable"), d.get("experiment") + ": " + field.getKey()
+                + " is null without a reason at " + at);
+          }
+        }
+      }
+      for (JsonNode p : d.get("properties")) {
+        assertFalse(p.get("statement").asText().contains("n/a"), d.get("experiment") + ": " + p);
+      }
+    }
+  }
+
+  @Test
+  void paperEtaTrickExamplesDeriveTheLogSumPenaltyWithItsSlope() throws Exception {
+    JsonNode derivations = derive(Project.examples().resolve("eta_trick_logsum.spd").toString(),
+        Project.examples().resolve("paper/eta_trick.spd").toString());
+    assertEquals(2, derivations.size());
+    for (JsonNode d : derivations) {
+      assertEquals("log(1 + |w|/eps)", d.get("penalty").get("text").asText(), d.get("experiment").asText());
+      String slope = property(d, "slope-at-zero").get("statement").asText();
+      assertEquals("slope at 0: c = lim t/eta_hat(t) = 1/eps = 0.5", slope);
+      assertEquals("symbolic", property(d, "slope-at-zero").get("method").asText());
+      assertTrue(property(d, "threshold").get("statement").asText().endsWith("lambda*(1/eps) = 0.0005"),
+          property(d, "threshold").toString());
+      JsonNode atOne = d.get("at").get(3);
+      assertEquals(Math.log(1.5), atOne.get("omega").asDouble(), 1e-15);
+      assertEquals(3, atOne.get("etaHat").asDouble(), 1e-14);
+    }
+  }
+
+  private static JsonNode property(JsonNode d, String name) {
+    for (JsonNode p : d.get("properties")) {
+      if (p.get("name").asText().equals(name)) {
+        return p;
+      }
+    }
+    throw new AssertionError("no property " + name + " in " + d.get("experiment"));
+  }
+}
