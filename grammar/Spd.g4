@@ -10,6 +10,11 @@ file
     : imports+=importDecl* declarations+=declaration* EOF
     ;
 
+// One expression on its own (`|w| * (|w| + eps)`), for tools and tests that read a single formula.
+standaloneExpr
+    : value=expr EOF
+    ;
+
 importDecl
     : IMPORT (module=ID | path=STRING)
     ;
@@ -48,8 +53,9 @@ statement
     | pruneDecl                                                  # pruneStatement
     ;
 
+// `data mnist { validation 0.2 }`, `data csv "wine.csv" { label "quality", classes 3 }`
 dataBlock
-    : DATA kind=dataKind settingsBlock?
+    : DATA kind=dataKind source=STRING? settingsBlock?
     ;
 
 dataKind
@@ -62,10 +68,21 @@ networkBlock
     ;
 
 layerDecl
-    : INPUT size=NUMBER                                          # inputLayer
+    : INPUT (size=NUMBER | shape=SHAPE)                          # inputLayer
     | DENSE name=ID? size=NUMBER activation=ID?                  # denseLayer
     | LINEAR name=ID? size=NUMBER                                # linearLayer
+    | CONV name=ID? size=NUMBER words+=layerWord*                # convLayer
+    | MAXPOOL size=NUMBER words+=layerWord*                      # poolLayer
+    | FLATTEN                                                    # flattenLayer
     | LOSS kind=ID                                               # lossDecl
+    ;
+
+// The options after a conv or pooling size, e.g. `kernel 5 stride 2 padding same relu`: plain words and
+// numbers, which the checker reads (so that a misspelt option gets a "did you mean").
+layerWord
+    : ID
+    | NUMBER
+    | SHAPE
     ;
 
 letDecl
@@ -171,6 +188,9 @@ NETWORK    : 'network' ;
 INPUT      : 'input' ;
 DENSE      : 'dense' ;
 LINEAR     : 'linear' ;
+CONV       : 'conv' ;
+MAXPOOL    : 'maxpool' ;
+FLATTEN    : 'flatten' ;
 LOSS       : 'loss' ;
 LET        : 'let' ;
 MASK       : 'mask' ;
@@ -191,6 +211,8 @@ PRIME      : '\'' ;
 NUMBER     : DIGITS ('.' DIGITS)? EXPONENT?
            | '.' DIGITS EXPONENT?
            ;
+// An image shape, channels x height x width: `1x28x28` (longer than the NUMBER `1`, so it wins).
+SHAPE      : DIGITS ('x' DIGITS)+ ;
 fragment DIGITS   : [0-9]+ ;
 fragment EXPONENT : [eE] [+-]? DIGITS ;
 

@@ -45,7 +45,8 @@ public final class AstPrinter {
   private void statement(Statement statement) {
     switch (statement) {
       case DataBlock data -> {
-        open("data " + data.kind().name(), data.span());
+        open("data " + data.kind().name() + data.file().map(f -> " file \"" + f.value() + "\"").orElse(""),
+            data.span());
         data.settings().forEach(this::setting);
         close();
       }
@@ -111,12 +112,20 @@ public final class AstPrinter {
 
   private void layer(LayerDecl layer) {
     switch (layer) {
-      case LayerDecl.Input input -> leaf("input " + input.size().text(), input.span());
+      case LayerDecl.Input input -> leaf("input " + input.text(), input.span());
       case LayerDecl.Dense dense -> leaf((dense.linear() ? "linear" : "dense")
           + dense.name().map(n -> " " + n.name()).orElse("") + " " + dense.size().text()
           + dense.activation().map(a -> " " + a.name()).orElse(""), dense.span());
+      case LayerDecl.Conv conv -> leaf("conv" + conv.name().map(n -> " " + n.name()).orElse("") + " "
+          + conv.filters().text() + words(conv.words()), conv.span());
+      case LayerDecl.MaxPool pool -> leaf("maxpool " + pool.size().text() + words(pool.words()), pool.span());
+      case LayerDecl.Flatten flatten -> leaf("flatten", flatten.span());
       case LayerDecl.Loss loss -> leaf("loss " + loss.kind().name(), loss.span());
     }
+  }
+
+  private static String words(List<LayerDecl.Word> words) {
+    return words.stream().map(w -> " " + w.text()).collect(java.util.stream.Collectors.joining());
   }
 
   private void setting(Setting setting) {

@@ -1,6 +1,5 @@
 package spd.compiler.bench;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +21,12 @@ public final class DerivationBenchmark {
 
   private DerivationBenchmark() {}
 
-  public static List<Timing> run(Path examples, int warmup, int samples) throws IOException {
-    List<Path> files = ExampleFiles.under(examples);
+  public static List<Timing> run(List<Path> files, int warmup, int samples) {
     List<Timing> timings = new ArrayList<>();
     for (Path file : files) {
       for (Experiment experiment : Frontend.run(file).experiments()) {
         var input = DerivationInputs.of(experiment);
-        String name = examples.relativize(file) + " " + experiment.name();
+        String name = file + " " + experiment.name();
         timings.add(Timing.of("derive " + name, warmup, samples, () -> PenaltyDeriver.derive(input)));
         Derivation derivation = PenaltyDeriver.derive(input);
         if (derivation.penalty() instanceof Penalty.Numeric) {

@@ -1,6 +1,5 @@
 package spd.compiler.bench;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +16,11 @@ import spd.compiler.model.Experiment;
 public final class FrontendBenchmark {
   private FrontendBenchmark() {}
 
-  /** Per-file check timings and per-experiment code generation timings over the examples under {@code root}. */
-  public static List<Timing> run(Path examples, int warmup, int samples) throws IOException {
-    List<Path> files = ExampleFiles.under(examples);
+  /** Per-file check timings and per-experiment code generation timings of the given files. */
+  public static List<Timing> run(List<Path> files, int warmup, int samples) {
     List<Timing> timings = new ArrayList<>();
     for (Path file : files) {
-      timings.add(Timing.of("check " + examples.relativize(file), warmup, samples, () -> Frontend.run(file)));
+      timings.add(Timing.of("check " + file, warmup, samples, () -> Frontend.run(file)));
     }
     for (Path file : files) {
       FrontendResult result = Frontend.run(file);
@@ -40,14 +38,6 @@ public final class FrontendBenchmark {
       ExperimentClassWriter.write(experiment);
     } catch (CodegenException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  public static void main(String[] args) throws IOException {
-    Path examples = Path.of(args.length > 0 ? args[0] : "examples");
-    for (Timing t : run(examples, 30, 30)) {
-      System.out.printf("%-45s median %7.2f ms  (min %.2f, max %.2f)%n", t.what(), t.medianMillis(), t.minMillis(),
-          t.maxMillis());
     }
   }
 }

@@ -13,7 +13,13 @@ import spd.compiler.lang.RuleTable;
 public final class Checker {
   private Checker() {}
 
+  /** Checks a file whose relative data paths are relative to the working directory. */
   public static void check(SpdFile file, RuleTable rules, Diagnostics diagnostics) {
+    check(file, rules, java.nio.file.Path.of("").toAbsolutePath(), diagnostics);
+  }
+
+  /** Checks a file; data files named in it are relative to {@code baseDir}, the file's directory. */
+  public static void check(SpdFile file, RuleTable rules, java.nio.file.Path baseDir, Diagnostics diagnostics) {
     ExprChecker exprs = new ExprChecker(diagnostics, rules);
     RuleChecker ruleChecker = new RuleChecker(diagnostics, exprs);
     for (RuleDecl rule : file.rules()) {
@@ -27,7 +33,7 @@ public final class Checker {
             "experiment '" + experiment.name().name() + "' is defined twice",
             "first defined at line " + first.span().line());
       }
-      new ExperimentChecker(diagnostics, rules).check(experiment);
+      new ExperimentChecker(diagnostics, rules, baseDir).check(experiment);
     }
     if (file.experiments().isEmpty() && file.rules().isEmpty() && file.imports().isEmpty()) {
       diagnostics.report(Code.W0008, new spd.compiler.source.Span(file.source(), 0, 0), "the file declares nothing",

@@ -43,8 +43,11 @@ final class ExperimentChecker {
   private final SettingsChecker settings;
   private final RuleCallChecker ruleCalls;
 
-  ExperimentChecker(Diagnostics diagnostics, RuleTable rules) {
+  private final java.nio.file.Path baseDir;
+
+  ExperimentChecker(Diagnostics diagnostics, RuleTable rules, java.nio.file.Path baseDir) {
     this.diagnostics = diagnostics;
+    this.baseDir = baseDir;
     this.rules = rules;
     this.exprs = new ExprChecker(diagnostics, rules);
     this.settings = new SettingsChecker(diagnostics, exprs, constants);
@@ -53,11 +56,13 @@ final class ExperimentChecker {
 
   void check(Experiment experiment) {
     experiment.all(LetDecl.class).forEach(this::checkLet);
-    Optional<NetworkChecker.DataShape> data = checkData(experiment);
-    Map<String, LayerDecl.Dense> layers = checkNetwork(experiment, data);
+    Optional<NetworkChecker.DataFacts> data = checkData(experiment);
+    Map<String, LayerDecl> layers = checkNetwork(experiment, data);
     boolean hasEta = checkEta(experiment);
-    List<MaskChecker.MaskFacts> masks = checkMasks(experiment, hasEta);
-    experiment.all(PenaltyDecl.class).forEach(this::checkPenalty);
+    boolean trainable = !experiment.all(DataBlock.class).isEmpty() && !experiment.all(NetworkBlock.class).isEmpty()
+        && !experiment.all(TrainBlock.class).isEmpty();
+    List<MaskChecker.MaskFacts> masks = checkMasks(experiment, hasEta, trainable);
+    experiment.all(PenaltyDecl.class).forEach(penalty -> checkPenalty(penalty, trainable));
     checkTrain(experiment, masks);
     checkPrune(experiment, masks, hasEta);
     checkTargets(experiment, layers);
@@ -95,20 +100,21 @@ final class ExperimentChecker {
 
   // ---------------------------------------------------------------- data and network
 
-  private Optional<NetworkChecker.DataShape> checkData(Experiment experiment) {
+  private Optional<NetworkChecker.DataFacts> checkData(Experiment experiment) {
     List<DataBlock> blocks = experiment.all(DataBlock.class);
     reportDuplicates(blocks, "data");
-    return blocks.isEmpty() ? Optional.empty() : networks().checkData(blocks.getFirst());
+    return blocks.isEmpty() ? Optional.empty()
+        : new DataChecker(diagnostics, settings, baseDir).check(blocks.getFirst());
   }
 
-  private Map<String, LayerDecl.Dense> checkNetwork(Experiment experiment, Optional<NetworkChecker.DataShape> data) {
+  private Map<String, LayerDecl> checkNetwork(Experiment experiment, Optional<NetworkChecker.DataFacts> data) {
     List<NetworkBlock> blocks = experiment.all(NetworkBlock.class);
     reportDuplicates(blocks, "network");
     return blocks.isEmpty() ? Map.of() : networks().checkNetwork(blocks.getFirst(), data);
   }
 
   private NetworkChecker networks() {
-    return new NetworkChecker(diagnostics, settings);
+    return new NetworkChecker(diagnostics);
   }
 
   // ---------------------------------------------------------------- the eta rule
@@ -193,7 +199,7 @@ final class ExperimentChecker {
 
   // ---------------------------------------------------------------- masks and penalties
 
-  private List<MaskChecker.MaskFacts> checkMasks(Experiment experiment, boolean hasEta) {
+  private List<MaskChecker.MaskFacts> checkMasks(Experiment experiment, boolean hasEta, boolean trainable) {
     MaskChecker checker = new MaskChecker(diagnostics, exprs, settings, ruleCalls, constants);
     List<MaskChecker.MaskFacts> facts = new ArrayList<>();
     for (MaskBlock mask : experiment.all(MaskBlock.class)) {
@@ -202,6 +208,10 @@ final class ExperimentChecker {
       if (fact.usesEta() && !hasEta) {
         diagnostics.report(Code.E0403, mask.span(), "this mask uses eta, but the experiment defines no eta rule",
             "define the reweighting rule, e.g. eta(w) = |w| * (|w| + eps), or eta = logsum(eps: 2) with import std");
+      }
+      if (trainable && fact.kind().equals("eta_trick") && fact.dualDefined() && !fact.dualValueDefined()) {
+        diagnostics.report(Code.E0409, mask.span(), "the eta-trick needs the dual f(eta) itself, not only f'(eta),"
+            + " to train (its loss adds f)", "define f(eta) = ... in the mask, or use a rule that defines f");
       }
     }
     if (hasEta && !facts.isEmpty() && facts.stream().noneMatch(MaskChecker.MaskFacts::usesEta)
@@ -214,7 +224,7 @@ final class ExperimentChecker {
     return facts;
   }
 
-  private void checkPenalty(PenaltyDecl penalty) {
+  private void checkPenalty(PenaltyDecl penalty, boolean trainable) {
     penalty.definition().ifPresent(definition -> {
       if (definition.label().isPresent() || !definition.displayName().equals("omega")) {
         diagnostics.report(Code.E0207, definition.name().span(), "a penalty is written penalty omega(w) = ...",
@@ -227,12 +237,20 @@ final class ExperimentChecker {
         diagnostics.report(Code.W0402, definition.body().span(), "the penalty does not depend on " + param,
             "a constant penalty has no effect on training");
       }
+      if (diagnostics.errorCount() == before) {
+        requireDerivative(definition.body());
+      }
     });
     penalty.rule().ifPresent(call -> ruleCalls.check(call, constants.scope(Set.of(), "a rule argument"))
         .ifPresent(use -> {
-          if (RuleTable.function(use.rule(), "omega").isEmpty() && RuleTable.function(use.rule(), "eta").isEmpty()) {
+          Optional<FunctionDef> omega = RuleTable.function(use.rule(), "omega");
+          if (omega.isEmpty() && RuleTable.function(use.rule(), "eta").isEmpty()) {
             diagnostics.report(Code.E0404, call.span(), "rule '" + use.rule().name().name()
                 + "' defines neither omega(w) nor eta(w), so it gives no penalty");
+          } else if (omega.isEmpty() && trainable) {
+            diagnostics.report(Code.E0408, call.span(), "rule '" + use.rule().name().name() + "' defines no omega(w),"
+                + " so spd cannot train with it as a penalty", "add omega(w) = ... to the rule (`spd derive` finds it"
+                + " for you), or use the rule as a mask: eta = " + use.rule().name().name() + "(...)");
           }
           requireContextLambda(use, call.span());
         }));
@@ -242,6 +260,13 @@ final class ExperimentChecker {
       diagnostics.report(Code.E0204, penalty.span(), "the penalty has no weight",
           "add 'weight lambda' (with let lambda = ...) or a number: weight 1e-3");
     }
+  }
+
+  /** A penalty is differentiated (for training and for its adaptive rule): no function known only numerically. */
+  private void requireDerivative(Expr body) {
+    Differentiability.numericOnlyCall(body).ifPresent(call -> diagnostics.report(Code.E0410, call.span(),
+        "'" + call.function().name() + "' is known only numerically, and a penalty must be differentiable",
+        "write the penalty in closed form, or use the rule as an eta-trick dual: mask eta_trick { f(eta) = ... }"));
   }
 
   // ---------------------------------------------------------------- training and pruning
@@ -334,7 +359,7 @@ final class ExperimentChecker {
 
   // ---------------------------------------------------------------- how the parts fit
 
-  private void checkTargets(Experiment experiment, Map<String, LayerDecl.Dense> layers) {
+  private void checkTargets(Experiment experiment, Map<String, LayerDecl> layers) {
     Map<String, Span> regularized = new LinkedHashMap<>();
     boolean hasNetwork = !experiment.all(NetworkBlock.class).isEmpty();
     for (Statement statement : experiment.statements()) {
@@ -360,13 +385,13 @@ final class ExperimentChecker {
     }
   }
 
-  private void checkTarget(LayerTarget target, Map<String, LayerDecl.Dense> layers, boolean hasNetwork) {
+  private void checkTarget(LayerTarget target, Map<String, LayerDecl> layers, boolean hasNetwork) {
     String name = target.layer().name();
     if (!layers.containsKey(name)) {
       String[] help = Suggestions.didYouMean(name, layers.keySet());
       if (help.length == 0) {
         help = new String[] {hasNetwork ? "the layers are " + String.join(", ", layers.keySet())
-            + " (unnamed layers are fc1, fc2, ... by position)" : "this experiment declares no network"};
+            + " (unnamed layers are " + NetworkChecker.positionalNames(layers.values()) + " by position)" : "this experiment declares no network"};
       }
       diagnostics.report(Code.E0306, target.layer().span(), "no layer named '" + name + "'", help);
     }

@@ -7,8 +7,9 @@ import java.util.Set;
 import spd.compiler.ast.Expr;
 import spd.compiler.diag.Code;
 import spd.compiler.diag.Diagnostics;
+import spd.compiler.lang.Functions;
 import spd.compiler.lang.RuleTable;
-import spd.compiler.sym.Builtin;
+import spd.compiler.sym.MathFunction;
 
 /** Checks names, calls, numbers and piecewise shape in one expression, and collects the variables it uses. */
 final class ExprChecker {
@@ -69,7 +70,7 @@ final class ExprChecker {
       diagnostics.report(Code.E0110, name.span(), "'" + id + "' cannot be used in " + scope.where(), special);
       return;
     }
-    if (Builtin.byName(id).isPresent()) {
+    if (Functions.byName(id).isPresent()) {
       diagnostics.report(Code.E0101, name.span(), "'" + id + "' is a function, not a value",
           "call it with its argument: " + id + "(x)");
       return;
@@ -85,7 +86,7 @@ final class ExprChecker {
 
   private void checkCall(Expr.Call call, Scope scope, Set<String> used) {
     String name = call.function().name();
-    Optional<Builtin> builtin = Builtin.byName(name);
+    Optional<MathFunction> builtin = Functions.byName(name);
     if (builtin.isEmpty()) {
       reportUnknownFunction(call);
     } else {
@@ -104,7 +105,7 @@ final class ExprChecker {
           "use a rule on its own: eta = " + name + "(...) or penalty " + name + "(...) weight lambda");
       return;
     }
-    List<String> builtins = java.util.Arrays.stream(Builtin.values()).map(Builtin::spdName).toList();
+    List<String> builtins = Functions.names();
     String[] help = Suggestions.didYouMean(name, builtins);
     if (help.length == 0) {
       help = new String[] {"the functions are " + String.join(", ", builtins)};
@@ -112,7 +113,7 @@ final class ExprChecker {
     diagnostics.report(Code.E0103, call.function().span(), "unknown function '" + name + "'", help);
   }
 
-  private void checkBuiltinArguments(Expr.Call call, Builtin builtin) {
+  private void checkBuiltinArguments(Expr.Call call, MathFunction builtin) {
     for (Expr.Argument argument : call.arguments()) {
       if (argument.name().isPresent()) {
         diagnostics.report(Code.E0106, argument.name().get().span(),

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import spd.compiler.ast.Binding;
@@ -37,8 +38,14 @@ final class MaskChecker {
     this.constants = constants;
   }
 
-  /** What the rest of the checks need to know about a mask. */
-  record MaskFacts(String kind, boolean usesEta, Map<String, Double> settingValues) {}
+  /**
+   * What the rest of the checks need to know about a mask.
+   *
+   * @param dualDefined whether it gives a dual (f, f' or a dual rule)
+   * @param dualValueDefined whether that dual includes f itself (not only f')
+   */
+  record MaskFacts(String kind, boolean usesEta, Map<String, Double> settingValues, boolean dualDefined,
+      boolean dualValueDefined) {}
 
   MaskFacts check(MaskBlock mask) {
     String kind = mask.kind().name();
@@ -46,7 +53,7 @@ final class MaskChecker {
     if (schema == null) {
       diagnostics.report(Code.E0201, mask.kind().span(), "unknown mask kind '" + kind + "'",
           NetworkChecker.oneOf(kind, List.copyOf(Schemas.MASKS.keySet()), "mask kinds"));
-      return new MaskFacts(kind, false, Map.of());
+      return new MaskFacts(kind, false, Map.of(), false, false);
     }
     String blockName = "mask " + kind;
     List<Setting> settingItems = new ArrayList<>();
@@ -76,7 +83,18 @@ final class MaskChecker {
           example(kind));
     }
     checkRanges(kind, values, mask);
-    return new MaskFacts(kind, usesEta, values);
+    boolean dualDefined = given.contains("f") || given.contains("f'") || dualRuleDefines(mask, "f")
+        || dualRuleDefines(mask, "f'");
+    boolean dualValueDefined = given.contains("f") || dualRuleDefines(mask, "f");
+    return new MaskFacts(kind, usesEta, values, dualDefined, dualValueDefined);
+  }
+
+  /** Whether the mask's {@code dual = rule(...)} names a known rule that defines {@code function}. */
+  private boolean dualRuleDefines(MaskBlock mask, String function) {
+    return mask.items().stream().filter(i -> i instanceof Binding b && b.name().name().equals("dual"))
+        .map(i -> ((Binding) i).value()).filter(v -> v instanceof Expr.Call).map(v -> ((Expr.Call) v).function().name())
+        .map(ruleCalls::find).flatMap(Optional::stream)
+        .anyMatch(rule -> RuleTable.function(rule, function).isPresent());
   }
 
   private boolean unique(String name, Span span, Map<String, Span> firstSeen, String blockName) {

@@ -6,104 +6,98 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import spd.compiler.ast.DataBlock;
 import spd.compiler.ast.Expr;
 import spd.compiler.ast.Ident;
 import spd.compiler.ast.LayerDecl;
 import spd.compiler.ast.NetworkBlock;
 import spd.compiler.diag.Code;
 import spd.compiler.diag.Diagnostics;
-import spd.compiler.lang.BlockSchema;
 import spd.compiler.lang.Schemas;
 import spd.compiler.source.Span;
 import spd.runtime.data.DataDescription;
-import spd.runtime.data.DataSpec;
 
-/** Checks the data and network blocks and that they fit each other; names the layers fc1, fc2, ... */
+/**
+ * Checks the network block and that it fits the data ({@link DataChecker} describes the data): infers the shape after every layer,
+ * names the layers with weights (conv1, conv2, ... and fc1, fc2, ... by position unless named), and checks
+ * the input against the data's examples and the output against its classes.
+ */
 final class NetworkChecker {
   private final Diagnostics diagnostics;
-  private final SettingsChecker settings;
 
-  NetworkChecker(Diagnostics diagnostics, SettingsChecker settings) {
+  NetworkChecker(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
-    this.settings = settings;
   }
 
-  /** What the data block declares, as far as the network needs it. */
-  record DataShape(String kind, OptionalDouble inputs, OptionalDouble outputs, String loss, Span span) {
-    /** The shape the runtime describes: inputs are the product of the feature shape. */
-    static DataShape of(String kind, DataDescription description, Span span) {
-      return new DataShape(kind, OptionalDouble.of(description.features()), OptionalDouble.of(description.outputs()),
-          description.isClassification() ? "cross_entropy" : "squared", span);
+  /** What the data block declares, as far as the network needs it; the shape is empty when unknown. */
+  record DataFacts(String kind, Optional<DataDescription> shape, String loss, Span span) {
+    /** The facts of data the runtime described: classes are trained with cross-entropy, values squared. */
+    static DataFacts of(String kind, DataDescription description, Span span) {
+      return new DataFacts(kind, Optional.of(description), description.isClassification() ? "cross_entropy" : "squared",
+          span);
     }
   }
 
-  Optional<DataShape> checkData(DataBlock data) {
-    String kind = data.kind().name();
-    BlockSchema schema = Schemas.DATA.get(kind);
-    if (schema == null) {
-      diagnostics.report(Code.E0201, data.kind().span(), "unknown data set '" + kind + "'",
-          oneOf(kind, Schemas.DATA.keySet().stream().toList(), "data sets"));
-      return Optional.empty();
-    }
-    Map<String, Double> values = settings.check(data.settings(), schema, "data " + kind, data.span());
-    if (kind.equals("mnist")) {
-      return Optional.of(DataShape.of(kind, DataSpec.Mnist.DESCRIPTION, data.span()));
-    }
-    Double d = values.get("d");
-    Double support = values.get("support");
-    if (d != null && support != null && support > d) {
-      diagnostics.report(Code.E0203, data.span(), "the support (" + support.intValue()
-          + ") is larger than the number of features d (" + d.intValue() + ")", "choose support <= d");
-    }
-    return Optional.of(new DataShape(kind, d == null ? OptionalDouble.empty() : OptionalDouble.of(d),
-        OptionalDouble.of(1), "squared", data.span()));
-  }
-
-  /** Checks the network; returns its layer names (given or fc1, fc2, ...) with their declarations. */
-  Map<String, LayerDecl.Dense> checkNetwork(NetworkBlock network, Optional<DataShape> data) {
-    Map<String, LayerDecl.Dense> layers = new LinkedHashMap<>();
-    List<LayerDecl.Dense> dense = new ArrayList<>();
+  /** Checks the network; returns the layers with weights by name (given, or by position). */
+  Map<String, LayerDecl> checkNetwork(NetworkBlock network, Optional<DataFacts> data) {
+    Map<String, LayerDecl> named = new LinkedHashMap<>();
     List<LayerDecl.Input> inputs = new ArrayList<>();
     List<LayerDecl.Loss> losses = new ArrayList<>();
+    List<LayerDecl> layers = new ArrayList<>();
+    int convs = 0;
+    int dense = 0;
     for (LayerDecl layer : network.layers()) {
       switch (layer) {
-        case LayerDecl.Input input -> {
-          inputs.add(input);
-          positiveInteger(input.size(), "input size");
-        }
+        case LayerDecl.Input input -> inputs.add(input);
         case LayerDecl.Dense d -> {
-          dense.add(d);
-          addDense(d, layers, dense.size());
+          layers.add(d);
+          checkActivation(d.activation());
+          name(d.name(), "fc" + ++dense, d, named);
         }
+        case LayerDecl.Conv conv -> {
+          layers.add(conv);
+          name(conv.name(), "conv" + ++convs, conv, named);
+        }
+        case LayerDecl.MaxPool pool -> layers.add(pool);
+        case LayerDecl.Flatten flatten -> layers.add(flatten);
         case LayerDecl.Loss loss -> {
           losses.add(loss);
           checkLoss(loss, data);
         }
       }
     }
-    checkShape(network, inputs, losses, dense, data);
-    return layers;
+    checkStructure(network, inputs, losses, layers, data);
+    Optional<Shape> input = inputs.isEmpty() ? Optional.empty() : inputShape(inputs.getFirst(), data);
+    Optional<Shape> output = new ShapeInference(diagnostics).run(input, layers);
+    data.flatMap(DataFacts::shape).ifPresent(d -> output.ifPresent(o -> checkOutput(o, layers, d, data.get())));
+    return named;
   }
 
-  private void addDense(LayerDecl.Dense dense, Map<String, LayerDecl.Dense> layers, int position) {
-    positiveInteger(dense.size(), "layer size");
-    dense.activation().ifPresent(activation -> {
-      if (!Schemas.ACTIVATIONS.contains(activation.name())) {
-        diagnostics.report(Code.E0201, activation.span(), "unknown activation '" + activation.name() + "'",
-            oneOf(activation.name(), Schemas.ACTIVATIONS, "activations"));
-      }
-    });
-    String name = dense.name().map(Ident::name).orElse("fc" + position);
-    LayerDecl.Dense first = layers.putIfAbsent(name, dense);
+  private void name(Optional<Ident> given, String positional, LayerDecl layer, Map<String, LayerDecl> named) {
+    String name = given.map(Ident::name).orElse(positional);
+    LayerDecl first = named.putIfAbsent(name, layer);
     if (first != null) {
-      Span at = dense.name().map(Ident::span).orElse(dense.span());
-      diagnostics.report(Code.E0102, at, "layer name '" + name + "' is used twice",
-          "first used at line " + first.span().line() + "; unnamed layers are called fc1, fc2, ... by position");
+      Span at = given.map(Ident::span).orElse(layer.span());
+      diagnostics.report(Code.E0102, at, "layer name '" + name + "' is used twice", "first used at line "
+          + first.span().line() + "; unnamed layers are called " + positionalNames(named.values()) + " by position");
     }
   }
 
-  private void checkLoss(LayerDecl.Loss loss, Optional<DataShape> data) {
+  /** How positional names are explained: conv layers are mentioned only to a network that has them. */
+  static String positionalNames(java.util.Collection<LayerDecl> layers) {
+    boolean convs = layers.stream().anyMatch(l -> l instanceof LayerDecl.Conv);
+    return convs ? "conv1, conv2, ... and fc1, fc2, ..." : "fc1, fc2, ...";
+  }
+
+  private void checkActivation(Optional<Ident> activation) {
+    activation.ifPresent(a -> {
+      if (!Schemas.ACTIVATIONS.contains(a.name())) {
+        diagnostics.report(Code.E0201, a.span(), "unknown activation '" + a.name() + "'",
+            oneOf(a.name(), Schemas.ACTIVATIONS, "activations"));
+      }
+    });
+  }
+
+  private void checkLoss(LayerDecl.Loss loss, Optional<DataFacts> data) {
     String kind = loss.kind().name();
     if (!Schemas.LOSSES.contains(kind)) {
       diagnostics.report(Code.E0201, loss.kind().span(), "unknown loss '" + kind + "'",
@@ -115,63 +109,110 @@ final class NetworkChecker {
         "data " + d.kind() + " is trained with 'loss " + d.loss() + "'"));
   }
 
-  private void checkShape(NetworkBlock network, List<LayerDecl.Input> inputs, List<LayerDecl.Loss> losses,
-      List<LayerDecl.Dense> layers, Optional<DataShape> data) {
+  private void checkStructure(NetworkBlock network, List<LayerDecl.Input> inputs, List<LayerDecl.Loss> losses,
+      List<LayerDecl> layers, Optional<DataFacts> data) {
     if (inputs.isEmpty()) {
       diagnostics.report(Code.E0304, network.span(), "the network has no input size",
-          "start it with 'input N'" + data.flatMap(d -> describe(d.inputs())).map(n -> ", here 'input " + n + "'").orElse(""));
+          "start it with 'input N'" + data.flatMap(DataFacts::shape).map(s -> ", here 'input " + s.features() + "'")
+              .orElse(""));
     } else if (inputs.size() > 1 || network.layers().getFirst() != inputs.getFirst()) {
       diagnostics.report(Code.E0304, inputs.getLast().span(), "'input' must be the first line of the network, once");
     }
-    if (layers.isEmpty()) {
+    if (layers.stream().noneMatch(l -> l instanceof LayerDecl.Dense || l instanceof LayerDecl.Conv)) {
       diagnostics.report(Code.E0304, network.span(), "the network has no layers", "add 'dense N relu' or 'linear N'");
     }
     if (losses.isEmpty()) {
       diagnostics.report(Code.E0304, network.span(), "the network has no loss",
-          "end it with 'loss " + data.map(DataShape::loss).orElse("cross_entropy") + "'");
+          "end it with 'loss " + data.map(DataFacts::loss).orElse("cross_entropy") + "'");
     } else if (losses.size() > 1) {
       diagnostics.report(Code.E0206, losses.get(1).span(), "the network declares its loss twice");
     }
-    if (data.isEmpty()) {
-      return;
+  }
+
+  /** The declared input's shape, checked against the data's examples; empty when it is not valid. */
+  private Optional<Shape> inputShape(LayerDecl.Input input, Optional<DataFacts> data) {
+    long before = diagnostics.errorCount();
+    List<Integer> dims = new ArrayList<>();
+    for (Expr.Num dim : input.dims()) {
+      dims.add(positiveInteger(dim, input.isImage() ? "image dimension" : "input size"));
     }
-    DataShape shape = data.get();
-    if (!inputs.isEmpty()) {
-      sizeMatches(inputs.getFirst().size(), shape.inputs(), Code.E0302, "input", shape);
+    if (input.dims().size() != 1 && !input.isImage()) {
+      diagnostics.report(Code.E0301, input.span(), "an image input has three dimensions, channels x height x width, "
+          + "not " + input.text(), input.dims().size() == 2
+              ? "a grey-level image has one channel: input 1x" + input.text() : "write e.g. input 3x32x32");
     }
-    if (!layers.isEmpty()) {
-      LayerDecl.Dense last = layers.getLast();
-      sizeMatches(last.size(), shape.outputs(), Code.E0303, "output", shape);
+    if (diagnostics.errorCount() > before) {
+      return Optional.empty();
+    }
+    Shape shape = input.isImage() ? new Shape.Image(dims.get(0), dims.get(1), dims.get(2))
+        : new Shape.Vector(dims.getFirst());
+    data.ifPresent(d -> d.shape().ifPresent(s -> checkInput(input, shape, s, d)));
+    return Optional.of(shape);
+  }
+
+  private void checkInput(LayerDecl.Input input, Shape declared, DataDescription data, DataFacts facts) {
+    switch (declared) {
+      case Shape.Vector vector -> {
+        if (vector.size() != data.features()) {
+          Expr.Num size = input.dims().getFirst();
+          diagnostics.report(Code.E0302, size.span(), "the network's input size is " + size.text() + ", but data '"
+              + facts.kind() + "' has " + data.features() + " features", "write " + data.features() + " here");
+        }
+      }
+      case Shape.Image image -> {
+        if (data.featureShape().size() != 3) {
+          diagnostics.report(Code.E0311, input.span(), "the network's input is an image (" + image.text()
+              + "), but data '" + facts.kind() + "' has feature vectors of " + data.features() + " values",
+              "write 'input " + data.features() + "' and use dense layers");
+        } else if (!image.text().equals(imageText(data))) {
+          diagnostics.report(Code.E0302, input.span(), "the network's input is " + image.text() + ", but data '"
+              + facts.kind() + "' has " + imageText(data) + " images (channels x height x width)",
+              "write 'input " + imageText(data) + "'");
+        }
+      }
     }
   }
 
-  private void sizeMatches(Expr.Num size, OptionalDouble expected, Code code, String what, DataShape data) {
-    OptionalDouble actual = value(size);
-    if (actual.isEmpty() || expected.isEmpty() || actual.getAsDouble() == expected.getAsDouble()) {
-      return;
+  private void checkOutput(Shape output, List<LayerDecl> layers, DataDescription data, DataFacts facts) {
+    LayerDecl last = layers.getLast();
+    String classes = data.classes() > 0 ? data.classes() + " classes" : data.outputs() + " output";
+    switch (output) {
+      case Shape.Image image -> diagnostics.report(Code.E0303, last.span(), "the network ends with an image ("
+          + image.text() + "), but data '" + facts.kind() + "' has " + classes,
+          "end it with 'dense " + data.outputs() + "'");
+      case Shape.Vector vector -> {
+        if (vector.size() != data.outputs() && last instanceof LayerDecl.Dense dense) {
+          diagnostics.report(Code.E0303, dense.size().span(), "the network's output size is " + dense.size().text()
+              + ", but data '" + facts.kind() + "' has " + data.outputs() + " outputs", "write " + data.outputs() + " here");
+        } else if (vector.size() != data.outputs()) {
+          diagnostics.report(Code.E0303, last.span(), "the network's output has " + vector.size()
+              + " values, but data '" + facts.kind() + "' has " + classes, "end it with 'dense " + data.outputs() + "'");
+        }
+      }
     }
-    long want = (long) expected.getAsDouble();
-    diagnostics.report(code, size.span(), "the network's " + what + " size is " + size.text() + ", but data '"
-        + data.kind() + "' has " + want + (what.equals("input") ? " features" : " outputs"),
-        "write " + want + " here");
   }
 
-  private void positiveInteger(Expr.Num size, String what) {
+  private static String imageText(DataDescription data) {
+    return String.join("x", data.featureShape().stream().map(String::valueOf).toList());
+  }
+
+  /** A whole number from 1 to 10,000,000; reports and returns 1 otherwise. */
+  private int positiveInteger(Expr.Num size, String what) {
     OptionalDouble value = value(size);
     if (value.isEmpty()) {
       diagnostics.report(Code.E0501, size.span(), what + " " + size.text() + " is out of range");
-    } else if (!Numbers.isInteger(value.getAsDouble()) || value.getAsDouble() < 1 || value.getAsDouble() > 1e7) {
+      return 1;
+    }
+    if (!Numbers.isInteger(value.getAsDouble()) || value.getAsDouble() < 1 || value.getAsDouble() > 1e7) {
       diagnostics.report(Code.E0301, size.span(), what + " must be a whole number from 1 to 10,000,000, not "
           + size.text());
+      return 1;
     }
+    return (int) value.getAsDouble();
   }
 
-  private static OptionalDouble value(Expr.Num size) {
+  static OptionalDouble value(Expr.Num size) {
     return Numbers.parse(size.text()).map(v -> OptionalDouble.of(v.doubleValue())).orElse(OptionalDouble.empty());
-  }
-
-  private static Optional<String> describe(OptionalDouble value) {
-    return value.isPresent() ? Optional.of(String.valueOf((long) value.getAsDouble())) : Optional.empty();
   }
 
   static String[] oneOf(String found, List<String> choices, String what) {

@@ -24,6 +24,11 @@ final class RuleCallChecker {
     this.exprs = exprs;
   }
 
+  /** The visible rule of this name, if any (no report). */
+  Optional<RuleDecl> find(String name) {
+    return rules.find(name);
+  }
+
   /** The rule and its arguments by parameter name, or empty when the call is wrong (and reported). */
   Optional<RuleUse> check(Expr.Call call, Scope constantScope) {
     Ident name = call.function();

@@ -77,6 +77,9 @@ final class SettingsChecker {
       case WORD -> checkWord(value, spec);
       case TEXT -> expectText(value, spec);
       case INTEGER_RANGE -> checkRange(value, spec);
+      case COLUMN -> value instanceof SettingValue.Text ? OptionalDouble.empty()
+          : checkNumber(value, new SettingSpec(spec.key(), ValueKind.POSITIVE_INTEGER, spec.required(), null,
+              spec.words(), spec.meaning()));
       default -> checkNumber(value, spec);
     };
   }
@@ -145,7 +148,7 @@ final class SettingsChecker {
       case FRACTION -> v >= 0 && v < 1;
       case POSITIVE -> v > 0;
       case NON_NEGATIVE -> v >= 0;
-      case NUMBER, WORD, INTEGER_RANGE, TEXT -> true;
+      case NUMBER, WORD, INTEGER_RANGE, TEXT, COLUMN -> true;
     };
     if (!valid) {
       Code code = kind == ValueKind.POSITIVE_INTEGER || kind == ValueKind.INTEGER ? Code.E0502 : Code.E0203;

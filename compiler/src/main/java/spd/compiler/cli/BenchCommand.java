@@ -12,74 +12,107 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import spd.compiler.bench.BenchmarkedExperiment;
 import spd.compiler.bench.DerivationBenchmark;
 import spd.compiler.bench.FrontendBenchmark;
+import spd.compiler.bench.StepBenchmark;
 import spd.compiler.bench.Timing;
-import spd.runtime.bench.StepBenchmark;
-import spd.runtime.train.StepTimer;
+import spd.compiler.bench.TrainableExperiments;
+import spd.runtime.data.DataSpec;
 
 /**
- * {@code spd bench}: in one process, the training-step rate of every masking rule (LeNet-300-100, batch 128,
- * random data) against the PyTorch reference, then the front-end, code-generation and derivation timings of
- * the examples, printed as one Markdown report (docs/performance.md keeps a copy).
+ * {@code spd bench}: in one process, the training-step rate of every trainable experiment of the given
+ * {@code .spd} files (compiled as {@code spd run} compiles them) with the sgemm rate at the step's shapes, then
+ * the front-end, code-generation and derivation timings of the files, printed as one Markdown report. The
+ * side-by-side comparison with PyTorch is {@code scripts/bench-vs-pytorch}.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Measure training steps/s of every rule and the compile and derive timings.")
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "Time the training step of the .spd files' experiments (and the compiler on them).")
 final class BenchCommand implements Callable<Integer> {
+  /** Paper files first, then the other examples; a directory stands for its .spd files. */
+  private static final List<Path> DEFAULT_PATHS = List.of(Path.of("examples", "paper"), Path.of("examples"));
+
   @Spec
   CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", arity = "0..*",
+      description = ".spd files or directories (default: examples/paper, then the rest of examples/).")
+  List<Path> paths = new ArrayList<>();
 
   @Option(names = "--steps", defaultValue = "200", paramLabel = "N", description = "Steps per timed block (default 200).")
   int steps;
 
-  @Option(names = "--rules", split = ",", paramLabel = "RULE", description = "Only these rules (default: all).")
-  List<String> rules = List.of();
+  @Option(names = "--blocks", defaultValue = "5", paramLabel = "N",
+      description = "Timed blocks per experiment after a warm-up block; the best counts (default 5).")
+  int blocks;
 
-  @Option(names = "--examples", defaultValue = "examples", paramLabel = "DIR", description = "The examples to time.")
-  Path examples;
+  @Option(names = "--data", paramLabel = "DIR", description = "The MNIST directory (default: $SPD_DATA, then ~/.cache/spd/mnist).")
+  Path data;
 
   @Option(names = "--skip-training", description = "Only the compile and derive timings.")
   boolean skipTraining;
 
+  @Option(names = "--skip-compiler", description = "Only the training steps.")
+  boolean skipCompiler;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "# spd bench%n%n%s%n%n", machine());
-    if (!skipTraining) {
-      trainingSteps(out);
+    PrintWriter err = spec.commandLine().getErr();
+    if (steps < 1 || blocks < 1) {
+      err.println("spd bench: --steps and --blocks must be at least 1");
+      return Main.USER_ERROR;
     }
-    compileAndDerive(out);
+    List<Path> files = TrainableExperiments.files(paths.isEmpty() ? DEFAULT_PATHS : paths);
+    out.printf(Locale.ROOT, "# spd bench%n%n%s%n%n", machine());
     out.flush();
-    return 0;
+    int status = 0;
+    if (!skipTraining) {
+      TrainableExperiments.Compiled compiled = TrainableExperiments.compile(files, err);
+      status = compiled.failedFiles().isEmpty() ? 0 : Main.USER_ERROR;
+      boolean needsMnist = compiled.experiments().stream().anyMatch(e -> e.experiment().data() instanceof DataSpec.Mnist);
+      if (needsMnist && !MnistFetcher.ensurePresent(data, out, err)) {
+        return Main.USER_ERROR;
+      }
+      if (!compiled.experiments().isEmpty()) {
+        trainingSteps(compiled.experiments(), out);
+      }
+    }
+    if (!skipCompiler) {
+      compileAndDerive(files, out);
+    }
+    out.flush();
+    return status;
   }
 
-  private void trainingSteps(PrintWriter out) {
-    int threads = Integer.parseInt(System.getenv().getOrDefault("OMP_NUM_THREADS", "1"));
-    out.println("## Training step (LeNet-300-100, batch 128, best of 6 blocks after warm-up)");
-    out.println();
-    out.println("| rule | steps/s | steps per CPU-s | PyTorch 2.13 steps/s | ratio | fraction of 100 GFLOP/s |");
-    out.println("|---|---|---|---|---|---|");
+  private void trainingSteps(List<BenchmarkedExperiment> experiments, PrintWriter out) {
+    out.printf(Locale.ROOT, "## Training step (best of %d blocks of %d steps after a warm-up block)%n%n", blocks, steps);
+    out.println("| file | rule | batch | steps/s | steps per CPU-s | matrix-product GFLOP/s | of measured sgemm |");
+    out.println("|---|---|---|---|---|---|---|");
     out.flush();
-    List<StepBenchmark.Case> cases = StepBenchmark.cases();
-    StepBenchmark.measure(cases.getFirst().experiment().experiment(), steps, 2);
-    for (StepBenchmark.Case c : cases) {
-      if (!rules.isEmpty() && !rules.contains(c.name())) {
-        continue;
-      }
-      StepTimer.StepTiming timing = StepBenchmark.measure(c.experiment().experiment(), steps, 6);
-      StepBenchmark.Measurement m = new StepBenchmark.Measurement(c, timing.stepsPerSecond(), timing.stepsPerCpuSecond());
-      double torch = threads >= 2 ? c.torchTwoThreads() : c.torchOneThread();
-      out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %s | %s | %.0f%% |%n", c.name(), m.stepsPerSecond(),
-          m.stepsPerCpuSecond(), Double.isNaN(torch) ? "not measured" : String.format(Locale.ROOT, "%.0f", torch),
-          Double.isNaN(torch) ? "" : String.format(Locale.ROOT, "%.2f", m.ratio(threads)), 100 * m.gemmFraction());
+    StepBenchmark benchmark = new StepBenchmark(data);
+    List<StepBenchmark.Row> rows = new ArrayList<>();
+    for (BenchmarkedExperiment experiment : experiments) {
+      long sameFile = experiments.stream().filter(e -> e.file().equals(experiment.file())).count();
+      StepBenchmark.Row row = benchmark.measure(experiment, steps, blocks);
+      rows.add(row);
+      out.printf(Locale.ROOT, "| %s | %s | %d | %.0f | %.0f | %.1f | %.0f%% |%n", experiment.label(sameFile > 1),
+          experiment.rule(), experiment.experiment().training().batch(), row.best().stepsPerSecond(),
+          row.best().stepsPerCpuSecond(), row.flopsPerSecond() / 1e9, 100 * row.rooflineFraction());
       out.flush();
     }
     out.println();
+    rows.stream().map(StepBenchmark.Row::roofline).distinct().forEach(r -> out.printf(Locale.ROOT,
+        "Measured sgemm at a step's shapes (%.1f MFLOP per pass): %.1f GFLOP/s.%n", r.flopsPerPass() / 1e6,
+        r.flopsPerSecond() / 1e9));
+    out.println();
   }
 
-  private void compileAndDerive(PrintWriter out) throws IOException {
-    List<Timing> front = FrontendBenchmark.run(examples, 30, 30);
-    List<Timing> derive = DerivationBenchmark.run(examples, 10, 15);
+  private void compileAndDerive(List<Path> files, PrintWriter out) throws IOException {
+    List<Timing> front = FrontendBenchmark.run(files, 30, 30);
+    List<Timing> derive = DerivationBenchmark.run(files, 10, 15);
     out.println("## Compiler (median after warm-up, one process)");
     out.println();
     out.println("| what | files or experiments | median per item | worst median |");

@@ -24,6 +24,10 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", description = "text (default) or json.")
   OutputFormat format;
 
+  @Option(names = "--summary", description = "Also print each network's layers: output shape per example, weights, "
+      + "biases and the rule acting on each (text format, files without errors).")
+  boolean summary;
+
   @Override
   public Integer call() {
     List<FrontendResult> results = files.stream().map(Frontend::run).toList();
@@ -34,6 +38,9 @@ final class CheckCommand implements Callable<Integer> {
     } else {
       DiagnosticsPrinter.printText(results, err);
       printSummary(results, err);
+      if (summary) {
+        results.forEach(r -> r.experiments().forEach(e -> NetworkSummary.print(e, out)));
+      }
     }
     out.flush();
     err.flush();

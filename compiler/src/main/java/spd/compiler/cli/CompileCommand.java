@@ -58,7 +58,7 @@ final class CompileCommand implements Callable<Integer> {
           Files.writeString(target, generated.source());
           outWriter.println(target);
         } catch (CodegenException e) {
-          Frontends.print(e, file.toString(), err);
+          Frontends.print(e.diagnostic(), OutputFormat.text, err);
           status = Main.USER_ERROR;
         }
       }

@@ -12,16 +12,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import spd.compiler.penalty.DerivationInputs;
 import spd.compiler.model.Experiment;
-import spd.compiler.penalty.AtTable;
-import spd.compiler.penalty.ComparePlot;
 import spd.compiler.penalty.Derivation;
 import spd.compiler.penalty.DerivationException;
-import spd.compiler.penalty.Json;
+import spd.compiler.penalty.DerivationInput;
+import spd.compiler.penalty.DerivationInputs;
 import spd.compiler.penalty.Penalty;
 import spd.compiler.penalty.PenaltyDeriver;
-import spd.compiler.penalty.ReportWriter;
+import spd.compiler.report.AtTable;
+import spd.compiler.report.ComparePlot;
+import spd.compiler.report.Json;
+import spd.compiler.report.ReportWriter;
+import spd.compiler.report.StateDump;
 import spd.compiler.sym.TextPrinter;
 
 /**
@@ -52,10 +54,17 @@ final class DeriveCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Override a 'let' constant.")
   Map<String, String> overrides = Map.of();
 
+  @Option(names = "--dump-after", paramLabel = "STAGE", description = "Stop after this stage of the derivation and"
+      + " print its state (reduce, integrate, check, dual, properties, classical).")
+  String dumpAfter;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
+    if (dumpAfter != null) {
+      return dump(stdout, err);
+    }
     List<Derivation> derivations = new ArrayList<>();
     int status = 0;
     for (Path file : files) {
@@ -65,10 +74,11 @@ final class DeriveCommand implements Callable<Integer> {
         continue;
       }
       for (Experiment experiment : experiments.get()) {
+        DerivationInput input = DerivationInputs.of(experiment);
         try {
-          derivations.add(PenaltyDeriver.derive(DerivationInputs.of(experiment)));
+          derivations.add(PenaltyDeriver.derive(input));
         } catch (DerivationException e) {
-          err.printf("spd derive: %s: experiment '%s': %s%n", file, experiment.name(), e.getMessage());
+          Frontends.print(e.diagnostic(input), format, err);
           status = Main.USER_ERROR;
         }
       }
@@ -86,6 +96,36 @@ final class DeriveCommand implements Callable<Integer> {
       if (compare && !derivations.isEmpty()) {
         List<Path> plots = ComparePlot.write(derivations, out.resolve("compare.svg"));
         stdout.println("comparison: " + plots.getFirst());
+      }
+    }
+    stdout.flush();
+    err.flush();
+    return status;
+  }
+
+  /** {@code --dump-after STAGE}: each experiment's derivation state after that stage, as text. */
+  private int dump(PrintWriter stdout, PrintWriter err) {
+    if (!PenaltyDeriver.stageIds().contains(dumpAfter)) {
+      err.printf("spd derive: no stage '%s'; the stages are %s%n", dumpAfter,
+          String.join(", ", PenaltyDeriver.stageIds()));
+      err.flush();
+      return Main.USER_ERROR;
+    }
+    int status = 0;
+    for (Path file : files) {
+      Optional<List<Experiment>> experiments = Frontends.experiments(file, overrides, err);
+      if (experiments.isEmpty()) {
+        status = Main.USER_ERROR;
+        continue;
+      }
+      for (Experiment experiment : experiments.get()) {
+        DerivationInput input = DerivationInputs.of(experiment);
+        try {
+          stdout.println(StateDump.text(PenaltyDeriver.deriveThrough(input, dumpAfter)));
+        } catch (DerivationException e) {
+          Frontends.print(e.diagnostic(input), OutputFormat.text, err);
+          status = Main.USER_ERROR;
+        }
       }
     }
     stdout.flush();

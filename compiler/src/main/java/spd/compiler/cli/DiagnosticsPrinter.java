@@ -42,6 +42,19 @@ final class DiagnosticsPrinter {
     }
   }
 
+  /** The diagnostics of one file, in the document format of {@link #printJson(List, PrintWriter)}. */
+  static void printJson(String path, List<Diagnostic> diagnostics, PrintWriter out) {
+    Map<String, Object> file = new LinkedHashMap<>();
+    file.put("file", path);
+    file.put("ok", diagnostics.stream().noneMatch(Diagnostic::isError));
+    file.put("diagnostics", diagnostics.stream().map(DiagnosticsPrinter::toJson).toList());
+    try {
+      out.println(JSON.writeValueAsString(Map.of("files", List.of(file))));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write diagnostics as JSON", e);
+    }
+  }
+
   private static Map<String, Object> toJson(Diagnostic diagnostic) {
     Span span = diagnostic.span();
     Map<String, Object> json = new LinkedHashMap<>();

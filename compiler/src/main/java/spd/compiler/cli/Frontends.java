@@ -5,12 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import spd.compiler.codegen.CodegenException;
+import spd.compiler.diag.Diagnostic;
 import spd.compiler.diag.DiagnosticRenderer;
 import spd.compiler.driver.Frontend;
 import spd.compiler.driver.FrontendResult;
 import spd.compiler.model.Experiment;
-import spd.compiler.model.SourceRef;
 
 /** What the commands after {@code check} share: run the front end, print its diagnostics, stop on errors. */
 final class Frontends {
@@ -27,12 +26,16 @@ final class Frontends {
     return result.ok() ? Optional.of(result.experiments()) : Optional.empty();
   }
 
-  /** A codegen failure, printed like a diagnostic at the construct it is about. */
-  static void print(CodegenException e, String path, PrintWriter err) {
-    SourceRef at = e.at();
-    int column = at.text().isEmpty() ? 1 : 1 + (int) at.text().chars().takeWhile(Character::isWhitespace).count();
-    err.printf("%s:%d:%d: error[E0404]: %s%n", path, at.line(), column, e.getMessage());
-    err.printf("   |%n%3d | %s%n%n", at.line(), at.text());
+  /**
+   * A failure after the front end (code generation, derivation) as a diagnostic, printed as {@code spd check} prints
+   * its own: rendered with a caret, or as the same JSON document.
+   */
+  static void print(Diagnostic diagnostic, OutputFormat format, PrintWriter err) {
+    if (format == OutputFormat.json) {
+      DiagnosticsPrinter.printJson(diagnostic.span().file().path(), List.of(diagnostic), err);
+    } else {
+      err.println(DiagnosticRenderer.render(diagnostic));
+    }
     err.flush();
   }
 }

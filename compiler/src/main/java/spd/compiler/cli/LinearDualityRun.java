@@ -9,7 +9,7 @@ import spd.runtime.data.DataSpec;
 import spd.runtime.duality.DualityCheck;
 import spd.runtime.duality.DualityReport;
 import spd.runtime.duality.LinearDuality;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 import spd.runtime.reg.LayerRegularizer;
 import spd.runtime.reg.Regularizer;
 import spd.runtime.reg.Unregularized;
@@ -67,7 +67,7 @@ final class LinearDualityRun {
   /** Wraps a layer's regularizer (or none) and remembers the layer it is attached to. */
   private static final class Capture implements Regularizer {
     private final Regularizer inner;
-    private Dense layer;
+    private WeightedLayer layer;
 
     Capture(Regularizer inner) {
       this.inner = inner;
@@ -79,7 +79,7 @@ final class LinearDualityRun {
     }
 
     @Override
-    public LayerRegularizer attach(Dense dense) {
+    public LayerRegularizer attach(WeightedLayer dense) {
       this.layer = dense;
       return inner == null ? new Unregularized(dense) : inner.attach(dense);
     }

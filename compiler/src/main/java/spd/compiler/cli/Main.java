@@ -8,7 +8,8 @@ import spd.runtime.base.RunException;
 @Command(name = "spd", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Sparsify neural networks by adaptive dropout: check, derive, compile and run experiments written in spd.",
     subcommands = {CheckCommand.class, DeriveCommand.class, CompileCommand.class, RunCommand.class, SweepCommand.class,
-        BenchCommand.class, CommandLine.HelpCommand.class})
+        ExportCommand.class, ExampleDataCommand.class,
+        BenchCommand.class, LspCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for a user error: a diagnostic, a missing file, bad data. */
   public static final int USER_ERROR = 1;

@@ -51,7 +51,8 @@ final class RunCommand implements Callable<Integer> {
       description = "The run directory (default: runs/<experiment>-<date>-<time>).")
   Path runDirectory;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "The MNIST directory (default: $SPD_DATA, then ~/.cache/spd/mnist).")
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "The MNIST or Fashion-MNIST directory (default: MNIST $SPD_DATA, then ~/.cache/spd/mnist; Fashion-MNIST the data block's dir, then ~/.cache/spd/fashion-mnist).")
   Path data;
 
   @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu", description = "Where to train (default: cpu).")
@@ -102,6 +103,12 @@ final class RunCommand implements Callable<Integer> {
     if (needsMnist && !MnistFetcher.ensurePresent(data, out, err)) {
       return Main.USER_ERROR;
     }
+    for (Experiment experiment : runnable) {
+      if (experiment.data().orElseThrow() instanceof DataSpec.Files(spd.runtime.data.DataSpec.FashionMnist fashion, var at)
+          && !MnistFetcher.ensureFashionPresent(fashion, data, out, err)) {
+        return Main.USER_ERROR;
+      }
+    }
     if (resume != null && runnable.size() > 1) {
       err.println("spd run: --resume continues one run; name its experiment with --experiment");
       return Main.USER_ERROR;
@@ -118,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       generated = ExperimentClassWriter.write(experiment);
     } catch (CodegenException e) {
-      Frontends.print(e, file.toString(), err);
+      Frontends.print(e.diagnostic(), OutputFormat.text, err);
       return Main.USER_ERROR;
     }
     spd.runtime.SpdExperiment instance = InMemoryCompiler.load(generated);

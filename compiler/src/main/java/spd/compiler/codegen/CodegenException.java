@@ -1,5 +1,8 @@
 package spd.compiler.codegen;
 
+import java.util.List;
+import spd.compiler.diag.Code;
+import spd.compiler.diag.Diagnostic;
 import spd.compiler.model.SourceRef;
 
 /** A construct the checker accepts but no Java can be generated for (e.g. a function ND4J lacks). */
@@ -14,5 +17,10 @@ public final class CodegenException extends Exception {
 
   public SourceRef at() {
     return at;
+  }
+
+  /** The failure as a diagnostic at the construct it is about, rendered like the checker's. */
+  public Diagnostic diagnostic() {
+    return new Diagnostic(Code.E0701, getMessage(), at.span(), List.of());
   }
 }

@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
+import spd.compiler.check.Shape;
+import spd.compiler.check.Window;
 import spd.compiler.lang.Version;
 import spd.compiler.model.Constant;
 import spd.compiler.model.DataSpec;
@@ -125,6 +127,7 @@ public final class ExperimentClassWriter {
           Literals.number(mnist.validation()));
       case DataSpec.Linear linear -> CodeBlock.of("return $T.linear($L, $L, $L, $L, $LL);\n", Runtime.DATA_SPEC,
           linear.samples(), linear.features(), linear.support(), Literals.number(linear.noise()), linear.seed());
+      case DataSpec.Files files -> DataCode.returning(files.spec());
     };
     members.method(MethodSpec.methodBuilder("data")
         .addModifiers(Modifier.STATIC)
@@ -136,11 +139,9 @@ public final class ExperimentClassWriter {
   }
 
   private void network(Network network) {
-    CodeBlock.Builder body = CodeBlock.builder()
-        .add("return $T.input($L)", Runtime.NETWORK_SPEC, network.inputs()).indent().indent();
+    CodeBlock.Builder body = CodeBlock.builder().add("return ").add(networkInput(network.input())).indent().indent();
     for (Network.Layer layer : network.layers()) {
-      body.add("\n.dense($S, $L, $T.$L, $L)", layer.name(), layer.outputs(), Runtime.ACTIVATION,
-          layer.activation().name(), layer.bias());
+      body.add("\n").add(layerCall(layer));
     }
     body.add("\n.loss($T.$L);\n", Runtime.LOSS_KIND, network.loss().name()).unindent().unindent();
     members.method(MethodSpec.methodBuilder("network")
@@ -150,6 +151,40 @@ public final class ExperimentClassWriter {
         .addCode(body.build())
         .build(), network.at().line());
     assembly.add(CodeBlock.of(".network(network())"));
+  }
+
+  private static CodeBlock networkInput(Shape input) {
+    return switch (input) {
+      case Shape.Vector vector -> CodeBlock.of("$T.input($L)", Runtime.NETWORK_SPEC, vector.size());
+      case Shape.Image image -> CodeBlock.of("$T.image($L, $L, $L)", Runtime.NETWORK_SPEC, image.channels(),
+          image.height(), image.width());
+    };
+  }
+
+  /** One builder call per layer, e.g. {@code .conv("conv1", 20, Kernel.of(5), Activation.RELU)}. */
+  private static CodeBlock layerCall(Network.Layer layer) {
+    return switch (layer) {
+      case Network.Dense dense -> CodeBlock.of(".dense($S, $L, $T.$L, $L)", dense.name(), dense.outputs(),
+          Runtime.ACTIVATION, dense.activation().name(), dense.bias());
+      case Network.Conv conv -> CodeBlock.of(".conv($S, $L, $L, $T.$L)", conv.name(), conv.filters(),
+          kernel(conv.window()), Runtime.ACTIVATION, conv.activation().name());
+      case Network.MaxPool pool -> pool.window().stride() == pool.window().kernel()
+          ? CodeBlock.of(".maxPool($L)", pool.window().kernel())
+          : CodeBlock.of(".maxPool($L, $L)", pool.window().kernel(), pool.window().stride());
+      case Network.Flatten flatten -> CodeBlock.of(".flatten()");
+    };
+  }
+
+  /** {@code Kernel.of(5)}, with {@code .stride(s)} and {@code .padding(p)} only when they are not 1 and 0. */
+  private static CodeBlock kernel(Window window) {
+    CodeBlock.Builder kernel = CodeBlock.builder().add("$T.of($L)", Runtime.KERNEL, window.kernel());
+    if (window.stride() != 1) {
+      kernel.add(".stride($L)", window.stride());
+    }
+    if (window.padding() != 0) {
+      kernel.add(".padding($L)", window.padding());
+    }
+    return kernel.build();
   }
 
   private void training(Training training) {

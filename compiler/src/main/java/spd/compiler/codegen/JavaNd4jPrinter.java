@@ -324,7 +324,10 @@ public final class JavaNd4jPrinter {
   }
 
   private Code call(Call c) {
-    return switch (c.function()) {
+    if (!(c.function() instanceof Builtin f)) {
+      throw noNd4jForm(c);
+    }
+    return switch (f) {
       case LOG -> transform("log", c.arg());
       case EXP -> transform("exp", c.arg());
       case SQRT -> transform("sqrt", c.arg());
@@ -342,9 +345,13 @@ public final class JavaNd4jPrinter {
       case LOG1P -> transform("log1p", c.arg());
       case EXPM1 -> transform("expm1", c.arg());
       case MIN, MAX -> minMax(c);
-      case ERF, ERFC, DAWSON, VD_DUAL, HARD_CONCRETE_DUAL -> throw new IllegalArgumentException(
-          c.function().spdName() + " has no element-wise ND4J form; it cannot appear in generated training code");
+      case ERF, ERFC, DAWSON -> throw noNd4jForm(c);
     };
+  }
+
+  private static IllegalArgumentException noNd4jForm(Call c) {
+    return new IllegalArgumentException(
+        c.function().spdName() + " has no element-wise ND4J form; it cannot appear in generated training code");
   }
 
   private Code minMax(Call c) {
@@ -456,7 +463,10 @@ public final class JavaNd4jPrinter {
 
   private String scalarCall(Call c) {
     String x = scalarText(c.arg(), 0);
-    return switch (c.function()) {
+    if (!(c.function() instanceof Builtin f)) {
+      throw noJavaForm(c);
+    }
+    return switch (f) {
       case LOG -> "Math.log(" + x + ")";
       case EXP -> "Math.exp(" + x + ")";
       case SQRT -> "Math.sqrt(" + x + ")";
@@ -475,9 +485,12 @@ public final class JavaNd4jPrinter {
       case EXPM1 -> "Math.expm1(" + x + ")";
       case MIN -> "Math.min(" + x + ", " + scalarText(c.args().get(1), 0) + ")";
       case MAX -> "Math.max(" + x + ", " + scalarText(c.args().get(1), 0) + ")";
-      case ERF, ERFC, DAWSON, VD_DUAL, HARD_CONCRETE_DUAL -> throw new IllegalArgumentException(
-          c.function().spdName() + " has no Java form in generated training code");
+      case ERF, ERFC, DAWSON -> throw noJavaForm(c);
     };
+  }
+
+  private static IllegalArgumentException noJavaForm(Call c) {
+    return new IllegalArgumentException(c.function().spdName() + " has no Java form in generated training code");
   }
 
   private String scalarPiecewise(Piecewise p) {

@@ -12,6 +12,7 @@ final class Runtime {
   static final ClassName DATA_SPEC = ClassName.get("spd.runtime.data", "DataSpec");
   static final ClassName NETWORK_SPEC = ClassName.get("spd.runtime.nn", "NetworkSpec");
   static final ClassName ACTIVATION = ClassName.get("spd.runtime.nn", "Activation");
+  static final ClassName KERNEL = ClassName.get("spd.runtime.nn", "Kernel");
   static final ClassName LOSS_KIND = ClassName.get("spd.runtime.nn", "LossKind");
   static final ClassName TRAINING_SPEC = ClassName.get("spd.runtime.optim", "TrainingSpec");
   static final ClassName OPTIMIZER_SPEC = ClassName.get("spd.runtime.optim", "OptimizerSpec");

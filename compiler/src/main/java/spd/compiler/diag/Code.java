@@ -43,6 +43,11 @@ public enum Code {
   E0305(Severity.ERROR, "loss does not fit the data"),
   E0306(Severity.ERROR, "undefined layer"),
   E0307(Severity.ERROR, "layer targeted twice"),
+  E0308(Severity.ERROR, "window larger than its input"),
+  W0309(Severity.WARNING, "stride does not fit the input"),
+  E0310(Severity.ERROR, "image layer on a vector"),
+  E0311(Severity.ERROR, "image input on non-image data"),
+  W0312(Severity.WARNING, "flatten of a vector"),
 
   // Masking rules, penalties, pruning.
   E0401(Severity.ERROR, "keep probability out of range"),
@@ -52,11 +57,23 @@ public enum Code {
   E0405(Severity.ERROR, "invalid variance"),
   W0406(Severity.WARNING, "unused definition"),
   E0407(Severity.ERROR, "invalid prune rule"),
+  E0408(Severity.ERROR, "penalty without omega(w)"),
+  E0409(Severity.ERROR, "eta-trick without f(eta)"),
+  E0410(Severity.ERROR, "penalty without a derivative"),
 
   // Numbers.
   E0501(Severity.ERROR, "number out of range"),
   E0502(Severity.ERROR, "integer expected"),
   E0503(Severity.ERROR, "invalid constant"),
+
+  // Data files.
+  E0601(Severity.ERROR, "data file not found or unreadable"),
+  E0602(Severity.ERROR, "invalid data file"),
+  E0603(Severity.ERROR, "data file too large"),
+
+  // Back ends: what only code generation or the derivation can find out.
+  E0701(Severity.ERROR, "cannot generate code"),
+  E0702(Severity.ERROR, "cannot derive the penalty"),
 
   // Internal: a bug in spd, never a user mistake.
   E9999(Severity.ERROR, "internal compiler error");

@@ -62,8 +62,8 @@ public final class Frontend {
           diagnostics, false);
     }
     RuleTable rules = Imports.resolve(ast.get(), baseDir, diagnostics);
-    Checker.check(ast.get(), rules, diagnostics);
-    List<Experiment> experiments = diagnostics.hasErrors() ? List.of() : ModelBuilder.build(ast.get(), rules);
+    Checker.check(ast.get(), rules, baseDir, diagnostics);
+    List<Experiment> experiments = diagnostics.hasErrors() ? List.of() : ModelBuilder.build(ast.get(), rules, baseDir);
     return new FrontendResult(source.path(), Optional.of(source), ast, Optional.of(rules), experiments, diagnostics,
         false);
   }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import spd.compiler.ast.Expr;
-import spd.compiler.sym.Builtin;
+import spd.compiler.sym.MathFunction;
 import spd.compiler.sym.Condition;
 import spd.compiler.sym.Piece;
 import spd.compiler.sym.Rational;
@@ -61,10 +61,10 @@ public final class Lowering {
   }
 
   private spd.compiler.sym.Expr call(Expr.Call call) {
-    Builtin builtin = Builtin.byName(call.function().name())
+    MathFunction function = Functions.byName(call.function().name())
         .orElseThrow(() -> new IllegalStateException("unchecked call of " + call.function().name()));
     List<spd.compiler.sym.Expr> arguments = call.arguments().stream().map(a -> apply(a.value())).toList();
-    return spd.compiler.sym.Expr.call(builtin, arguments);
+    return spd.compiler.sym.Expr.call(function, arguments);
   }
 
   private spd.compiler.sym.Expr piecewise(Expr.Piecewise piecewise) {

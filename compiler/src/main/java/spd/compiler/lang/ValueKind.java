@@ -10,7 +10,8 @@ public enum ValueKind {
   NUMBER("a number"),
   WORD("one of the words listed"),
   INTEGER_RANGE("a range of epochs such as 10..100"),
-  TEXT("a quoted string");
+  TEXT("a quoted string"),
+  COLUMN("a column name in quotes or a column number");
 
   private final String description;
 

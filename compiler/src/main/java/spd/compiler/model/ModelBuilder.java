@@ -24,6 +24,9 @@ import spd.compiler.ast.RuleBinding;
 import spd.compiler.ast.Setting;
 import spd.compiler.ast.SpdFile;
 import spd.compiler.ast.TrainBlock;
+import spd.compiler.check.DataSources;
+import spd.compiler.check.LayerOptions;
+import spd.compiler.check.Shape;
 import spd.compiler.lang.Lowering;
 import spd.compiler.lang.RuleTable;
 import spd.compiler.lang.Schemas;
@@ -32,15 +35,22 @@ import spd.compiler.lang.Schemas;
 public final class ModelBuilder {
   private final SpdFile file;
   private final RuleTable rules;
+  private final java.nio.file.Path baseDir;
 
-  private ModelBuilder(SpdFile file, RuleTable rules) {
+  private ModelBuilder(SpdFile file, RuleTable rules, java.nio.file.Path baseDir) {
     this.file = file;
     this.rules = rules;
+    this.baseDir = baseDir;
   }
 
-  /** The experiments of a checked file, in source order. */
+  /** The experiments of a checked file, in source order; data paths are relative to the working directory. */
   public static List<Experiment> build(SpdFile file, RuleTable rules) {
-    ModelBuilder builder = new ModelBuilder(file, rules);
+    return build(file, rules, java.nio.file.Path.of("").toAbsolutePath());
+  }
+
+  /** The experiments of a checked file, in source order; data paths are relative to {@code baseDir}. */
+  public static List<Experiment> build(SpdFile file, RuleTable rules, java.nio.file.Path baseDir) {
+    ModelBuilder builder = new ModelBuilder(file, rules, baseDir);
     return file.experiments().stream().map(builder::experiment).toList();
   }
 
@@ -49,7 +59,7 @@ public final class ModelBuilder {
     RuleInstantiator instantiator = new RuleInstantiator(rules, constants);
     Optional<EtaRule> eta = eta(ast, instantiator);
     Optional<Network> network = ast.all(NetworkBlock.class).stream().findFirst().map(this::network);
-    List<String> layerNames = network.map(n -> n.layers().stream().map(Network.Layer::name).toList()).orElse(List.of());
+    List<String> layerNames = network.map(Network::names).orElse(List.of());
     List<Regularizer> regularizers = new ArrayList<>();
     int trainingEpochs = ast.all(TrainBlock.class).stream().findFirst()
         .map(t -> training(t, RuleInstantiator.valuesOf(constants)).epochs()).orElse(1);
@@ -106,33 +116,70 @@ public final class ModelBuilder {
   // ---------------------------------------------------------------- network and data
 
   private Network network(NetworkBlock block) {
-    int inputs = 0;
+    Shape shape = new Shape.Vector(0);
     Network.Loss loss = Network.Loss.CROSS_ENTROPY;
     List<Network.Layer> layers = new ArrayList<>();
-    int width = 0;
+    int convs = 0;
+    int dense = 0;
     for (LayerDecl layer : block.layers()) {
       switch (layer) {
-        case LayerDecl.Input input -> {
-          inputs = integer(input.size());
-          width = inputs;
+        case LayerDecl.Input input -> shape = inputShape(input);
+        case LayerDecl.Dense d -> {
+          if (shape instanceof Shape.Image image) {
+            layers.add(new Network.Flatten(image, true, SourceRef.of(d.span())));
+          }
+          String name = d.name().map(i -> i.name()).orElse("fc" + ++dense);
+          layers.add(new Network.Dense(name, (int) shape.size(), integer(d.size()), activation(d.activation()
+              .map(a -> a.name()).orElse("none")), !d.linear(), SourceRef.of(d.span())));
         }
-        case LayerDecl.Dense dense -> {
-          int outputs = integer(dense.size());
-          String name = dense.name().map(i -> i.name()).orElse("fc" + (layers.size() + 1));
-          Network.Activation activation = dense.activation().map(a -> a.name().equals("relu")
-              ? Network.Activation.RELU : Network.Activation.NONE).orElse(Network.Activation.NONE);
-          layers.add(new Network.Layer(name, width, outputs, activation, !dense.linear(), SourceRef.of(dense.span())));
-          width = outputs;
+        case LayerDecl.Conv c -> {
+          LayerOptions options = LayerOptions.ofConv(c);
+          String name = c.name().map(i -> i.name()).orElse("conv" + ++convs);
+          layers.add(new Network.Conv(name, (Shape.Image) shape, integer(c.filters()), options.window(),
+              activation(options.activation()), SourceRef.of(c.span())));
         }
-        case LayerDecl.Loss l -> loss = l.kind().name().equals("squared") ? Network.Loss.SQUARED : Network.Loss.CROSS_ENTROPY;
+        case LayerDecl.MaxPool pool ->
+            layers.add(new Network.MaxPool((Shape.Image) shape, LayerOptions.ofPool(pool).window(),
+                SourceRef.of(pool.span())));
+        case LayerDecl.Flatten flatten -> {
+          if (shape instanceof Shape.Image image) {
+            layers.add(new Network.Flatten(image, false, SourceRef.of(flatten.span())));
+          }
+        }
+        case LayerDecl.Loss l -> loss = l.kind().name().equals("squared") ? Network.Loss.SQUARED
+            : Network.Loss.CROSS_ENTROPY;
+      }
+      if (!layers.isEmpty()) {
+        shape = layers.getLast().output();
       }
     }
-    return new Network(inputs, layers, loss, SourceRef.of(block.span()));
+    Shape input = block.layers().stream().filter(l -> l instanceof LayerDecl.Input).findFirst()
+        .map(l -> (LayerDecl.Input) l).map(ModelBuilder::inputShape).orElseThrow();
+    return new Network(input, layers, loss, SourceRef.of(block.span()));
   }
 
-  private static DataSpec data(DataBlock block, Map<String, Double> values) {
+  private static Shape inputShape(LayerDecl.Input input) {
+    List<Integer> dims = input.dims().stream().map(ModelBuilder::integer).toList();
+    return input.isImage() ? new Shape.Image(dims.get(0), dims.get(1), dims.get(2)) : new Shape.Vector(dims.getFirst());
+  }
+
+  private static Network.Activation activation(String name) {
+    return name.equals("relu") ? Network.Activation.RELU : Network.Activation.NONE;
+  }
+
+  private DataSpec data(DataBlock block, Map<String, Double> values) {
     SettingsReader settings = new SettingsReader(block.settings(), Schemas.DATA.get(block.kind().name()), values);
     SourceRef at = SourceRef.of(block.span());
+    if (DataSources.KINDS.contains(block.kind().name())) {
+      Map<String, Double> numbers = new java.util.HashMap<>();
+      for (Setting setting : block.settings()) {
+        if (setting.value().orElseThrow() instanceof spd.compiler.ast.SettingValue.Value(Expr expr)
+            && !(expr instanceof Expr.Name)) {
+          numbers.put(setting.key().name(), settings.number(setting.key().name()));
+        }
+      }
+      return new DataSpec.Files(DataSources.resolve(block, numbers, baseDir).spec(), at);
+    }
     if (block.kind().name().equals("mnist")) {
       return new DataSpec.Mnist(settings.number("validation"), settings.text("dir"), at);
     }

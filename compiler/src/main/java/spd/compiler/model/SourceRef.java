@@ -2,11 +2,14 @@ package spd.compiler.model;
 
 import spd.compiler.source.Span;
 
-/** Where a model element came from: the line number and the text of that line, quoted in reports and code. */
-public record SourceRef(int line, String text) {
+/**
+ * Where a model element came from: the line number and the text of that line, quoted in reports and code, and the
+ * span itself, where a diagnostic about the element points.
+ */
+public record SourceRef(int line, String text, Span span) {
   /** The line a span starts on, without its trailing comment. */
   public static SourceRef of(Span span) {
-    return new SourceRef(span.line(), withoutComment(span.lineText()));
+    return new SourceRef(span.line(), withoutComment(span.lineText()), span);
   }
 
   /** A source line without a trailing {@code //} comment (outside strings) and trailing spaces. */

@@ -94,7 +94,9 @@ final class AstBuilder {
 
   private DataBlock data(DataBlockContext context) {
     Ident kind = new Ident(context.kind.getText(), span(context.kind));
-    return new DataBlock(kind, settings(context.settingsBlock()), span(context));
+    Optional<SettingValue.Text> file = Optional.ofNullable(context.source)
+        .map(token -> new SettingValue.Text(unquote(token.getText()), span(token)));
+    return new DataBlock(kind, file, settings(context.settingsBlock()), span(context));
   }
 
   private NetworkBlock network(NetworkBlockContext context) {
@@ -103,14 +105,39 @@ final class AstBuilder {
 
   private LayerDecl layer(LayerDeclContext context) {
     return switch (context) {
-      case InputLayerContext input -> new LayerDecl.Input(number(input.size), span(context));
+      case InputLayerContext input -> new LayerDecl.Input(dimensions(input), span(context));
       case DenseLayerContext dense -> new LayerDecl.Dense(optionalIdent(dense.name), number(dense.size),
           optionalIdent(dense.activation), false, span(context));
       case LinearLayerContext linear -> new LayerDecl.Dense(optionalIdent(linear.name), number(linear.size),
           Optional.empty(), true, span(context));
+      case ConvLayerContext conv -> new LayerDecl.Conv(optionalIdent(conv.name), number(conv.size),
+          words(conv.words), span(context));
+      case PoolLayerContext pool -> new LayerDecl.MaxPool(number(pool.size), words(pool.words), span(context));
+      case FlattenLayerContext flatten -> new LayerDecl.Flatten(span(context));
       case LossDeclContext loss -> new LayerDecl.Loss(ident(loss.kind), span(context));
       default -> throw unexpected(context);
     };
+  }
+
+  /** {@code 784}, or {@code 1x28x28} split at each 'x' into numbers that keep their own spans. */
+  private List<Expr.Num> dimensions(InputLayerContext input) {
+    if (input.size != null) {
+      return List.of(number(input.size));
+    }
+    Span whole = span(input.shape);
+    List<Expr.Num> dims = new ArrayList<>();
+    int start = 0;
+    for (String part : input.shape.getText().split("x")) {
+      dims.add(new Expr.Num(part, new Span(whole.file(), whole.start() + start, whole.start() + start + part.length())));
+      start += part.length() + 1;
+    }
+    return dims;
+  }
+
+  private List<LayerDecl.Word> words(List<LayerWordContext> words) {
+    return words.stream()
+        .map(w -> new LayerDecl.Word(w.getText(), w.ID() == null, span(w)))
+        .toList();
   }
 
   private LetDecl let(LetDeclContext context) {
@@ -185,6 +212,11 @@ final class AstBuilder {
   }
 
   // ---------------------------------------------------------------- expressions
+
+  /** The expression of a {@code standaloneExpr} parse. */
+  Expr expression(SpdParser.StandaloneExprContext context) {
+    return expr(context.value);
+  }
 
   private Expr expr(ExprContext context) {
     Span span = span(context);

@@ -21,7 +21,8 @@ final class Expectation {
   private static final List<Group> GROUPS = List.of(
       new Group("<statement>", Set.of(SpdLexer.DATA, SpdLexer.NETWORK, SpdLexer.LET, SpdLexer.MASK,
           SpdLexer.PENALTY, SpdLexer.TRAIN, SpdLexer.PRUNE, SpdLexer.ID), 3),
-      new Group("<layer>", Set.of(SpdLexer.INPUT, SpdLexer.DENSE, SpdLexer.LINEAR, SpdLexer.LOSS), 2),
+      new Group("<layer>", Set.of(SpdLexer.INPUT, SpdLexer.DENSE, SpdLexer.LINEAR, SpdLexer.CONV, SpdLexer.MAXPOOL,
+          SpdLexer.FLATTEN, SpdLexer.LOSS), 2),
       new Group("<declaration>", Set.of(SpdLexer.EXPERIMENT, SpdLexer.RULE, SpdLexer.IMPORT), 2),
       new Group("<expression>", Set.of(SpdLexer.NUMBER, SpdLexer.ID, SpdLexer.INF, SpdLexer.PIECEWISE,
           literal("("), literal("|"), literal("-"), literal("+")), 3),
@@ -60,6 +61,7 @@ final class Expectation {
       case Token.EOF -> "end of file";
       case SpdLexer.ID -> "<name>";
       case SpdLexer.NUMBER -> "<number>";
+      case SpdLexer.SHAPE -> "<shape>";
       case SpdLexer.STRING -> "<string>";
       default -> {
         String literal = vocabulary.getLiteralName(type);

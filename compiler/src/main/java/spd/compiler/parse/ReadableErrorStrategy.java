@@ -177,7 +177,8 @@ final class ReadableErrorStrategy extends DefaultErrorStrategy {
     for (ParserRuleContext c = context; c != null; c = c.getParent()) {
       String hint = switch (c.getRuleIndex()) {
         case SpdParser.RULE_networkBlock, SpdParser.RULE_layerDecl ->
-            "a network holds 'input N', 'dense [name] N [relu]', 'linear [name] N' and 'loss cross_entropy|squared'";
+            "a network holds 'input N' or 'input CxHxW', 'conv [name] N kernel K [relu]', 'maxpool K', 'flatten', "
+                + "'dense [name] N [relu]', 'linear [name] N' and 'loss cross_entropy|squared'";
         case SpdParser.RULE_settingsBlock, SpdParser.RULE_setting ->
             "settings are written 'key value' inside braces, separated by commas: { epochs 200, batch 128 }";
         case SpdParser.RULE_maskBlock, SpdParser.RULE_maskItem ->

@@ -2,13 +2,16 @@ package spd.compiler.parse;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ListTokenSource;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import spd.compiler.ast.Expr;
 import spd.compiler.ast.SpdFile;
 import spd.compiler.diag.Code;
 import spd.compiler.diag.Diagnostics;
@@ -26,16 +29,23 @@ public final class SourceParser {
 
   /** The file's AST, or empty when it has syntax errors (which are then in {@code diagnostics}). */
   public static Optional<SpdFile> parse(SourceFile source, Diagnostics diagnostics) {
+    return parse(source, diagnostics, SpdParser::file).map(tree -> new AstBuilder(source).build(tree));
+  }
+
+  /** A single expression (the whole text), or empty when it has syntax errors (then in {@code diagnostics}). */
+  public static Optional<Expr> parseExpression(SourceFile source, Diagnostics diagnostics) {
+    return parse(source, diagnostics, SpdParser::standaloneExpr)
+        .map(tree -> new AstBuilder(source).expression(tree));
+  }
+
+  private static <T extends ParserRuleContext> Optional<T> parse(SourceFile source, Diagnostics diagnostics,
+      Function<SpdParser, T> rule) {
     List<? extends Token> tokens = lex(source);
     // After a bad character or an unterminated string, the parser would only report the consequences.
     if (reportLexicalErrors(source, tokens, diagnostics) || !checkNesting(source, tokens, diagnostics)) {
       return Optional.empty();
     }
-    SpdParser.FileContext tree = parseTokens(source, tokens, diagnostics);
-    if (tree == null) {
-      return Optional.empty();
-    }
-    return Optional.of(new AstBuilder(source).build(tree));
+    return Optional.ofNullable(parseTokens(source, tokens, diagnostics, rule));
   }
 
   private static List<? extends Token> lex(SourceFile source) {
@@ -75,8 +85,16 @@ public final class SourceParser {
     return shown + String.format("(U+%04X)", codePoint);
   }
 
+  /**
+   * Brackets nested, exponents chained ({@code 2^2^2^...}, which nests to the right) or prefix operators and
+   * absolute-value bars repeated ({@code ---x}, {@code ||||x||||}) deeper than {@link #MAX_NESTING}: reported before
+   * parsing, whose recursion (and error recovery) would cost time and stack.
+   */
   private static boolean checkNesting(SourceFile source, List<? extends Token> tokens, Diagnostics diagnostics) {
     int depth = 0;
+    int powerChain = 0;
+    int repeated = 0;
+    String previous = "";
     for (Token token : tokens) {
       String text = token.getText();
       if (token.getChannel() != Token.DEFAULT_CHANNEL) {
@@ -87,10 +105,19 @@ public final class SourceParser {
       } else if (text.equals(")") || text.equals("}")) {
         depth = Math.max(0, depth - 1);
       }
-      if (depth > MAX_NESTING) {
+      if (text.equals("^")) {
+        powerChain++;
+      } else if (!(token.getType() == SpdLexer.NUMBER || token.getType() == SpdLexer.ID || text.equals("(")
+          || text.equals(")") || text.equals("|"))) {
+        powerChain = 0;
+      }
+      repeated = text.equals(previous) && (text.equals("|") || text.equals("-") || text.equals("+")) ? repeated + 1 : 0;
+      previous = text;
+      if (depth > MAX_NESTING || powerChain > MAX_NESTING || repeated > MAX_NESTING) {
+        String what = depth > MAX_NESTING ? "brackets are nested" : powerChain > MAX_NESTING ? "exponents are chained"
+            : "'" + text + "' is repeated";
         diagnostics.report(Code.E0002, new Span(source, token.getStartIndex(), token.getStopIndex() + 1),
-            "brackets are nested more than " + MAX_NESTING + " deep",
-            "split the expression with 'let' constants");
+            what + " more than " + MAX_NESTING + " deep", "split the expression with 'let' constants");
         return false;
       }
     }
@@ -98,17 +125,18 @@ public final class SourceParser {
   }
 
   /** SLL first (fast, no error reporting); on failure, full LL with spd's readable error recovery. */
-  private static SpdParser.FileContext parseTokens(SourceFile source, List<? extends Token> tokens, Diagnostics diagnostics) {
+  private static <T extends ParserRuleContext> T parseTokens(SourceFile source, List<? extends Token> tokens,
+      Diagnostics diagnostics, Function<SpdParser, T> rule) {
     SpdParser parser = newParser(source, tokens);
     parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
     parser.setErrorHandler(new BailErrorStrategy());
     try {
-      return parser.file();
+      return rule.apply(parser);
     } catch (ParseCancellationException e) {
       SpdParser retry = newParser(source, tokens);
       ReadableErrorStrategy strategy = new ReadableErrorStrategy(source, diagnostics);
       retry.setErrorHandler(strategy);
-      SpdParser.FileContext tree = retry.file();
+      T tree = rule.apply(retry);
       return strategy.reported() == 0 ? tree : null;
     }
   }

@@ -5,6 +5,7 @@ import java.util.Map;
 import spd.compiler.sym.Assumptions;
 import spd.compiler.sym.Expr;
 import spd.compiler.sym.Interval;
+import spd.compiler.sym.Simplifier;
 
 /** What every derivation step needs from the input: constant values, symbol ranges and the names of the symbols. */
 final class Context {
@@ -39,6 +40,11 @@ final class Context {
     Map<String, Double> v = new HashMap<>(values);
     v.put(symbol, value);
     return v;
+  }
+
+  /** e evaluated at the constants' values. */
+  double value(Expr e) {
+    return Simplifier.normalize(e, realW).evaluate(values);
   }
 
   /** Whether every free symbol of e other than {@code variable} has a value. */

@@ -6,12 +6,12 @@ import java.util.Optional;
 import spd.compiler.sym.Expr;
 
 /**
- * The derivation of one experiment's effective penalty: the steps (each naming its rule), the result, its dual, its
- * properties with their reasons, a numeric cross-check and the functions that evaluate it.
+ * The derivation of one experiment's effective penalty: its stages with their steps (each naming its rule), the
+ * result, its dual, its properties with their reasons, a numeric cross-check and the functions that evaluate it.
  *
  * @param input what was derived
  * @param ruleDescription the kind of rule in words, e.g. "adaptive reweighting eta(w) with a scaled-Bernoulli mask"
- * @param steps the derivation, in order
+ * @param stages what each stage of the derivation did, in order, with its steps
  * @param etaHat the adaptive reweighting eta_hat(w) in closed form, when known
  * @param keep the keep probability as a function of w in closed form, when known
  * @param penalty the effective penalty Omega(w)
@@ -25,7 +25,7 @@ import spd.compiler.sym.Expr;
 public record Derivation(
     DerivationInput input,
     String ruleDescription,
-    List<Step> steps,
+    List<StageRecord> stages,
     Optional<Expr> etaHat,
     Optional<Expr> keep,
     Penalty penalty,
@@ -39,7 +39,7 @@ public record Derivation(
   public Derivation {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(ruleDescription, "ruleDescription");
-    steps = List.copyOf(steps);
+    stages = List.copyOf(stages);
     Objects.requireNonNull(etaHat, "etaHat");
     Objects.requireNonNull(keep, "keep");
     Objects.requireNonNull(penalty, "penalty");
@@ -49,6 +49,11 @@ public record Derivation(
     classical = List.copyOf(classical);
     notes = List.copyOf(notes);
     Objects.requireNonNull(functions, "functions");
+  }
+
+  /** Every step of the derivation, across its stages. */
+  public List<Step> steps() {
+    return stages.stream().flatMap(s -> s.steps().stream()).toList();
   }
 
   /** The property with this name, if the derivation decided it. */

@@ -3,6 +3,8 @@ package spd.compiler.penalty;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import spd.compiler.source.Span;
 
 /**
  * What {@link PenaltyDeriver} derives from: one experiment's masking rule with its constants and the source lines it
@@ -14,6 +16,7 @@ import java.util.Objects;
  * @param constants every named constant the rule's expressions use, by name
  * @param lambdaSymbol the name of the regularisation strength (usually {@code lambda})
  * @param inputs the source lines the rule came from, quoted in the report
+ * @param at where the rule is written, for diagnostics about it (empty for inputs made in code)
  */
 public record DerivationInput(
     String experimentName,
@@ -21,7 +24,8 @@ public record DerivationInput(
     Rule rule,
     Map<String, Constant> constants,
     String lambdaSymbol,
-    List<Quote> inputs) {
+    List<Quote> inputs,
+    Optional<Span> at) {
 
   public DerivationInput {
     Objects.requireNonNull(experimentName, "experimentName");
@@ -30,5 +34,12 @@ public record DerivationInput(
     constants = Map.copyOf(constants);
     Objects.requireNonNull(lambdaSymbol, "lambdaSymbol");
     inputs = List.copyOf(inputs);
+    Objects.requireNonNull(at, "at");
+  }
+
+  /** An input made in code, with no source span. */
+  public DerivationInput(String experimentName, String sourcePath, Rule rule, Map<String, Constant> constants,
+      String lambdaSymbol, List<Quote> inputs) {
+    this(experimentName, sourcePath, rule, constants, lambdaSymbol, inputs, Optional.empty());
   }
 }

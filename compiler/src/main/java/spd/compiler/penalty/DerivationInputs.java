@@ -10,6 +10,7 @@ import spd.compiler.model.Fractions;
 import spd.compiler.model.Regularizer;
 import spd.compiler.model.SourceRef;
 import spd.compiler.model.Strategy;
+import spd.compiler.source.Span;
 import spd.compiler.sym.Expr;
 import spd.compiler.sym.Num;
 import spd.compiler.sym.Rational;
@@ -28,8 +29,10 @@ public final class DerivationInputs {
         .map(regularizer -> fromRegularizer(experiment, regularizer, quotes))
         .orElseGet(() -> experiment.eta().<Rule>map(eta -> new Rule.EtaRule(eta.body()))
             .orElse(new Rule.NoRegularization()));
+    Optional<Span> at = experiment.regularizers().stream().findFirst().map(r -> r.at().span())
+        .or(() -> experiment.eta().map(eta -> eta.at().span()));
     return new DerivationInput(experiment.name(), experiment.source().path(), rule, constants(experiment), "lambda",
-        quotes);
+        quotes, at);
   }
 
   private static Rule fromRegularizer(Experiment experiment, Regularizer regularizer, List<Quote> quotes) {

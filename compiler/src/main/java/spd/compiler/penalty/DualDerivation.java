@@ -72,7 +72,7 @@ final class DualDerivation {
     }
     if (value(eta0) > 0) {
       add(ranges, new Range(eta0, false, Expr.ZERO));
-      steps.add(Step.of("dual-at-zero", "f(eta)", "f(\\eta)", Expr.ZERO, "for eta < " + eta0.toText()
+      steps.add(Step.of("dual-at-zero", Quantity.DUAL, Expr.ZERO, "for eta < " + eta0.toText()
           + " = eta_hat(0+): the supremum is at w = 0"));
     }
     Expr previousEnd = eta0;
@@ -98,14 +98,14 @@ final class DualDerivation {
       if (inverse.isEmpty()) {
         return Optional.empty();
       }
-      steps.add(Step.of("invert", "w_hat(eta)", "\\hat w(\\eta)", inverse.get(), "eta_hat(w_hat) = eta"
+      steps.add(Step.of("invert", Quantity.W_HAT, inverse.get(), "eta_hat(w_hat) = eta"
           + (etaSegments.size() > 1 ? " on " + rangeText(start, end) : "") + "; the maximiser of 2 Omega(w) - w^2/eta"));
       Expr omegaPiece = pieceAt(omegaSegments, s, range);
       Expr wHat = Expr.symbol("w_hat");
       Expr inTermsOfWHat = Simplifier.simplify(Expr.sub(Expr.mul(Expr.TWO, omegaPiece.substitute(Map.of(Context.T,
           wHat))), Expr.div(Expr.pow(wHat, Expr.TWO), eta)), context.positiveT.with("w_hat", Interval.POSITIVE),
           spd.compiler.sym.Rewrites.PRESENT).expr();
-      steps.add(Step.of("envelope", "f(eta)", "f(\\eta)", inTermsOfWHat, "2 Omega(w_hat) - w_hat^2/eta"));
+      steps.add(Step.of("envelope", Quantity.DUAL, inTermsOfWHat, "2 Omega(w_hat) - w_hat^2/eta"));
       Expr f = Expr.sub(Expr.mul(Expr.TWO, omegaPiece.substitute(Map.of(Context.T, inverse.get()))),
           Expr.div(Expr.pow(inverse.get(), Expr.TWO), eta));
       f = present(f);
@@ -134,7 +134,7 @@ final class DualDerivation {
       pieces.add(new Piece(new Condition(eta, r.inclusive() ? Relation.LE : Relation.LT, r.upper()), r.f()));
     }
     Expr f = Expr.piecewise(pieces, ranges.get(ranges.size() - 1).f());
-    steps.add(Step.of("dual", "f(eta)", "f(\\eta)", f, "sup_w [2 Omega(w) - w^2/eta] at w = w_hat(eta) (theory.md"
+    steps.add(Step.of("dual", Quantity.DUAL, f, "sup_w [2 Omega(w) - w^2/eta] at w = w_hat(eta) (theory.md"
         + " 2.2), checked against a numeric supremum"));
     return Optional.of(f);
   }

@@ -36,32 +36,31 @@ final class MaskAlgebra {
     return Cancel.deep(Expr.div(eta, Expr.add(eta, scale)));
   }
 
-  static Derivation fromKeep(Context context, Rule.KeepRule rule) {
+  static ReduceStage.Reduced fromKeep(Context context, Rule.KeepRule rule) {
     List<Step> steps = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    rule.eta().ifPresent(eta -> steps.add(Step.of("reweighting", "eta(w)", "\\eta(w)", eta,
+    rule.eta().ifPresent(eta -> steps.add(Step.of("reweighting", Quantity.ETA_RULE, eta,
         "the reweighting rule that eta stands for in the mask")));
     Expr scale = switch (rule.kind()) {
       case BERNOULLI, TIKHONOV -> context.lambda;
       case PROX -> Expr.mul(Expr.symbol("lr"), context.lambda);
     };
-    steps.add(Step.of("mask", "keep(w)", "\\alpha(w)", rule.keep(), maskNote(rule)));
+    steps.add(Step.of("mask", Quantity.KEEP, rule.keep(), maskNote(rule)));
     Expr variance = Simplifier.normalize(Expr.div(Expr.sub(Expr.ONE, rule.keep()), rule.keep()), context.realW);
-    steps.add(Step.of(rule.kind() == Rule.MaskKind.PROX ? "prox-shrinkage" : "mask-variance",
-        rule.kind() == Rule.MaskKind.PROX ? "(1 - keep)/keep" : "Var m", rule.kind() == Rule.MaskKind.PROX
-            ? "\\frac{1-\\alpha}{\\alpha}" : "\\operatorname{Var} m", variance, varianceNote(rule.kind())));
+    boolean prox = rule.kind() == Rule.MaskKind.PROX;
+    steps.add(Step.of(prox ? "prox-shrinkage" : "mask-variance", prox ? Quantity.SHRINKAGE_RATIO
+        : Quantity.MASK_VARIANCE, variance, varianceNote(rule.kind())));
     Expr etaHat = Simplifier.normalize(Expr.div(scale, variance), context.realW);
-    steps.add(Step.of("eta-from-keep", "eta_hat(w)", "\\hat\\eta(w)", etaHat, scale.toText()
+    steps.add(Step.of("eta-from-keep", Quantity.ETA_HAT, etaHat, scale.toText()
         + "*keep/(1 - keep): the reweighting whose Tikhonov weight " + scale.toText() + "/eta_hat is the mask's"));
     Expr etaW = substituteEta(context, rule.eta(), etaHat, steps);
     Expr keepW = Simplifier.normalize(substitute(rule.keep(), rule.eta()), context.realW);
     boolean lrKnown = context.values.containsKey("lr");
     if (!lrKnown && etaW.dependsOn("lr")) {
-      throw new DerivationException(context.input.sourcePath() + ": the penalty of " + context.input.experimentName()
+      throw new DerivationException("the penalty of " + context.input.experimentName()
           + " depends on the learning rate lr, which has no value; give the optimizer's lr (train adam(lr = ...))");
     }
-    double keepScale = lrKnown || !scale.dependsOn("lr") ? PenaltyDeriver.value(context, scale)
-        : PenaltyDeriver.value(context, context.lambda);
+    double keepScale = lrKnown || !scale.dependsOn("lr") ? context.value(scale) : context.value(context.lambda);
     if (!lrKnown && scale.dependsOn("lr")) {
       notes.add("No learning rate is given, so the keep probability is shown at lr = 1: eta/(eta + lambda). The"
           + " effective penalty does not depend on lr.");
@@ -76,21 +75,22 @@ final class MaskAlgebra {
           + " uses the plain lr.");
     }
     rule.minKeep().ifPresent(minKeep -> notes.add(minKeepNote(context, minKeep, etaW, keepScale)));
-    return EtaPipeline.run(context, description(rule), steps, etaW, Optional.of(keepW), keepScale, notes);
+    Reduction eta = ReduceStage.toEta(context, etaW, Optional.of(keepW), keepScale);
+    return new ReduceStage.Reduced(description(rule), eta, steps, notes);
   }
 
-  static Derivation fromVariance(Context context, Rule.VarianceRule rule) {
+  static ReduceStage.Reduced fromVariance(Context context, Rule.VarianceRule rule) {
     List<Step> steps = new ArrayList<>();
-    rule.eta().ifPresent(eta -> steps.add(Step.of("reweighting", "eta(w)", "\\eta(w)", eta,
+    rule.eta().ifPresent(eta -> steps.add(Step.of("reweighting", Quantity.ETA_RULE, eta,
         "the reweighting rule that eta stands for in the mask")));
-    steps.add(Step.of("gaussian-mask", "Var m", "\\operatorname{Var} m", rule.variance(),
+    steps.add(Step.of("gaussian-mask", Quantity.MASK_VARIANCE, rule.variance(),
         "m ~ N(1, variance): E m = 1, so E L(m*w) = L(w) + (1/2) sum_i Var(m_i) w_i^2 (theory.md 1.2, s = 1)"));
     Expr etaHat = Simplifier.normalize(Expr.div(context.lambda, rule.variance()), context.realW);
-    steps.add(Step.of("eta-from-variance", "eta_hat(w)", "\\hat\\eta(w)", etaHat,
+    steps.add(Step.of("eta-from-variance", Quantity.ETA_HAT, etaHat,
         "lambda/Var m: the Tikhonov weight lambda/eta_hat equals the variance (theory.md 1.3)"));
     Expr etaW = substituteEta(context, rule.eta(), etaHat, steps);
-    return EtaPipeline.run(context, "Gaussian multiplicative mask", steps, etaW,
-        Optional.of(keepOfEta(etaW, context.lambda)), context.lambdaValue, List.of());
+    Reduction eta = ReduceStage.toEta(context, etaW, Optional.of(keepOfEta(etaW, context.lambda)), context.lambdaValue);
+    return new ReduceStage.Reduced("Gaussian multiplicative mask", eta, steps, List.of());
   }
 
   private static Expr substituteEta(Context context, Optional<Expr> eta, Expr etaHat, List<Step> steps) {
@@ -132,11 +132,11 @@ final class MaskAlgebra {
 
   /** Where the floor on the keep probability is active, and what it does to the penalty there. */
   private static String minKeepNote(Context context, Expr minKeep, Expr etaW, double keepScale) {
-    double floor = PenaltyDeriver.value(context, minKeep);
+    double floor = context.value(minKeep);
     var eta = Compiled.function(Simplifier.normalize(etaW.substitute(Map.of(Context.W, Expr.symbol(Context.T))),
         context.positiveT), Context.T, context.values);
     double etaFloor = keepScale * floor / (1 - floor);
-    Root root = Roots.onPositiveAxis(t -> Functions.keepOf(eta.applyAsDouble(t), keepScale) - floor, 1e-3,
+    Root root = Roots.onPositiveAxis(t -> Evaluators.keepOf(eta.applyAsDouble(t), keepScale) - floor, 1e-3,
         Tolerance.relative(1e-10));
     String where = root.converged() ? " |w| < " + PropertyAnalysis.format(root.x()) : " the weights whose keep"
         + " probability is below it";

@@ -3,21 +3,21 @@ package spd.compiler.penalty;
 import java.util.Locale;
 
 /** Number formatting for reports: short and exact-looking, never locale-dependent. */
-final class Numbers {
+public final class Numbers {
   private Numbers() {}
 
   /** Seven significant digits without trailing zeros: 0.5, 1e-6, 2.722652. */
-  static String format(double v) {
+  public static String format(double v) {
     return significant(v, 7);
   }
 
   /** Ten significant digits, for values compared in check tables. */
-  static String precise(double v) {
+  public static String precise(double v) {
     return significant(v, 10);
   }
 
   /** Two significant digits in scientific notation, for errors and differences. */
-  static String scientific(double v) {
+  public static String scientific(double v) {
     if (Double.isNaN(v)) {
       return "n/a";
     }
@@ -30,7 +30,7 @@ final class Numbers {
     return String.format(Locale.ROOT, "%.1e", v).replace("e-0", "e-").replace("e+0", "e").replace("e+", "e");
   }
 
-  static String percent(double fraction) {
+  public static String percent(double fraction) {
     return significant(100 * fraction, 2) + "%";
   }
 

@@ -1,22 +1,18 @@
 package spd.compiler.penalty;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import spd.compiler.numeric.Deadline;
 import spd.compiler.sym.Effort;
-import spd.compiler.sym.Expr;
-import spd.compiler.sym.Simplifier;
+import spd.compiler.sym.Rational;
 
 /**
- * The entry point of the penalty derivation: from one experiment's masking rule to its effective penalty Omega(w), the
- * adaptive reweighting eta_hat(w), the keep probability, the dual f(eta), the properties, a numeric cross-check and
- * the closest classical penalties (theory.md sections 2 and 3). The derivation is a straight list of named passes;
- * each appends the steps it took.
+ * The penalty derivation, from one experiment's masking rule to its effective penalty Omega(w), as a list of named
+ * stages over an immutable {@link DerivationState} (theory.md sections 2 and 3). Each stage adds to the state and
+ * records what it did; the record is the report's outline.
  */
 public final class PenaltyDeriver {
   /**
@@ -25,7 +21,21 @@ public final class PenaltyDeriver {
    */
   static final Duration SYMBOLIC_BUDGET = Duration.ofMillis(1000);
 
+  /** The stages, in order. */
+  private static final List<Stage> STAGES = List.of(
+      new ReduceStage(),      // the rule -> eta_hat (mask algebra, envelope theorem, stationarity of a dual)
+      new IntegrateStage(),   // eta_hat -> Omega = int_0^|w| t/eta_hat(t) dt, in closed form or by quadrature
+      new CheckStage(),       // Omega against quadrature; a closed form that disagrees is not reported
+      new DualStage(),        // f(eta) = sup_w [2 Omega(w) - w^2/eta]
+      new PropertiesStage(),  // monotone, subquadratic, slope at 0, sparsity, threshold, growth, convexity
+      new ClassicalStage());  // the classical penalties it equals or resembles
+
   private PenaltyDeriver() {}
+
+  /** The stages' ids, in order (what {@code spd derive --dump-after} accepts). */
+  public static List<String> stageIds() {
+    return STAGES.stream().map(Stage::id).toList();
+  }
 
   /**
    * Derives the effective penalty of {@code input}'s rule.
@@ -34,105 +44,66 @@ public final class PenaltyDeriver {
    *     message says what to change
    */
   public static Derivation derive(DerivationInput input) {
-    if (!input.constants().containsKey(input.lambdaSymbol())) {
-      return withNote(derive(withDefaultLambda(input)), "The experiment sets no " + input.lambdaSymbol() + ": it is"
-          + " taken as 1. For a mask the total penalty " + input.lambdaSymbol() + "*Omega(w) does not depend on it"
-          + " (theory.md 2.2, last row of the conversion table).");
-    }
-    requireValues(input);
-    Optional<Effort.Result<Derivation>> symbolic = Deadline.attempt(SYMBOLIC_BUDGET, "the symbolic derivation",
-        () -> Effort.run(Effort.DEFAULT_BUDGET, () -> passes(input)));
+    return derive(input, StageBudget.UNLIMITED);
+  }
+
+  /**
+   * Derives the effective penalty with each stage run within {@code budget}, and the whole symbolic derivation within
+   * {@link #SYMBOLIC_BUDGET} of CPU time: past that it is rerun with no symbolic time (numeric from the rule as
+   * written), and a note says so; symbolic operations abandoned for time (each may take {@link
+   * Effort#DEFAULT_BUDGET}) are listed in a note.
+   */
+  public static Derivation derive(DerivationInput input, StageBudget budget) {
+    StageRunner runner = new StageRunner(STAGES, budget);
+    DerivationState initial = initialState(input);
+    Optional<Effort.Result<DerivationState>> symbolic = Deadline.attempt(SYMBOLIC_BUDGET, "the symbolic derivation",
+        () -> Effort.run(Effort.DEFAULT_BUDGET, () -> runner.run(initial)));
     if (symbolic.isPresent()) {
-      Effort.Result<Derivation> result = symbolic.get();
-      return result.abandoned().isEmpty() ? result.value() : withNote(result.value(), "Symbolic steps abandoned for"
-          + " time (each may take " + Deadline.describe(Effort.DEFAULT_BUDGET) + "): " + String.join("; ",
-          result.abandoned()) + ". What they would have simplified or found is shown as far as it got, or computed"
-          + " numerically.");
+      Effort.Result<DerivationState> result = symbolic.get();
+      return result.abandoned().isEmpty() ? result.value().toDerivation() : withLeadingNote(result.value(),
+          initial.notes().size(), "Symbolic steps abandoned for time (each may take "
+          + Deadline.describe(Effort.DEFAULT_BUDGET) + "): " + String.join("; ", result.abandoned()) + ". What they"
+          + " would have simplified or found is shown as far as it got, or computed numerically.");
     }
-    Effort.Result<Derivation> numeric = Effort.run(Duration.ZERO, () -> passes(input));
-    return withNote(numeric.value(), "The symbolic derivation did not finish within "
+    Effort.Result<DerivationState> numeric = Effort.run(Duration.ZERO, () -> runner.run(initial));
+    return withLeadingNote(numeric.value(), initial.notes().size(), "The symbolic derivation did not finish within "
         + Deadline.describe(SYMBOLIC_BUDGET) + " (exact arithmetic on this rule grows too large), so it was abandoned:"
         + " the rule is used as written, and Omega, its dual and the properties are computed numerically, with the"
         + " error estimates in the check table.");
   }
 
-  /** The derivation's passes for the input's kind of rule. */
-  private static Derivation passes(DerivationInput input) {
-    Context context = new Context(input);
-    return switch (input.rule()) {
-      case Rule.EtaRule r -> EtaPipeline.run(context, "adaptive reweighting eta(w)", new ArrayList<>(List.of(
-          Step.of("reweighting", "eta_hat(w)", "\\hat\\eta(w)", r.eta(), "the adaptive rule, as written"))),
-          r.eta(), Optional.of(MaskAlgebra.keepOfEta(r.eta(), context.lambda)), context.lambdaValue, List.of());
-      case Rule.KeepRule r -> MaskAlgebra.fromKeep(context, r);
-      case Rule.VarianceRule r -> MaskAlgebra.fromVariance(context, r);
-      case Rule.PenaltyRule r -> ReversePipeline.run(context, r);
-      case Rule.DualRule r -> DualPipeline.fromDual(context, r);
-      case Rule.VariationalDropout r -> DualPipeline.variationalDropout(context, r);
-      case Rule.HardConcrete r -> DualPipeline.hardConcrete(context, r);
-      case Rule.MagnitudePruning r -> NonPenalties.magnitudePruning(context, r);
-      case Rule.NoRegularization r -> NonPenalties.none(context);
-    };
-  }
-
-  private static DerivationInput withDefaultLambda(DerivationInput input) {
-    java.util.Map<String, Constant> constants = new java.util.LinkedHashMap<>(input.constants());
-    constants.put(input.lambdaSymbol(), new Constant(input.lambdaSymbol(), spd.compiler.sym.Rational.ONE, 0,
-        "(default)"));
-    return new DerivationInput(input.experimentName(), input.sourcePath(), input.rule(), constants,
-        input.lambdaSymbol(), input.inputs());
-  }
-
-  private static Derivation withNote(Derivation d, String note) {
-    List<String> notes = new ArrayList<>(d.notes());
-    notes.add(0, note);
-    return new Derivation(d.input(), d.ruleDescription(), d.steps(), d.etaHat(), d.keep(), d.penalty(), d.dual(),
+  /** The derivation with a note after the input's own notes, before the stages' notes. */
+  private static Derivation withLeadingNote(DerivationState state, int position, String note) {
+    java.util.List<String> notes = new java.util.ArrayList<>(state.notes());
+    notes.add(position, note);
+    Derivation d = state.toDerivation();
+    return new Derivation(d.input(), d.ruleDescription(), d.stages(), d.etaHat(), d.keep(), d.penalty(), d.dual(),
         d.properties(), d.checks(), d.classical(), notes, d.functions());
   }
 
-  /** Every symbol the rule uses, other than w, eta and t, must be a constant with a value. */
-  private static void requireValues(DerivationInput input) {
-    Set<String> used = new TreeSet<>();
-    for (Expr e : expressions(input.rule())) {
-      used.addAll(e.freeSymbols());
+  /**
+   * The state after the stage with id {@code lastStage}, for inspection.
+   *
+   * @throws IllegalArgumentException when no stage has that id
+   */
+  public static DerivationState deriveThrough(DerivationInput input, String lastStage) {
+    if (!stageIds().contains(lastStage)) {
+      throw new IllegalArgumentException("no stage '" + lastStage + "'; the stages are " + stageIds());
     }
-    // lr, the learning rate, only scales a proximal keep probability; MaskAlgebra handles its absence.
-    used.removeAll(Set.of(Context.W, Context.ETA, Context.T, "lr"));
-    for (String name : used) {
-      if (!input.constants().containsKey(name)) {
-        throw new DerivationException(input.sourcePath() + ": experiment " + input.experimentName() + " uses '" + name
-            + "' without a value; define it with `let " + name + " = ...` (or pass it to the rule)");
-      }
-    }
+    return new StageRunner(STAGES, StageBudget.UNLIMITED).runThrough(initialState(input), Optional.of(lastStage));
   }
 
-  private static List<Expr> expressions(Rule rule) {
-    List<Expr> list = new ArrayList<>();
-    switch (rule) {
-      case Rule.EtaRule r -> list.add(r.eta());
-      case Rule.KeepRule r -> {
-        list.add(r.keep());
-        r.eta().ifPresent(list::add);
-        r.minKeep().ifPresent(list::add);
-      }
-      case Rule.VarianceRule r -> {
-        list.add(r.variance());
-        r.eta().ifPresent(list::add);
-      }
-      case Rule.PenaltyRule r -> {
-        list.add(r.omega());
-        r.weight().ifPresent(list::add);
-      }
-      case Rule.DualRule r -> list.add(r.f());
-      case Rule.HardConcrete r -> list.addAll(List.of(r.beta(), r.gamma(), r.zeta()));
-      case Rule.MagnitudePruning r -> list.add(r.target());
-      case Rule.VariationalDropout r -> { }
-      case Rule.NoRegularization r -> { }
+  /** The input with lambda = 1 when the experiment sets none, and the note that says so. */
+  private static DerivationState initialState(DerivationInput input) {
+    if (input.constants().containsKey(input.lambdaSymbol())) {
+      return DerivationState.initial(input, List.of());
     }
-    return list;
-  }
-
-  /** e evaluated at the constants' values. */
-  static double value(Context context, Expr e) {
-    return Simplifier.normalize(e, context.realW).evaluate(Map.copyOf(context.values));
+    Map<String, Constant> constants = new LinkedHashMap<>(input.constants());
+    constants.put(input.lambdaSymbol(), new Constant(input.lambdaSymbol(), Rational.ONE, 0, "(default)"));
+    DerivationInput withLambda = new DerivationInput(input.experimentName(), input.sourcePath(), input.rule(),
+        constants, input.lambdaSymbol(), input.inputs(), input.at());
+    return DerivationState.initial(withLambda, List.of("The experiment sets no " + input.lambdaSymbol() + ": it is"
+        + " taken as 1. For a mask the total penalty " + input.lambdaSymbol() + "*Omega(w) does not depend on it"
+        + " (theory.md 2.2, last row of the conversion table)."));
   }
 }

@@ -21,7 +21,7 @@ final class PositiveReweighting {
   static void require(Context context, Expr etaT, DoubleUnaryOperator eta) {
     firstFailure(context, etaT, eta).ifPresent(failure -> {
       throw new DerivationException(context.input.sourcePath() + ": experiment " + context.input.experimentName()
-          + ": the reweighting eta_hat(w) = " + EtaPipeline.inW(etaT).toText() + " is " + failure.what() + " at |w| = "
+          + ": the reweighting eta_hat(w) = " + PropertyAnalysis.inW(etaT).toText() + " is " + failure.what() + " at |w| = "
           + PropertyAnalysis.format(failure.w()) + "; an adaptive reweighting must be positive for every weight"
           + " (a keep probability in (0, 1])");
     });

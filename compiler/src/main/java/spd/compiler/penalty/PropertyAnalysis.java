@@ -87,11 +87,12 @@ final class PropertyAnalysis {
 
   private Property monotone() {
     if (etaT.isPresent()) {
-      // The rule as written first (t cosh(t) has derivative cosh(t) + t sinh(t), plainly positive), then the normal
-      // form, lightly and fully simplified.
-      List<Expr> candidates = new ArrayList<>(etaForms.subList(1, etaForms.size()));
+      // The normal form, lightly and fully simplified (its derivative reads shortest), then the rule as written
+      // (t cosh(t) has derivative cosh(t) + t sinh(t), plainly positive, where the exponential form may not prove).
+      List<Expr> candidates = new ArrayList<>();
       candidates.add(Simplifier.simplify(etaT.get(), context.positiveT, Rewrites.LIGHT).expr());
       candidates.add(etaT.get());
+      candidates.addAll(etaForms.subList(1, etaForms.size()));
       for (Expr form : candidates.stream().distinct().toList()) {
         Optional<Property> proven = monotoneByIntervals(form);
         if (proven.isPresent()) {

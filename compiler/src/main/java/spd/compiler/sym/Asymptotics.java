@@ -231,11 +231,13 @@ public final class Asymptotics {
     if (inner instanceof Unknown) {
       return inner;
     }
-    return switch (c.function()) {
-      case EXP -> exp(c.arg(), inner);
-      case LOG -> log(c.arg(), inner);
-      default -> otherFunction(c, inner);
-    };
+    if (c.function() == Builtin.EXP) {
+      return exp(c.arg(), inner);
+    }
+    if (c.function() == Builtin.LOG) {
+      return log(c.arg(), inner);
+    }
+    return otherFunction(c, inner);
   }
 
   /** Whether a behaviour tends to 0, to a nonzero constant, or to +-infinity. */
@@ -317,10 +319,10 @@ public final class Asymptotics {
 
   private Behaviour otherFunction(Call c, Behaviour inner) {
     double limit = limit(inner);
-    Builtin f = c.function();
-    if (limit == 0) {
+    MathFunction f = c.function();
+    if (limit == 0 && f instanceof Builtin builtin) {
       // Odd functions with f(0) = 0 behave like f'(0) u near u = 0.
-      Expr slope = switch (f) {
+      Expr slope = switch (builtin) {
         case ATAN, TANH, SINH, DAWSON -> Expr.ONE;
         case ERF -> Expr.div(Expr.TWO, Expr.sqrt(Expr.pi()));
         default -> null;
@@ -335,8 +337,8 @@ public final class Asymptotics {
         return new Leading(Expr.call(f, ((Leading) inner).coefficient()), Expr.ZERO, 0, Expr.ZERO);
       }
     }
-    if (limit == Double.POSITIVE_INFINITY) {
-      switch (f) {
+    if (limit == Double.POSITIVE_INFINITY && f instanceof Builtin builtin) {
+      switch (builtin) {
         case ATAN:
           return new Leading(Expr.div(Expr.pi(), Expr.TWO), Expr.ZERO, 0, Expr.ZERO);
         case TANH, ERF, SIGMOID:

@@ -7,10 +7,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The functions a {@code .spd} expression may call, with their spd names and arities; the checker uses this table for
- * "unknown function" and arity errors.
+ * The elementary functions the symbolic core knows by their rules (derivatives, intervals, asymptotics, printing),
+ * with their spd names and arities. The language's function table adds the {@link SuppliedFunction}s it supplies.
  */
-public enum Builtin {
+public enum Builtin implements MathFunction {
   LOG("log", 1, "natural logarithm"),
   EXP("exp", 1, "exponential"),
   SQRT("sqrt", 1, "square root"),
@@ -31,11 +31,7 @@ public enum Builtin {
   ERFC("erfc", 1, "complementary error function 1 - erf(x), accurate for large x"),
   DAWSON("dawson", 1, "Dawson's function D(x) = exp(-x^2) * integral_0^x exp(t^2) dt"),
   MIN("min", 2, "smaller of two values"),
-  MAX("max", 2, "larger of two values"),
-  /** The exact variational-dropout dual f(eta) = 2 E[log|xi + sqrt(eta)| - log|xi|], xi ~ N(0, 1); f(0) = 0. */
-  VD_DUAL("vd_dual", 1, "exact variational-dropout dual f(eta), with f'(eta) = dawson(sqrt(eta/2))/sqrt(eta/2)"),
-  /** The hard-concrete dual f(eta) = P(z != 0) at the gate parameter a whose normalised mask variance is 1/eta. */
-  HARD_CONCRETE_DUAL("hard_concrete_dual", 4, "hard-concrete gate dual f(eta; beta, gamma, zeta)");
+  MAX("max", 2, "larger of two values");
 
   private static final Map<String, Builtin> BY_NAME =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Builtin::spdName, Function.identity()));
@@ -50,15 +46,17 @@ public enum Builtin {
     this.description = description;
   }
 
+  @Override
   public String spdName() {
     return spdName;
   }
 
+  @Override
   public int arity() {
     return arity;
   }
 
-  /** A short description for help texts and "did you mean" messages. */
+  @Override
   public String description() {
     return description;
   }
@@ -67,12 +65,7 @@ public enum Builtin {
     return Optional.ofNullable(BY_NAME.get(spdName));
   }
 
-  /** Whether this function has no closed-form derivative and no symbolic antiderivative rules (evaluated numerically). */
-  public boolean isNumericOnly() {
-    return this == HARD_CONCRETE_DUAL;
-  }
-
-  /** This function at the given arguments, in double precision. */
+  @Override
   public double apply(double... args) {
     return BuiltinMath.apply(this, args);
   }

@@ -2,6 +2,7 @@ package spd.compiler.sym;
 
 import org.apache.commons.numbers.gamma.Erf;
 import org.apache.commons.numbers.gamma.Erfc;
+import spd.compiler.numeric.Dawson;
 
 /** Double-precision evaluation of the builtin functions. */
 final class BuiltinMath {
@@ -31,11 +32,9 @@ final class BuiltinMath {
       case EXPM1 -> Math.expm1(x);
       case ERF -> Erf.value(x);
       case ERFC -> Erfc.value(x);
-      case DAWSON -> NumericBuiltins.dawson(x);
+      case DAWSON -> Dawson.value(x);
       case MIN -> Math.min(x, args[1]);
       case MAX -> Math.max(x, args[1]);
-      case VD_DUAL -> NumericBuiltins.variationalDropoutDual(x);
-      case HARD_CONCRETE_DUAL -> NumericBuiltins.hardConcreteDual(x, args[1], args[2], args[3]);
     };
   }
 

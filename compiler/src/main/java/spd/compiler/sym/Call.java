@@ -2,8 +2,11 @@ package spd.compiler.sym;
 
 import java.util.List;
 
-/** A call of a builtin function (never {@code sqrt} or {@code abs}, which canonicalise to {@link Pow} and {@link Abs}). */
-public record Call(Builtin function, List<Expr> args) implements Expr {
+/**
+ * A call of a builtin or supplied function (never {@code sqrt} or {@code abs}, which canonicalise to {@link Pow} and
+ * {@link Abs}).
+ */
+public record Call(MathFunction function, List<Expr> args) implements Expr {
   public Call {
     args = List.copyOf(args);
     if (args.size() != function.arity()) {

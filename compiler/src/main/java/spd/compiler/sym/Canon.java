@@ -289,7 +289,7 @@ final class Canon {
       case Abs a -> true;
       case Pow p -> !(p.exponent() instanceof Num n) || !n.value().isInteger() || n.value().isEvenInteger()
           || isStructurallyNonnegative(p.base());
-      case Call c -> switch (c.function()) {
+      case Call c when c.function() instanceof Builtin f -> switch (f) {
         case EXP, SIGMOID, SOFTPLUS, COSH, SQRT, ABS -> true;
         default -> false;
       };
@@ -331,10 +331,17 @@ final class Canon {
 
   // ------------------------------------------------------------------ calls
 
-  static Expr call(Builtin f, List<Expr> args) {
+  static Expr call(MathFunction f, List<Expr> args) {
     if (args.size() != f.arity()) {
       throw new IllegalArgumentException(f.spdName() + " takes " + f.arity() + " argument(s), got " + args.size());
     }
+    return switch (f) {
+      case SuppliedFunction supplied -> supplied.exactValue(args).orElseGet(() -> new Call(supplied, args));
+      case Builtin builtin -> builtinCall(builtin, args);
+    };
+  }
+
+  private static Expr builtinCall(Builtin f, List<Expr> args) {
     Expr x = args.get(0);
     return switch (f) {
       case SQRT -> pow(x, Expr.HALF);
@@ -345,9 +352,8 @@ final class Canon {
       case MIN, MAX -> minMax(f, x, args.get(1));
       case SIGMOID -> x.equals(Expr.ZERO) ? Expr.HALF : new Call(f, args);
       case COSH, COS, ERFC -> x.equals(Expr.ZERO) ? Expr.ONE : new Call(f, args);
-      case TANH, SINH, ATAN, ERF, DAWSON, VD_DUAL, SIN, TAN, LOG1P, EXPM1 ->
-          x.equals(Expr.ZERO) ? Expr.ZERO : new Call(f, args);
-      case SOFTPLUS, HARD_CONCRETE_DUAL -> new Call(f, args);
+      case TANH, SINH, ATAN, ERF, DAWSON, SIN, TAN, LOG1P, EXPM1 -> x.equals(Expr.ZERO) ? Expr.ZERO : new Call(f, args);
+      case SOFTPLUS -> new Call(f, args);
     };
   }
 

@@ -230,14 +230,14 @@ public final class Compiled {
   }
 
   private static DoubleUnaryOperator call(Call c, String x, Map<String, Double> constants) {
-    Builtin f = c.function();
+    MathFunction f = c.function();
     List<DoubleUnaryOperator> args = c.args().stream().map(a -> closure(a, x, constants)).toList();
-    if (args.size() == 1) {
+    if (args.size() == 1 && f instanceof Builtin builtin) {
       DoubleUnaryOperator a = args.get(0);
-      return switch (f) {
+      return switch (builtin) {
         case LOG -> v -> Math.log(a.applyAsDouble(v));
         case EXP -> v -> Math.exp(a.applyAsDouble(v));
-        default -> v -> f.apply(a.applyAsDouble(v));
+        default -> v -> builtin.apply(a.applyAsDouble(v));
       };
     }
     DoubleUnaryOperator[] a = args.toArray(DoubleUnaryOperator[]::new);

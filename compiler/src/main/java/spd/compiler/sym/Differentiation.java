@@ -60,17 +60,22 @@ final class Differentiation {
     if (c.function() == Builtin.MIN || c.function() == Builtin.MAX) {
       return minMax(c, x);
     }
-    if (c.function() == Builtin.HARD_CONCRETE_DUAL) {
-      for (int i = 1; i < c.args().size(); i++) {
-        if (c.args().get(i).dependsOn(x)) {
-          throw new NotDifferentiableException("hard_concrete_dual has no derivative in its gate parameters");
-        }
-      }
-      throw new NotDifferentiableException(
-          "hard_concrete_dual is known only numerically; its derivative is computed numerically");
-    }
     Expr u = c.arg();
-    return Expr.mul(outerDerivative(c.function(), u), derivative(u, x));
+    return switch (c.function()) {
+      case SuppliedFunction supplied -> Expr.mul(suppliedDerivative(supplied, c.args(), x), derivative(u, x));
+      case Builtin builtin -> Expr.mul(outerDerivative(builtin, u), derivative(u, x));
+    };
+  }
+
+  /** A supplied function's derivative in its first argument; its other arguments are parameters. */
+  private static Expr suppliedDerivative(SuppliedFunction f, List<Expr> args, String x) {
+    for (int i = 1; i < args.size(); i++) {
+      if (args.get(i).dependsOn(x)) {
+        throw new NotDifferentiableException(f.spdName() + " has no derivative in its parameters");
+      }
+    }
+    return f.derivative(args).orElseThrow(() -> new NotDifferentiableException(
+        f.spdName() + " is known only numerically; its derivative is computed numerically"));
   }
 
   /** f'(u) for the one-argument builtins. */
@@ -100,12 +105,7 @@ final class Differentiation {
           Expr.TWO))));
       // D'(u) = 1 - 2 u D(u)
       case DAWSON -> Expr.sub(Expr.ONE, Expr.product(List.of(Expr.TWO, u, Expr.call(Builtin.DAWSON, u))));
-      // f'(eta) = D(sqrt(eta/2)) / sqrt(eta/2)
-      case VD_DUAL -> {
-        Expr s = Expr.sqrt(Expr.mul(Expr.HALF, u));
-        yield Expr.div(Expr.call(Builtin.DAWSON, s), s);
-      }
-      case MIN, MAX, HARD_CONCRETE_DUAL -> throw new IllegalStateException(f + " is not a one-argument function");
+      case MIN, MAX -> throw new IllegalStateException(f + " is not a one-argument function");
     };
   }
 

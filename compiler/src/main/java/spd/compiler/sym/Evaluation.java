@@ -84,7 +84,7 @@ final class Evaluation {
     for (int i = 0; i < args.length; i++) {
       args[i] = evaluate(c.args().get(i), values);
     }
-    return BuiltinMath.apply(c.function(), args);
+    return c.function().apply(args);
   }
 
   private static double piecewise(Piecewise p, Map<String, Double> values) {

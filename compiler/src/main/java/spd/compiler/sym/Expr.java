@@ -89,11 +89,11 @@ public sealed interface Expr permits Num, Sym, Infinity, NamedConstant, Sum, Pro
    *
    * @throws IllegalArgumentException when the number of arguments is not the function's arity
    */
-  static Expr call(Builtin f, List<Expr> args) {
+  static Expr call(MathFunction f, List<Expr> args) {
     return Canon.call(f, args);
   }
 
-  static Expr call(Builtin f, Expr arg) {
+  static Expr call(MathFunction f, Expr arg) {
     return Canon.call(f, List.of(arg));
   }
 

@@ -71,8 +71,19 @@ final class ExprOrder implements Comparator<Expr> {
   }
 
   private int compareCalls(Call a, Call b) {
-    int byFunction = a.function().compareTo(b.function());
+    int byFunction = compareFunctions(a.function(), b.function());
     return byFunction != 0 ? byFunction : compareLists(a.args(), b.args());
+  }
+
+  /** Builtins in their declaration order, then supplied functions by name. */
+  private static int compareFunctions(MathFunction a, MathFunction b) {
+    if (a instanceof Builtin x && b instanceof Builtin y) {
+      return x.compareTo(y);
+    }
+    if (a instanceof Builtin || b instanceof Builtin) {
+      return a instanceof Builtin ? -1 : 1;
+    }
+    return a.spdName().compareTo(b.spdName());
   }
 
   private int compareLists(List<Expr> a, List<Expr> b) {

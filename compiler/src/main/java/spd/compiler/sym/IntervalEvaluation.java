@@ -60,8 +60,15 @@ public final class IntervalEvaluation {
   }
 
   private static Interval call(Call c, Assumptions assumptions) {
-    Interval x = enclose(c.args().get(0), assumptions);
     return switch (c.function()) {
+      case SuppliedFunction supplied -> supplied.range();
+      case Builtin builtin -> builtin(builtin, c, assumptions);
+    };
+  }
+
+  private static Interval builtin(Builtin f, Call c, Assumptions assumptions) {
+    Interval x = enclose(c.args().get(0), assumptions);
+    return switch (f) {
       case LOG -> x.lo() <= 0 && x.hi() <= 0 ? Interval.ALL : new Interval(Math.max(x.lo(), 0), x.hi())
           .increasing(Math::log);
       case EXP -> x.increasing(Math::exp);
@@ -96,9 +103,6 @@ public final class IntervalEvaluation {
         Interval y = enclose(c.args().get(1), assumptions);
         yield new Interval(Math.max(x.lo(), y.lo()), Math.max(x.hi(), y.hi()));
       }
-      // f(eta) is nondecreasing with f(0) = 0 for both duals.
-      case VD_DUAL -> new Interval(0, Double.POSITIVE_INFINITY);
-      case HARD_CONCRETE_DUAL -> Interval.UNIT;
     };
   }
 }

@@ -149,7 +149,10 @@ public final class LatexPrinter {
 
   private String call(Call c) {
     String args = c.args().stream().map(a -> latex(a, 0)).collect(Collectors.joining(", "));
-    return switch (c.function()) {
+    if (!(c.function() instanceof Builtin f)) {
+      return operatorName(c, args);
+    }
+    return switch (f) {
       case EXP -> "e^{" + latex(c.arg(), 0) + "}";
       case LOG -> "\\log\\left(" + args + "\\right)";
       case TANH, SINH, COSH, SIN, COS, TAN -> "\\" + c.function().spdName() + "\\left(" + args + "\\right)";
@@ -160,8 +163,12 @@ public final class LatexPrinter {
       case DAWSON -> "D\\left(" + args + "\\right)";
       case ERF -> "\\operatorname{erf}\\left(" + args + "\\right)";
       case ERFC -> "\\operatorname{erfc}\\left(" + args + "\\right)";
-      default -> "\\operatorname{" + c.function().spdName().replace("_", "\\_") + "}\\left(" + args + "\\right)";
+      default -> operatorName(c, args);
     };
+  }
+
+  private static String operatorName(Call c, String args) {
+    return "\\operatorname{" + c.function().spdName().replace("_", "\\_") + "}\\left(" + args + "\\right)";
   }
 
   private String piecewise(Piecewise p) {

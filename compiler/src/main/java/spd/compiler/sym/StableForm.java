@@ -103,10 +103,10 @@ public final class StableForm {
     for (Expr term : s.terms()) {
       Rational k = Canon.coefficientOf(term);
       Expr core = Canon.withoutCoefficient(term);
-      if (!(core instanceof Call c) || c.args().size() != 1) {
+      if (!(core instanceof Call c) || c.args().size() != 1 || !(c.function() instanceof Builtin f)) {
         continue;
       }
-      Expr replacement = switch (c.function()) {
+      Expr replacement = switch (f) {
         case EXP -> k.negate().equals(constant) ? Expr.mul(Expr.number(k), Expr.call(Builtin.EXPM1, c.arg())) : null;
         case COSH -> k.negate().equals(constant) ? twoSquared(Builtin.SINH, c.arg(), k) : null;
         case COS -> k.negate().equals(constant) ? twoSquared(Builtin.SIN, c.arg(), k.negate()) : null;

@@ -317,13 +317,13 @@ final class WideEvaluation {
         boolean firstSmaller = a.compareTo(b) <= 0;
         return (c.function() == Builtin.MIN) == firstSmaller ? a : b;
       }
-      if (c.args().size() != 1) {
+      if (c.args().size() != 1 || !(c.function() instanceof Builtin f)) {
         double[] args = c.args().stream().mapToDouble(a -> of(a).toDouble()).toArray();
         return Wide.of(c.function().apply(args));
       }
       Wide a = of(c.arg());
       double v = a.toDouble();
-      return switch (c.function()) {
+      return switch (f) {
         case EXP -> exp(a);
         case LOG -> a.signum() < 0 ? Wide.NAN : a.isZero() ? Wide.of(Double.NEGATIVE_INFINITY) : Wide.of(a.logAbs());
         case LOG1P -> Math.abs(v) < 0.5 ? Wide.of(Math.log1p(v))

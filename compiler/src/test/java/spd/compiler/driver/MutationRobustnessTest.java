@@ -32,16 +32,26 @@ class MutationRobustnessTest {
 
   @Test
   void everyMutationEndsInDiagnosticsOrSuccess() throws Exception {
+    mutateAll(examplesAndErrors(), SEED, COUNT);
+  }
+
+  /** The convolutional examples and their error file, with a stream of mutants of their own. */
+  @Test
+  void everyMutationOfAConvNetworkEndsInDiagnosticsOrSuccess() throws Exception {
+    mutateAll(convExamples(), SEED + 8, COUNT / 5);
+  }
+
+  private static void mutateAll(List<Path> files, long seed, int count) throws Exception {
     List<String> sources = new ArrayList<>();
-    for (Path example : examplesAndErrors()) {
+    for (Path example : files) {
       sources.add(Files.readString(example, StandardCharsets.UTF_8));
     }
-    Mutator mutator = new Mutator(SEED);
+    Mutator mutator = new Mutator(seed);
     ExecutorService executor = Executors.newSingleThreadExecutor();
     int failed = 0;
     int clean = 0;
     try {
-      for (int i = 0; i < COUNT; i++) {
+      for (int i = 0; i < count; i++) {
         byte[] input = mutator.mutate(sources.get(i % sources.size()));
         Outcome outcome = runOne(executor, input, i);
         clean += outcome == Outcome.CLEAN ? 1 : 0;
@@ -51,7 +61,7 @@ class MutationRobustnessTest {
       executor.shutdownNow();
     }
     // runOne fails the test on an exception, an internal error or a hang; here, that mutants do break things.
-    assertTrue(failed > COUNT / 2, "most mutations should be diagnosed, only " + failed + " were");
+    assertTrue(failed > count / 2, "most mutations should be diagnosed, only " + failed + " were");
     assertTrue(clean > 0, "some mutations (comments, whitespace) leave a valid file");
   }
 
@@ -79,9 +89,17 @@ class MutationRobustnessTest {
     }
   }
 
+  /** The examples and error files, without the conv ones (whose mutants are a stream of their own). */
   private static List<Path> examplesAndErrors() throws IOException {
     List<Path> all = new ArrayList<>(Project.validExamples());
     all.addAll(Project.spdFiles(Project.examples().resolve("errors")));
+    all.removeAll(convExamples());
     return all;
+  }
+
+  private static List<Path> convExamples() {
+    List<Path> conv = new ArrayList<>(Project.spdFiles(Project.examples().resolve("lenet5")));
+    conv.add(Project.examples().resolve("errors").resolve("conv_layers.spd"));
+    return conv;
   }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import spd.compiler.sym.Expr;
-import spd.compiler.sym.Parse;
+import spd.compiler.testing.Expressions;
 
 /**
  * Every derivation finishes within its bound (2 s of CPU time), on the rules that used to hang spd derive and on

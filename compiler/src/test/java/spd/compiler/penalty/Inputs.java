@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import spd.compiler.sym.Expr;
-import spd.compiler.sym.Parse;
 import spd.compiler.sym.Rational;
+import spd.compiler.testing.Expressions;
 
 /** Builds derivation inputs for tests: a rule with constants given as "name", "decimal" pairs. */
-final class Inputs {
+public final class Inputs {
   private Inputs() {}
 
-  static Map<String, Constant> constants(String... pairs) {
+  public static Map<String, Constant> constants(String... pairs) {
     Map<String, Constant> map = new LinkedHashMap<>();
     for (int k = 0; k < pairs.length; k += 2) {
       String name = pairs[k];
@@ -22,32 +22,32 @@ final class Inputs {
     return map;
   }
 
-  static DerivationInput of(String name, Rule rule, String... constants) {
+  public static DerivationInput of(String name, Rule rule, String... constants) {
     return new DerivationInput(name, "examples/" + name + ".spd", rule, constants(constants), "lambda",
         List.of(new Quote("rule", 7, "(rule of " + name + ")")));
   }
 
-  static Derivation eta(String eta, String... constants) {
-    return PenaltyDeriver.derive(of("eta_rule", new Rule.EtaRule(Parse.expr(eta)), constants));
+  public static Derivation eta(String eta, String... constants) {
+    return PenaltyDeriver.derive(of("eta_rule", new Rule.EtaRule(Expressions.parse(eta)), constants));
   }
 
-  static Derivation keep(Rule.MaskKind kind, String keep, String eta, String... constants) {
-    Optional<Expr> etaExpr = eta == null ? Optional.empty() : Optional.of(Parse.expr(eta));
-    return PenaltyDeriver.derive(of("keep_rule", new Rule.KeepRule(kind, Parse.expr(keep), etaExpr, Optional.empty(),
+  public static Derivation keep(Rule.MaskKind kind, String keep, String eta, String... constants) {
+    Optional<Expr> etaExpr = eta == null ? Optional.empty() : Optional.of(Expressions.parse(eta));
+    return PenaltyDeriver.derive(of("keep_rule", new Rule.KeepRule(kind, Expressions.parse(keep), etaExpr, Optional.empty(),
         false), constants));
   }
 
-  static Derivation penalty(String omega, String... constants) {
-    return PenaltyDeriver.derive(of("penalty_rule", new Rule.PenaltyRule(Parse.expr(omega), Optional.empty()),
+  public static Derivation penalty(String omega, String... constants) {
+    return PenaltyDeriver.derive(of("penalty_rule", new Rule.PenaltyRule(Expressions.parse(omega), Optional.empty()),
         constants));
   }
 
-  static Derivation dual(String f, boolean derivative, String... constants) {
-    return PenaltyDeriver.derive(of("dual_rule", new Rule.DualRule(Parse.expr(f), derivative), constants));
+  public static Derivation dual(String f, boolean derivative, String... constants) {
+    return PenaltyDeriver.derive(of("dual_rule", new Rule.DualRule(Expressions.parse(f), derivative), constants));
   }
 
   /** Omega's text when it has a closed form. */
-  static String omegaText(Derivation d) {
+  public static String omegaText(Derivation d) {
     return ((Penalty.ClosedForm) d.penalty()).omega().toText();
   }
 }

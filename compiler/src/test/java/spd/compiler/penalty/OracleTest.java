@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 import spd.compiler.sym.Expr;
-import spd.compiler.sym.Parse;
 import spd.compiler.sym.Rational;
+import spd.compiler.testing.Expressions;
 
 /** The test oracles of theory.md section 6, to the precision they are stated with. */
 class OracleTest {
@@ -28,8 +28,8 @@ class OracleTest {
   @Test
   void lasso() {
     Derivation d = Inputs.eta("|w|", "lambda", "1");
-    assertEquals(Parse.expr("|w|"), ((Penalty.ClosedForm) d.penalty()).omega());
-    assertEquals(Parse.expr("eta"), ((Dual.ClosedForm) d.dual()).f());
+    assertEquals(Expressions.parse("|w|"), ((Penalty.ClosedForm) d.penalty()).omega());
+    assertEquals(Expressions.parse("eta"), ((Dual.ClosedForm) d.dual()).f());
     assertEquals(0.7 / 1.7, d.functions().keep(0.7), 1e-15, "alpha = |w|/(|w| + lambda)");
   }
 
@@ -128,7 +128,7 @@ class OracleTest {
   @Test
   void hardConcreteSlopeAndSaturation() {
     Derivation d = PenaltyDeriver.derive(Inputs.of("hc", new Rule.HardConcrete(Expr.number(Rational.of(2, 3)),
-        Parse.expr("-0.1"), Parse.expr("1.1")), "lambda", "1"));
+        Expressions.parse("-0.1"), Expressions.parse("1.1")), "lambda", "1"));
     assertEquals(1.47, d.functions().omega(1e-6).value() / 1e-6, 0.01, "slope about 1.47 at 0 (theory 3 row 11)");
     assertEquals(0.5, d.functions().omega(1).value(), 1e-12, "saturates at 1/2 for w > 0.7");
     assertTrue(d.functions().omega(0.5).value() < 0.5);

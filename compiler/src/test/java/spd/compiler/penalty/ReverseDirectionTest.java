@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import spd.compiler.sym.Parse;
+import spd.compiler.testing.Expressions;
 
 /** From a penalty to the adaptive rule that implements it: eta_hat = w/Omega'(w) (theory.md 2.2). */
 class ReverseDirectionTest {
@@ -12,7 +12,7 @@ class ReverseDirectionTest {
   @Test
   void logSumPenaltyGivesTheLogSumRule() {
     Derivation d = Inputs.penalty("log(1 + |w|/eps)", "eps", "2", "lambda", "1e-3");
-    assertEquals(Parse.expr("|w|*(|w| + eps)"), d.etaHat().orElseThrow());
+    assertEquals(Expressions.parse("|w|*(|w| + eps)"), d.etaHat().orElseThrow());
     assertEquals(3 / (3 + 1e-3), d.functions().keep(1), 1e-15);
     for (CheckRow row : d.checks()) {
       assertTrue(row.relativeDifference() < 1e-10, row.toString());

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 import spd.compiler.sym.Expr;
-import spd.compiler.sym.Parse;
+import spd.compiler.testing.Expressions;
 
 /** Every row of theory.md section 3 that has a per-weight penalty: the rule, derived, against the table's formulas. */
 class StrategyTableTest {
@@ -50,7 +50,7 @@ class StrategyTableTest {
     Derivation d = Inputs.eta("|w|", "lambda", "1");
     assertEquals("|w|", Inputs.omegaText(d));
     assertPenalty(d, w -> w, w -> w);
-    assertEquals(Parse.expr("eta"), ((Dual.ClosedForm) d.dual()).f());
+    assertEquals(Expressions.parse("eta"), ((Dual.ClosedForm) d.dual()).f());
     assertEquals(1, d.functions().keep(1) * 2, 1e-15, "keep = |w|/(|w| + lambda)");
   }
 
@@ -127,7 +127,7 @@ class StrategyTableTest {
   void row8StandoutFromItsKeepProbability() {
     // keep = sigmoid(|w|) with data factor s = w2^2, i.e. eta_hat = (lambda/w2^2) e^|w| (theory 3 row 8)
     Derivation d = Inputs.keep(Rule.MaskKind.BERNOULLI, "sigmoid(|w|)", null, "lambda", "1");
-    assertEquals(Parse.expr("lambda*exp(|w|)"), d.etaHat().orElseThrow());
+    assertEquals(Expressions.parse("lambda*exp(|w|)"), d.etaHat().orElseThrow());
     assertPenalty(d, w -> 1 - (1 + w) * Math.exp(-w), w -> Math.exp(w));
     assertFalse(holds(d, "sparsity"), "eta_hat(0) > 0: ridge-like at 0");
     assertTrue(d.property("growth").orElseThrow().statement().startsWith("bounded"));
@@ -151,7 +151,7 @@ class StrategyTableTest {
 
   @Test
   void row13MagnitudePruningIsNotSeparable() {
-    Derivation d = PenaltyDeriver.derive(Inputs.of("gmp", new Rule.MagnitudePruning(Parse.expr("0.95"))));
+    Derivation d = PenaltyDeriver.derive(Inputs.of("gmp", new Rule.MagnitudePruning(Expressions.parse("0.95"))));
     assertInstanceOf(Penalty.NotSeparable.class, d.penalty());
     assertInstanceOf(Dual.Unavailable.class, d.dual());
   }
@@ -172,8 +172,8 @@ class StrategyTableTest {
 
   @Test
   void row17GaussianMaskWithVarianceLambdaOverEta() {
-    Derivation d = PenaltyDeriver.derive(Inputs.of("gauss", new Rule.VarianceRule(Parse.expr("lambda/eta"),
-        Optional.of(Parse.expr("|w|*(|w| + eps)"))), "lambda", "0.01", "eps", "2"));
+    Derivation d = PenaltyDeriver.derive(Inputs.of("gauss", new Rule.VarianceRule(Expressions.parse("lambda/eta"),
+        Optional.of(Expressions.parse("|w|*(|w| + eps)"))), "lambda", "0.01", "eps", "2"));
     assertEquals("log(1 + |w|/eps)", Inputs.omegaText(d));
   }
 

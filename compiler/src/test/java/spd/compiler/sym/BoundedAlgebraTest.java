@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import spd.compiler.numeric.Deadline;
+import spd.compiler.testing.Expressions;
 
 /**
  * The algebra finishes: gcds keep their coefficients small (primitive remainder sequences), and every symbolic
@@ -67,7 +68,7 @@ class BoundedAlgebraTest {
     // The ARD rule's derivative in normal form takes seconds of multivariate gcds (kernels c, sqrt(c), t and
     // sqrt(4 + c t^2)); with 30 ms the simplifier stops where it got, and that form is still the same function.
     Assumptions a = Assumptions.of(Map.of("c", Interval.point(2))).with("t", Interval.POSITIVE);
-    Expr omega = Parse.expr("c/4*(t*sqrt(t^2 + 4/c) - t^2) + log((t + sqrt(t^2 + 4/c))*sqrt(c)/2)");
+    Expr omega = Expressions.parse("c/4*(t*sqrt(t^2 + 4/c) - t^2) + log((t + sqrt(t^2 + 4/c))*sqrt(c)/2)");
     Expr eta = Expr.div(Expr.symbol("t"), omega.derivative("t"));
     Expr derivative = eta.derivative("t");
     Effort.Result<Expr> result = Effort.run(Duration.ofMillis(30), () -> Simplifier.normalize(derivative, a));

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import spd.compiler.numeric.Quadrature;
+import spd.compiler.testing.Expressions;
 
 /**
  * Every integration rule, at random: integrands of each family with random constants, their antiderivatives compared
@@ -40,7 +41,7 @@ class IntegrationSoundnessTest {
           ranges.put(c, Interval.point(v));
         }
         ranges.put("t", Interval.POSITIVE);
-        Expr f = Parse.expr(family);
+        Expr f = Expressions.parse(family);
         var result = Integrator.antiderivative(f, "t", Assumptions.of(ranges));
         if (result.isEmpty()) {
           continue;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
+import spd.compiler.testing.Expressions;
 
 /**
  * Numeric evaluation that keeps its digits: stable forms where normal forms cancel, a wide exponent range where they
@@ -18,7 +19,7 @@ class StableEvaluationTest {
       "eps", Interval.point(2)));
 
   private static double at(String expr, double t) {
-    return Compiled.function(Parse.expr(expr), "t", Map.of("a", 2.0, "eps", 2.0)).applyAsDouble(t);
+    return Compiled.function(Expressions.parse(expr), "t", Map.of("a", 2.0, "eps", 2.0)).applyAsDouble(t);
   }
 
   private static void assertRelative(double expected, double actual, double tolerance, String what) {
@@ -47,7 +48,7 @@ class StableEvaluationTest {
         "1 - cos(t)", "2 - 2*erf(t)", "sqrt(eps^2 + 4*t) - eps", "log(cosh(t))", "log((t + eps)/eps)",
         "a*sqrt(t^2 + 4/a) - a*t");
     for (String text : expressions) {
-      Expr e = Parse.expr(text);
+      Expr e = Expressions.parse(text);
       Expr stable = StableForm.of(e, POSITIVE);
       assertTrue(!stable.equals(e), "no stable rewrite fired on " + text);
       for (int k = 0; k < 40; k++) {
@@ -64,23 +65,23 @@ class StableEvaluationTest {
     assertEquals(1, at("exp(t)/(exp(t) + 1)", 800), 1e-15);
     assertRelative(900 * Math.exp(100), at("t*exp(-t)/exp(-t - 100)", 900), 1e-12, "underflow over underflow");
     // tanh's normal form (exp(2t) - 1)/(exp(2t) + 1) overflows at t = 400; the value is 1.
-    Expr tanh = Simplifier.normalize(Parse.expr("tanh(t)"), POSITIVE);
+    Expr tanh = Simplifier.normalize(Expressions.parse("tanh(t)"), POSITIVE);
     assertEquals(1, Compiled.function(tanh, "t", Map.of()).applyAsDouble(400), 1e-15);
     // A true overflow stays infinite: exp(exp(t)) at t = 10 is far beyond the double range.
     assertEquals(Double.POSITIVE_INFINITY, at("exp(exp(t))", 10), 0);
     // The plain compiled form gives NaN there; this is what the robust one repairs.
-    assertTrue(Double.isNaN(Compiled.plain(Parse.expr("exp(t)/(exp(t) + 1)"), "t", Map.of()).applyAsDouble(800)));
+    assertTrue(Double.isNaN(Compiled.plain(Expressions.parse("exp(t)/(exp(t) + 1)"), "t", Map.of()).applyAsDouble(800)));
   }
 
   @Test
   void theRuleAsWrittenAnswersWhereTheNormalFormCannot() {
     // exp(2 (t + 2)^(3/2)) is beyond even the wide range at t = 5.6e11; tanh of it is 1, so sinh(1/2) is the value.
-    Expr written = Parse.expr("sinh(tanh((t + a)^(3/2))/2)");
+    Expr written = Expressions.parse("sinh(tanh((t + a)^(3/2))/2)");
     Expr normal = Simplifier.normalize(written, POSITIVE);
     DoubleUnaryOperator f = Compiled.function(List.of(normal, written), "t", Map.of("a", 2.0));
     assertRelative(Math.sinh(0.5), f.applyAsDouble(5.6e11), 1e-15, "value");
     // Where the two forms disagree (the normal form cancels), interval arithmetic picks the sharper one.
-    Expr cosh = Parse.expr("cosh(t) - 1 + t");
+    Expr cosh = Expressions.parse("cosh(t) - 1 + t");
     DoubleUnaryOperator both = Compiled.function(List.of(Simplifier.normalize(cosh, POSITIVE), cosh), "t", Map.of());
     assertRelative(1e-10 + 5e-21, both.applyAsDouble(1e-10), 1e-14, "cosh(t) - 1 + t at 1e-10");
   }

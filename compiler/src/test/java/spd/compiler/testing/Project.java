@@ -34,9 +34,27 @@ public final class Project {
     }
   }
 
-  /** Every runnable or derivable example: examples/*.spd and examples/paper/*.spd (not examples/errors). */
+  /**
+   * Every runnable or derivable example: examples/*.spd, examples/paper/*.spd and examples/lenet5/*.spd (not
+   * examples/errors). The generated data of the npz and CSV examples is written first when it is missing (a
+   * clean clone has none).
+   */
   public static List<Path> validExamples() {
-    return Stream.concat(spdFiles(examples()).stream(), spdFiles(examples().resolve("paper")).stream()).toList();
+    ensureExampleData();
+    return Stream.of(examples(), examples().resolve("paper"), examples().resolve("lenet5"))
+        .flatMap(directory -> spdFiles(directory).stream()).toList();
+  }
+
+  /** Writes examples/data (spd example-data) when it is not there. */
+  public static void ensureExampleData() {
+    Path data = examples().resolve("data");
+    if (!spd.runtime.data.ExampleData.isPresent(data)) {
+      try {
+        spd.runtime.data.ExampleData.write(data);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   /** How diagnostics name an example: relative to the repository root, as a user running ./spd would. */

@@ -19,6 +19,20 @@ public record DataDirectory(Path path, String source) {
     return resolve(flag, System.getenv(), System.getProperty("user.home"));
   }
 
+  /**
+   * Where Fashion-MNIST is looked for: the data block's {@code dir}, else the directory given on the command
+   * line, else {@code ~/.cache/spd/fashion-mnist} ({@code $SPD_DATA} is MNIST's).
+   */
+  public static DataDirectory fashionMnist(Path declared, Path flag) {
+    if (declared != null) {
+      return new DataDirectory(declared, "named by the data block's dir");
+    }
+    if (flag != null) {
+      return new DataDirectory(flag, "given on the command line");
+    }
+    return new DataDirectory(Path.of(System.getProperty("user.home"), ".cache", "spd", "fashion-mnist"), "the default");
+  }
+
   /** Resolves the directory from an optional flag, an environment and a home directory. */
   public static DataDirectory resolve(Path flag, Map<String, String> environment, String home) {
     if (flag != null) {

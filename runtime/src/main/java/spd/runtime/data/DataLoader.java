@@ -11,6 +11,13 @@ public final class DataLoader {
     return switch (spec) {
       case DataSpec.Mnist mnist ->
           Mnist.load(DataDirectory.resolve(dataFlag), mnist.validationFraction(), mnist.splitSeed());
+      case DataSpec.FashionMnist fashion -> KnownIdxSet.FASHION_MNIST.load(
+          DataDirectory.fashionMnist(fashion.directory().orElse(null), dataFlag), fashion.validationFraction(),
+          fashion.splitSeed());
+      case DataSpec.Idx idx -> IdxDataset.load(idx.files(), IdxDataset::readPlain, idx.validationFraction(),
+          idx.splitSeed(), idx.classes(), idx.normalization().orElse(null));
+      case DataSpec.Npz npz -> NpzData.load(npz);
+      case DataSpec.Csv csv -> CsvData.load(csv);
       case DataSpec.Linear linear -> LinearRegression.generate(linear).dataset();
       case DataSpec.Provided provided -> provided.loader().apply(dataFlag);
     };

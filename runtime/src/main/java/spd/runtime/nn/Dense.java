@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,8 +17,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * training weight product is delegated to the {@link WeightProduct} attached to it (its regularizer).
  * Activation buffers are preallocated per batch size, so the training step allocates nothing for them.
  */
-public final class Dense {
-  private final LayerSpec spec;
+public final class Dense implements WeightedLayer {
+  private final DenseSpec spec;
   private final Parameter weight;
   private final Parameter bias;
   private final Map<Integer, Buffers> buffersByBatch = new HashMap<>();
@@ -26,7 +27,7 @@ public final class Dense {
   /** The output and input-gradient buffers of one batch size. */
   private record Buffers(INDArray output, INDArray gradInput) {}
 
-  private Dense(LayerSpec spec, INDArray weights, INDArray biases) {
+  private Dense(DenseSpec spec, INDArray weights, INDArray biases) {
     this.spec = spec;
     this.weight = Parameter.of(spec.name() + ".W", weights);
     this.bias = biases == null ? null : Parameter.of(spec.name() + ".b", biases);
@@ -36,7 +37,7 @@ public final class Dense {
    * A layer with PyTorch's default {@code Linear} initialisation: weights and biases uniform on
    * [-1/sqrt(inputs), 1/sqrt(inputs)], drawn from a stream seeded with {@code seed}.
    */
-  public static Dense initialised(LayerSpec spec, long seed) {
+  public static Dense initialised(DenseSpec spec, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     double bound = 1.0 / Math.sqrt(spec.inputs());
     INDArray weights = uniform(random, bound, spec.inputs(), spec.outputs());
@@ -52,55 +53,69 @@ public final class Dense {
     return Nd4j.create(values, new long[] {rows, columns}, 'c');
   }
 
-  /**
-   * Binds the layer's training weight product (its regularizer); the trainer calls this once, with a neutral
-   * one for unregularized layers.
-   */
+  @Override
+  public List<Parameter> parameters() {
+    List<Parameter> own = bias == null ? List.of(weight) : List.of(weight, bias);
+    return Stream.concat(own.stream(), product.parameters().stream()).toList();
+  }
+
+  @Override
   public void attach(WeightProduct value) {
     this.product = value;
   }
 
-  /** The declaration of this layer. */
-  public LayerSpec spec() {
+  @Override
+  public DenseSpec spec() {
     return spec;
   }
 
-  /** The layer's name, e.g. {@code fc1}. */
+  @Override
   public String name() {
     return spec.name();
   }
 
   /** The weight parameter ({@code inputs x outputs}). */
+  @Override
   public Parameter weight() {
     return weight;
   }
 
-  /** The current weights, used in place. */
-  public INDArray weights() {
-    return weight.value();
-  }
-
   /** The bias parameter ({@code 1 x outputs}), or null when the layer has no bias. */
+  @Override
   public Parameter bias() {
     return bias;
   }
 
-  /** The layer's trainable parameters: W, b if present, then the weight product's own. */
-  public List<Parameter> parameters() {
-    List<Parameter> own = bias == null ? List.of(weight) : List.of(weight, bias);
-    return java.util.stream.Stream.concat(own.stream(), product.parameters().stream()).toList();
+  @Override
+  public List<Integer> outputShape() {
+    return spec.outputShape();
   }
 
-  /** The training forward pass; returns this layer's output buffer for the batch size of {@code input}. */
+  @Override
+  public void product(INDArray input, INDArray weights, INDArray output) {
+    Nd4j.gemm(input, weights, output, false, false, 1.0, 0.0);
+  }
+
+  @Override
+  public void productBackward(INDArray input, INDArray weights, INDArray gradOutput, INDArray gradInput,
+      INDArray gradWeights) {
+    if (gradInput != null) {
+      Nd4j.gemm(gradOutput, weights, gradInput, false, true, 1.0, 0.0);
+    }
+    Nd4j.gemm(input, gradOutput, gradWeights, true, false, 1.0, 0.0);
+  }
+
+  @Override
   public INDArray forwardTraining(INDArray input) {
     INDArray output = buffers(input.rows()).output();
     product.forward(input, output);
     return finish(output);
   }
 
-  /** The evaluation forward pass with explicit weights, into {@code output}. */
-  public INDArray forwardWith(INDArray evaluationWeights, INDArray input, INDArray output) {
-    Nd4j.gemm(input, evaluationWeights, output, false, false, 1.0, 0.0);
+  @Override
+  public INDArray forwardWith(INDArray evaluationWeights, INDArray input) {
+    INDArray output = Nd4j.create(input.dataType(), input.rows(), spec.outputs());
+    product(input, evaluationWeights, output);
     return finish(output);
   }
 
@@ -114,11 +129,7 @@ public final class Dense {
     return output;
   }
 
-  /**
-   * The backward pass after {@link #forwardTraining} on {@code input}: fills the parameter gradients and
-   * returns dL/d(input), or null when {@code needInputGradient} is false. {@code gradOutput} is consumed (it
-   * is overwritten in place with the gradient before the activation).
-   */
+  @Override
   public INDArray backward(INDArray input, INDArray gradOutput, boolean needInputGradient) {
     Buffers buffers = buffers(input.rows());
     if (spec.activation() == Activation.RELU) {

@@ -11,28 +11,39 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import spd.runtime.base.Seeds;
 
-/** A stack of dense layers and a loss: the training step's forward and backward passes, and evaluation. */
+/**
+ * A stack of layers and a loss: the training step's forward and backward passes, and evaluation. Rows of
+ * features are reshaped to images when the network's input is one (a view: the rows hold images in C order).
+ */
 public final class Network {
   private static final int EVALUATION_BATCH = 1000;
   private final NetworkSpec spec;
-  private final List<Dense> layers;
+  private final List<Layer> all;
+  private final List<WeightedLayer> weighted;
   private final Loss loss;
   private final Map<Integer, INDArray> outputGradients = new HashMap<>();
 
-  private Network(NetworkSpec spec, List<Dense> layers) {
+  private Network(NetworkSpec spec, List<Layer> all) {
     this.spec = spec;
-    this.layers = List.copyOf(layers);
+    this.all = List.copyOf(all);
+    this.weighted = all.stream().filter(l -> l instanceof WeightedLayer).map(l -> (WeightedLayer) l).toList();
     this.loss = Loss.of(spec.loss());
   }
 
-  /** A network with every layer initialised from its own stream derived from {@code seed}. */
+  /** A network with every layer with weights initialised from its own stream derived from {@code seed}. */
   public static Network initialised(NetworkSpec spec, long seed) {
-    if (spec.layers().isEmpty()) {
+    if (spec.weighted().isEmpty()) {
       throw new IllegalArgumentException("the network declares no layers");
     }
-    List<Dense> layers = new ArrayList<>();
-    for (int k = 0; k < spec.layers().size(); k++) {
-      layers.add(Dense.initialised(spec.layers().get(k), Seeds.derive(seed, Seeds.INIT, k)));
+    List<Layer> layers = new ArrayList<>();
+    int k = 0;
+    for (LayerSpec layer : spec.layers()) {
+      layers.add(switch (layer) {
+        case DenseSpec dense -> Dense.initialised(dense, Seeds.derive(seed, Seeds.INIT, k++));
+        case ConvSpec conv -> Conv2d.initialised(conv, Seeds.derive(seed, Seeds.INIT, k++));
+        case PoolSpec pool -> new MaxPool2d(pool);
+        case FlattenSpec flatten -> new Flatten(flatten);
+      });
     }
     return new Network(spec, layers);
   }
@@ -42,9 +53,9 @@ public final class Network {
     return spec;
   }
 
-  /** The layers in order. */
-  public List<Dense> layers() {
-    return layers;
+  /** The layers with weights in order (pooling and flattening have none): what rules and pruning act on. */
+  public List<WeightedLayer> layers() {
+    return weighted;
   }
 
   /** The loss. */
@@ -54,7 +65,20 @@ public final class Network {
 
   /** Every trainable parameter, layer by layer. */
   public List<Parameter> parameters() {
-    return layers.stream().flatMap(layer -> layer.parameters().stream()).toList();
+    return weighted.stream().flatMap(layer -> layer.parameters().stream()).toList();
+  }
+
+  /** Rows of features as the first layer reads them: images when the input is an image. */
+  private INDArray shaped(INDArray rows) {
+    if (spec.inputShape().size() == 1) {
+      return rows;
+    }
+    long[] shape = new long[spec.inputShape().size() + 1];
+    shape[0] = rows.rows();
+    for (int i = 0; i < spec.inputShape().size(); i++) {
+      shape[i + 1] = spec.inputShape().get(i);
+    }
+    return rows.reshape('c', shape);
   }
 
   /**
@@ -68,18 +92,18 @@ public final class Network {
    */
   public Loss.Score trainStep(INDArray features, float[] targets, int[] classes, int firstRow) {
     int batch = features.rows();
-    INDArray[] inputs = new INDArray[layers.size() + 1];
-    inputs[0] = features;
-    for (int k = 0; k < layers.size(); k++) {
-      inputs[k + 1] = layers.get(k).forwardTraining(inputs[k]);
+    INDArray[] inputs = new INDArray[all.size() + 1];
+    inputs[0] = shaped(features);
+    for (int k = 0; k < all.size(); k++) {
+      inputs[k + 1] = all.get(k).forwardTraining(inputs[k]);
     }
-    float[] outputs = inputs[layers.size()].data().asFloat();
+    float[] outputs = inputs[all.size()].data().asFloat();
     float[] gradient = new float[outputs.length];
     Loss.Score score = loss.evaluate(outputs, targets, classes, firstRow, batch, gradient);
     INDArray gradOutput = outputGradient(batch);
     gradOutput.data().setData(gradient);
-    for (int k = layers.size() - 1; k >= 0; k--) {
-      gradOutput = layers.get(k).backward(inputs[k], gradOutput, k > 0);
+    for (int k = all.size() - 1; k >= 0; k--) {
+      gradOutput = all.get(k).backward(inputs[k], gradOutput, k > 0);
     }
     return score;
   }
@@ -99,7 +123,7 @@ public final class Network {
 
   /**
    * The summed loss and correct count over a split, computed with explicit (e.g. pruned) weights, one per
-   * layer, in batches; no masks and no regularizer hooks.
+   * layer with weights, in batches; no masks and no regularizer hooks.
    */
   public Loss.Score evaluate(List<INDArray> weights, INDArray features, float[] targets, int[] classes) {
     int rows = features.rows();
@@ -107,11 +131,14 @@ public final class Network {
     long correct = 0;
     for (int start = 0; start < rows; start += EVALUATION_BATCH) {
       int batch = Math.min(EVALUATION_BATCH, rows - start);
-      INDArray activations = features.get(NDArrayIndex.interval(start, start + batch), NDArrayIndex.all());
-      for (int k = 0; k < layers.size(); k++) {
-        Dense layer = layers.get(k);
-        INDArray output = Nd4j.create(DataType.FLOAT, batch, layer.spec().outputs());
-        activations = layer.forwardWith(weights.get(k), activations, output);
+      INDArray activations = shaped(features.get(NDArrayIndex.interval(start, start + batch), NDArrayIndex.all()));
+      int k = 0;
+      for (Layer layer : all) {
+        activations = switch (layer) {
+          case WeightedLayer withWeights -> withWeights.forwardWith(weights.get(k++), activations);
+          case MaxPool2d pool -> pool.forwardEvaluation(activations);
+          case Flatten flatten -> flatten.forwardTraining(activations);
+        };
       }
       Loss.Score score =
           loss.evaluate(activations.data().asFloat(), targets, classes, start, batch, null);

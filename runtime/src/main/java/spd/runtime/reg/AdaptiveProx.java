@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import spd.runtime.base.StepWeightFunction;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 
 /**
  * Adaptive proximal shrinking (theory.md 4.2, AdaProx): after every optimizer step, W <- keep(W, step) * W,
@@ -18,22 +18,22 @@ public record AdaptiveProx(StepWeightFunction keep, ProxScale scale) implements 
   }
 
   @Override
-  public LayerRegularizer attach(Dense layer) {
+  public LayerRegularizer attach(WeightedLayer layer) {
     return new State(layer);
   }
 
   /** The per-layer state: the step-size buffer. */
   private final class State implements LayerRegularizer {
-    private final Dense layer;
+    private final WeightedLayer layer;
     private final INDArray stepSize;
 
-    State(Dense layer) {
+    State(WeightedLayer layer) {
       this.layer = layer;
       this.stepSize = Buffers.persistentLike(layer.weights());
     }
 
     @Override
-    public Dense layer() {
+    public WeightedLayer layer() {
       return layer;
     }
 

@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import spd.runtime.base.WeightFunction;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 
 /**
  * Adaptive Tikhonov (theory.md 4.2): the expected-loss term of a Bernoulli mask without sampling,
@@ -25,20 +25,20 @@ public record AdaptiveTikhonov(WeightFunction keep, double minKeep) implements R
   }
 
   @Override
-  public LayerRegularizer attach(Dense layer) {
+  public LayerRegularizer attach(WeightedLayer layer) {
     return new State(layer);
   }
 
   /** The per-layer state: none beyond the layer. */
   private final class State implements LayerRegularizer {
-    private final Dense layer;
+    private final WeightedLayer layer;
 
-    State(Dense layer) {
+    State(WeightedLayer layer) {
       this.layer = layer;
     }
 
     @Override
-    public Dense layer() {
+    public WeightedLayer layer() {
       return layer;
     }
 

@@ -1,6 +1,6 @@
 package spd.runtime.reg;
 
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 
 /**
  * Variational dropout parameterized by W and log sigma (the reference's {@code LinearSVDOAdditiveReparam}):
@@ -14,7 +14,7 @@ final class AdditiveVariationalLayer extends LocalReparameterizationLayer {
   private final float[] clampedLogAlpha;
   private final float[] klExp;
 
-  AdditiveVariationalLayer(Dense layer, double threshold) {
+  AdditiveVariationalLayer(WeightedLayer layer, double threshold) {
     super(layer, "log_sigma", threshold);
     int n = (int) layer.weights().length();
     this.magnitude = new float[n];

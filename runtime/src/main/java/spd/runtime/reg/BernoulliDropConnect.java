@@ -5,7 +5,7 @@ import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import spd.runtime.base.WeightFunction;
 import java.util.Optional;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 
 /**
  * Scaled-Bernoulli DropConnect: each weight is kept with probability keep(W) and scaled by 1/keep, so the
@@ -19,7 +19,7 @@ public record BernoulliDropConnect(WeightFunction keep, int refreshEvery) implem
   }
 
   @Override
-  public LayerRegularizer attach(Dense layer) {
+  public LayerRegularizer attach(WeightedLayer layer) {
     return new State(layer);
   }
 
@@ -38,7 +38,7 @@ public record BernoulliDropConnect(WeightFunction keep, int refreshEvery) implem
     private final FloatBuffer maskView;
     private final FloatBuffer effectiveView;
 
-    State(Dense layer) {
+    State(WeightedLayer layer) {
       super(layer, refreshEvery, "keep");
       this.size = (int) layer.weights().length();
       this.keepCopy = new float[size];

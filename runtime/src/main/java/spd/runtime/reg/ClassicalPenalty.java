@@ -2,7 +2,7 @@ package spd.runtime.reg;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import spd.runtime.base.WeightFunction;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 
 /**
  * A classical penalty {@code sum_ij P(W_ij)} added to the loss, with P and P' supplied element-wise by
@@ -19,20 +19,20 @@ public record ClassicalPenalty(WeightFunction value, WeightFunction gradient) im
   }
 
   @Override
-  public LayerRegularizer attach(Dense layer) {
+  public LayerRegularizer attach(WeightedLayer layer) {
     return new State(layer);
   }
 
   /** The per-layer state: none beyond the layer. */
   private final class State implements LayerRegularizer {
-    private final Dense layer;
+    private final WeightedLayer layer;
 
-    State(Dense layer) {
+    State(WeightedLayer layer) {
       this.layer = layer;
     }
 
     @Override
-    public Dense layer() {
+    public WeightedLayer layer() {
       return layer;
     }
 

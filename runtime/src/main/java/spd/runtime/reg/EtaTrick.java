@@ -6,7 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
 import spd.runtime.base.WeightFunction;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 import spd.runtime.nn.Parameter;
 
 /**
@@ -54,13 +54,13 @@ public record EtaTrick(double lambda, WeightFunction dual, WeightFunction dualDe
   }
 
   @Override
-  public LayerRegularizer attach(Dense layer) {
+  public LayerRegularizer attach(WeightedLayer layer) {
     return new State(layer);
   }
 
   /** The per-layer state: theta (a parameter), eta and heap mirrors for the fused gradient loop. */
   private final class State implements LayerRegularizer {
-    private final Dense layer;
+    private final WeightedLayer layer;
     private final Parameter theta;
     private final INDArray eta;
     private final HostMirror weights;
@@ -70,7 +70,7 @@ public record EtaTrick(double lambda, WeightFunction dual, WeightFunction dualDe
     private final HostMirror etaValues;
     private final float[] etaTimesSlope;
 
-    State(Dense layer) {
+    State(WeightedLayer layer) {
       this.layer = layer;
       INDArray initial = Buffers.persistentLike(layer.weights()).assign(init);
       this.theta = Parameter.of(layer.name() + ".theta", initial);
@@ -84,7 +84,7 @@ public record EtaTrick(double lambda, WeightFunction dual, WeightFunction dualDe
     }
 
     @Override
-    public Dense layer() {
+    public WeightedLayer layer() {
       return layer;
     }
 

@@ -5,7 +5,7 @@ import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import spd.runtime.base.WeightFunction;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 
 /**
  * A Gaussian multiplicative mask m = 1 + sqrt(v(W)) * xi with xi ~ N(0, 1), sampled every step; the
@@ -18,13 +18,13 @@ public record GaussianMask(WeightFunction variance, int refreshEvery) implements
   }
 
   @Override
-  public LayerRegularizer attach(Dense layer) {
+  public LayerRegularizer attach(WeightedLayer layer) {
     return new State(layer);
   }
 
   /** The per-layer mask state; the mask parameter held is the standard deviation sqrt(v). */
   private final class State extends MaskedWeights {
-    State(Dense layer) {
+    State(WeightedLayer layer) {
       super(layer, refreshEvery, "std");
     }
 

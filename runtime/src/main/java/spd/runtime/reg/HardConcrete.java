@@ -1,6 +1,6 @@
 package spd.runtime.reg;
 
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 
 /**
  * L0 regularization with hard-concrete gates (Louizos, Welling, Kingma 2018; theory.md table row 11): every
@@ -75,7 +75,7 @@ public record HardConcrete(double lambda, double beta, double gamma, double zeta
   }
 
   @Override
-  public LayerRegularizer attach(Dense layer) {
+  public LayerRegularizer attach(WeightedLayer layer) {
     return new HardConcreteLayer(this, layer);
   }
 }

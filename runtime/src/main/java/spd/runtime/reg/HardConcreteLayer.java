@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 import spd.runtime.nn.Parameter;
 
 /**
@@ -16,7 +16,7 @@ final class HardConcreteLayer implements LayerRegularizer {
   /** u is drawn from [EDGE, 1 - EDGE], so that log u and log(1 - u) stay finite. */
   private static final double EDGE = 1e-6;
   private final HardConcrete rule;
-  private final Dense layer;
+  private final WeightedLayer layer;
   private final Parameter logA;
   private final HostMirror weights;
   private final HostMirror weightGradient;
@@ -31,7 +31,7 @@ final class HardConcreteLayer implements LayerRegularizer {
   private final float[] gateSlope;
   private final float[] penaltySlope;
 
-  HardConcreteLayer(HardConcrete rule, Dense layer) {
+  HardConcreteLayer(HardConcrete rule, WeightedLayer layer) {
     this.rule = rule;
     this.layer = layer;
     INDArray initial = Buffers.persistentLike(layer.weights()).assign(rule.initialLogA());
@@ -52,7 +52,7 @@ final class HardConcreteLayer implements LayerRegularizer {
   }
 
   @Override
-  public Dense layer() {
+  public WeightedLayer layer() {
     return layer;
   }
 

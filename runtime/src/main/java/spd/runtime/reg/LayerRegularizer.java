@@ -4,14 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 import spd.runtime.nn.Parameter;
 import spd.runtime.nn.WeightProduct;
 
 /**
  * The per-layer, stateful side of a regularizer: the hook points the trainer calls around each step of one
- * dense layer. Every hook has a neutral default, so a rule overrides only what it changes.
+ * layer with weights (dense or conv). Every hook has a neutral default, so a rule overrides only what it changes.
  *
  * <p>Order within a training step: {@link #beforeStep} (every layer), then the forward pass through {@link
  * #forward}, the loss, the backward pass through {@link #backward} (which calls {@link #backwardWeights}),
@@ -24,7 +23,7 @@ import spd.runtime.nn.WeightProduct;
  */
 public interface LayerRegularizer extends WeightProduct {
   /** The layer this state belongs to. */
-  Dense layer();
+  WeightedLayer layer();
 
   /** Extra trainable parameters this rule owns (e.g. a log-variance per weight); default none. */
   @Override
@@ -65,7 +64,7 @@ public interface LayerRegularizer extends WeightProduct {
    */
   @Override
   default void forward(INDArray input, INDArray output) {
-    Nd4j.gemm(input, trainingWeights(), output, false, false, 1.0, 0.0);
+    layer().product(input, trainingWeights(), output);
   }
 
   /**
@@ -76,11 +75,8 @@ public interface LayerRegularizer extends WeightProduct {
    */
   @Override
   default void backward(INDArray input, INDArray gradOutput, INDArray gradInput) {
-    if (gradInput != null) {
-      Nd4j.gemm(gradOutput, trainingWeights(), gradInput, false, true, 1.0, 0.0);
-    }
     INDArray gradient = layer().weight().gradient();
-    Nd4j.gemm(input, gradOutput, gradient, true, false, 1.0, 0.0);
+    layer().productBackward(input, trainingWeights(), gradOutput, gradInput, gradient);
     backwardWeights(gradient);
   }
 

@@ -6,11 +6,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 
 /**
  * Variational dropout with the local reparameterization trick: the pre-activation is sampled as out = x.W +
- * sqrt(x^2.sigma^2 + 1e-8) * xi with one xi ~ N(0, 1) per example and output unit. Backward: with h = g xi /
+ * sqrt(x^2.sigma^2 + 1e-8) * xi with one xi ~ N(0, 1) per example and output unit (for a conv layer, per
+ * example and output pixel, as Molchanov et al. do: x.W is then the convolution, x^2.sigma^2 that of the
+ * squares). Backward: with h = g xi /
  * (2 std), dW = x^T g, d(sigma^2) = (x^2)^T h and dx = g W^T + 2 x (h sigma^2^T).
  *
  * <p>The subclass's {@link #prepare} fills, per weight, sigma^2 and the derivatives that turn d(sigma^2) into the
@@ -32,11 +34,14 @@ abstract class LocalReparameterizationLayer extends VariationalLayer {
   private final Map<Integer, BatchBuffers> buffersByBatch = new HashMap<>();
   private Random random;
 
-  /** The per-batch-size arrays of the sampled pre-activation; {@code work} holds std * xi, then h. */
+  /**
+   * The per-batch-size arrays of the sampled pre-activation (shaped like the layer's input or output: [B, n]
+   * or [B, c, h, w]); {@code work} holds std * xi, then h.
+   */
   private record BatchBuffers(
       INDArray squares, INDArray std, HostMirror noise, INDArray work, INDArray inputScratch) {}
 
-  LocalReparameterizationLayer(Dense layer, String parameterName, double threshold) {
+  LocalReparameterizationLayer(WeightedLayer layer, String parameterName, double threshold) {
     super(layer, parameterName, threshold);
     this.variance = HostMirror.of(Buffers.persistentLike(layer.weights()));
     this.varianceGradient = HostMirror.of(Buffers.persistentLike(layer.weights()));
@@ -59,10 +64,10 @@ abstract class LocalReparameterizationLayer extends VariationalLayer {
 
   @Override
   public final void forward(INDArray input, INDArray output) {
-    BatchBuffers b = buffers(input.rows(), input.columns(), output.columns());
-    Nd4j.gemm(input, layer().weights(), output, false, false, 1.0, 0.0);
+    BatchBuffers b = buffers(input, output);
+    layer().product(input, layer().weights(), output);
     input.mul(input, b.squares());
-    Nd4j.gemm(b.squares(), variance.array(), b.std(), false, false, 1.0, 0.0);
+    layer().product(b.squares(), variance.array(), b.std());
     Nd4j.exec(new Sqrt(b.std().addi(VARIANCE_FLOOR), b.std()));
     ElementMath.gaussian(random.nextLong(), b.noise().values(), b.noise().values().length);
     b.noise().store();
@@ -71,16 +76,15 @@ abstract class LocalReparameterizationLayer extends VariationalLayer {
 
   @Override
   public final void backward(INDArray input, INDArray gradOutput, INDArray gradInput) {
-    BatchBuffers b = buffers(input.rows(), input.columns(), gradOutput.columns());
+    BatchBuffers b = buffers(input, gradOutput);
     INDArray h = b.work();
     gradOutput.mul(b.noise().array(), h).divi(b.std()).muli(0.5);
+    layer().productBackward(input, layer().weights(), gradOutput, gradInput, layer().weight().gradient());
+    layer().productBackward(b.squares(), variance.array(), h, gradInput == null ? null : b.inputScratch(),
+        varianceGradient.array());
     if (gradInput != null) {
-      Nd4j.gemm(gradOutput, layer().weights(), gradInput, false, true, 1.0, 0.0);
-      Nd4j.gemm(h, variance.array(), b.inputScratch(), false, true, 1.0, 0.0);
       gradInput.addi(b.inputScratch().muli(input).muli(2.0));
     }
-    Nd4j.gemm(input, gradOutput, layer().weight().gradient(), true, false, 1.0, 0.0);
-    Nd4j.gemm(b.squares(), h, varianceGradient.array(), true, false, 1.0, 0.0);
     backwardWeights(layer().weight().gradient());
   }
 
@@ -98,18 +102,19 @@ abstract class LocalReparameterizationLayer extends VariationalLayer {
     parameterGradient.store();
   }
 
-  private BatchBuffers buffers(int batch, int inputs, int outputs) {
+  private BatchBuffers buffers(INDArray input, INDArray output) {
+    int batch = (int) input.size(0);
     BatchBuffers existing = buffersByBatch.get(batch);
     if (existing != null) {
       return existing;
     }
     BatchBuffers created =
         new BatchBuffers(
-            Buffers.persistent(batch, inputs),
-            Buffers.persistent(batch, outputs),
-            HostMirror.of(Buffers.persistent(batch, outputs)),
-            Buffers.persistent(batch, outputs),
-            Buffers.persistent(batch, inputs));
+            Buffers.persistent(input.shape()),
+            Buffers.persistent(output.shape()),
+            HostMirror.of(Buffers.persistent(output.shape())),
+            Buffers.persistent(output.shape()),
+            Buffers.persistent(input.shape()));
     buffersByBatch.put(batch, created);
     return created;
   }

@@ -1,6 +1,6 @@
 package spd.runtime.reg;
 
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 
 /**
  * Variational dropout parameterized by W and log alpha with the local reparameterization trick (the
@@ -15,7 +15,7 @@ final class LocalVariationalLayer extends LocalReparameterizationLayer {
   private final float[] rawSigma2;
   private final float[] klExp;
 
-  LocalVariationalLayer(Dense layer, double threshold) {
+  LocalVariationalLayer(WeightedLayer layer, double threshold) {
     super(layer, "log_alpha", threshold);
     int n = (int) layer.weights().length();
     this.alpha = new float[n];

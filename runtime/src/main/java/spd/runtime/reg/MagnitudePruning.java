@@ -1,6 +1,6 @@
 package spd.runtime.reg;
 
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 
 /**
  * Gradual magnitude pruning (Zhu and Gupta 2017; theory.md table row 13): the layer's sparsity ramps from 0 at
@@ -70,7 +70,7 @@ public record MagnitudePruning(double target, Ramp ramp, int firstEpoch, int las
   }
 
   @Override
-  public LayerRegularizer attach(Dense layer) {
+  public LayerRegularizer attach(WeightedLayer layer) {
     return new MagnitudePruningLayer(this, layer);
   }
 }

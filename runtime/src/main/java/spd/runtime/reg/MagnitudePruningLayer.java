@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import spd.runtime.base.RunException;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 
 /**
  * The per-layer state of {@link MagnitudePruning}: the 0/1 mask, applied to the gradient and to the weights
@@ -13,11 +13,11 @@ import spd.runtime.nn.Dense;
  */
 final class MagnitudePruningLayer implements LayerRegularizer {
   private final MagnitudePruning rule;
-  private final Dense layer;
+  private final WeightedLayer layer;
   private final HostMirror mask;
   private final HostMirror weights;
 
-  MagnitudePruningLayer(MagnitudePruning rule, Dense layer) {
+  MagnitudePruningLayer(MagnitudePruning rule, WeightedLayer layer) {
     this.rule = rule;
     this.layer = layer;
     this.mask = HostMirror.of(Buffers.persistentLike(layer.weights()).assign(1));
@@ -25,7 +25,7 @@ final class MagnitudePruningLayer implements LayerRegularizer {
   }
 
   @Override
-  public Dense layer() {
+  public WeightedLayer layer() {
     return layer;
   }
 

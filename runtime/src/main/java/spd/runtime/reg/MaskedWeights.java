@@ -2,7 +2,7 @@ package spd.runtime.reg;
 
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 
 /**
  * Shared state of the rules that multiply the weights by a random mask M with E[M] = 1 each step: the
@@ -11,7 +11,7 @@ import spd.runtime.nn.Dense;
  * only at the first step) and kept in the checkpoint, so a resumed run masks exactly like an uninterrupted one.
  */
 abstract class MaskedWeights implements LayerRegularizer {
-  private final Dense layer;
+  private final WeightedLayer layer;
   private final int refreshEvery;
   private final String parameterName;
   /** The mask parameter (keep probability or variance) as of its last refresh. */
@@ -20,7 +20,7 @@ abstract class MaskedWeights implements LayerRegularizer {
   protected final INDArray mask;
   private final INDArray effective;
 
-  MaskedWeights(Dense layer, int refreshEvery, String parameterName) {
+  MaskedWeights(WeightedLayer layer, int refreshEvery, String parameterName) {
     if (refreshEvery < 0) {
       throw new IllegalArgumentException("refresh interval must be >= 0, got " + refreshEvery);
     }
@@ -33,7 +33,7 @@ abstract class MaskedWeights implements LayerRegularizer {
   }
 
   @Override
-  public Dense layer() {
+  public WeightedLayer layer() {
     return layer;
   }
 

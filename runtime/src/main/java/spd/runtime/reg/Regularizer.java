@@ -1,6 +1,6 @@
 package spd.runtime.reg;
 
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 
 /**
  * A declared, stateless regularizer (masking rule or penalty) for one or more dense layers. The trainer
@@ -14,5 +14,5 @@ public interface Regularizer {
   String kind();
 
   /** Creates the per-layer state of this rule for {@code layer}; called once per layer before training. */
-  LayerRegularizer attach(Dense layer);
+  LayerRegularizer attach(WeightedLayer layer);
 }

@@ -1,6 +1,6 @@
 package spd.runtime.reg;
 
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 
 /**
  * Sparse variational dropout (Molchanov et al. 2017; theory.md 4.2 and 5.2): a Gaussian posterior N(W, alpha
@@ -74,7 +74,7 @@ public record VariationalDropout(Reparameterization reparameterization, double t
   }
 
   @Override
-  public LayerRegularizer attach(Dense layer) {
+  public LayerRegularizer attach(WeightedLayer layer) {
     return switch (reparameterization) {
       case ADDITIVE -> new AdditiveVariationalLayer(layer, threshold);
       case LOCAL -> new LocalVariationalLayer(layer, threshold);

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 import spd.runtime.nn.Parameter;
 
 /**
@@ -22,7 +22,7 @@ abstract class VariationalLayer implements LayerRegularizer {
   /** The reference takes log(|W| + 1e-16), so W = 0 gives a finite log alpha. */
   static final float ABS_OFFSET = 1e-16f;
 
-  private final Dense layer;
+  private final WeightedLayer layer;
   private final double threshold;
   private final Parameter noiseParameter;
   protected final HostMirror weights;
@@ -31,7 +31,7 @@ abstract class VariationalLayer implements LayerRegularizer {
   protected final HostMirror parameterGradient;
   private int trainingSetSize;
 
-  VariationalLayer(Dense layer, String parameterName, double threshold) {
+  VariationalLayer(WeightedLayer layer, String parameterName, double threshold) {
     this.layer = layer;
     this.threshold = threshold;
     INDArray initial = Buffers.persistentLike(layer.weights()).assign(INITIAL_LOG);
@@ -43,7 +43,7 @@ abstract class VariationalLayer implements LayerRegularizer {
   }
 
   @Override
-  public final Dense layer() {
+  public final WeightedLayer layer() {
     return layer;
   }
 

@@ -1,7 +1,7 @@
 package spd.runtime.reg;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 
 /**
  * Variational dropout without the local reparameterization trick (the reference's {@code
@@ -18,7 +18,7 @@ final class WeightNoiseVariationalLayer extends VariationalLayer {
   private final float[] maskSlope;
   private final float[] klParameter;
 
-  WeightNoiseVariationalLayer(Dense layer, double threshold) {
+  WeightNoiseVariationalLayer(WeightedLayer layer, double threshold) {
     super(layer, "log_alpha", threshold);
     this.effective = HostMirror.of(Buffers.persistentLike(layer.weights()));
     int n = (int) layer.weights().length();

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import spd.runtime.Experiment;
 import spd.runtime.base.Seeds;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 import spd.runtime.nn.Network;
 import spd.runtime.nn.Parameter;
 import spd.runtime.optim.Optimizer;
@@ -32,7 +32,7 @@ final class Model {
     long seed = experiment.training().seed();
     this.network = Network.initialised(experiment.network(), seed);
     for (int k = 0; k < network.layers().size(); k++) {
-      Dense layer = network.layers().get(k);
+      WeightedLayer layer = network.layers().get(k);
       Regularizer regularizer = experiment.regularizer(layer.name());
       LayerRegularizer attached = regularizer == null ? new Unregularized(layer) : regularizer.attach(layer);
       layer.attach(attached);

@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import spd.runtime.base.Seeds;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 import spd.runtime.nn.Loss;
 import spd.runtime.nn.Parameter;
 
@@ -52,7 +52,7 @@ final class StepRunner {
   @SuppressWarnings("try") // the workspace scope is the point, not the resource
   Loss.Score step(int stepInEpoch, double lr) {
     INDArray batch = training.batches().get(stepInEpoch);
-    List<Dense> layers = model.network().layers();
+    List<WeightedLayer> layers = model.network().layers();
     List<LayerStepContext> contexts = model.contexts();
     try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(workspace, STEP_WORKSPACE)) {
       for (int k = 0; k < layers.size(); k++) {
@@ -75,7 +75,7 @@ final class StepRunner {
    * one BLAS call, and is NaN or infinite exactly when an entry is (or when the weights overflow).
    */
   String nonFinite(double lossSum) {
-    for (Dense layer : model.network().layers()) {
+    for (WeightedLayer layer : model.network().layers()) {
       for (Parameter parameter : layer.parameters()) {
         INDArray value = parameter.value();
         double square = Nd4j.getBlasWrapper().level1().dot(value.length(), 1.0, value, value);

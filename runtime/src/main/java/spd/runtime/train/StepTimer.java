@@ -8,9 +8,27 @@ import spd.runtime.Experiment;
 import spd.runtime.data.DataLoader;
 import spd.runtime.data.Dataset;
 
-/** Times the real training step of an experiment, without evaluation or files, for benchmarks. */
+/**
+ * Times the real training step of an experiment (the trainer's step: hooks, forward, backward, update, the
+ * NaN check), without evaluation or files, for benchmarks. Each block of steps starts a new epoch (a new
+ * shuffle, outside the timed part), so a long benchmark walks through the rules' schedules as a run does.
+ */
 public final class StepTimer {
-  private StepTimer() {}
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private final StepRunner runner;
+  private final double learningRate;
+  private int epoch;
+
+  private StepTimer(Experiment experiment, Dataset data) {
+    Model model = new Model(experiment, data.train().size());
+    this.runner = new StepRunner(model, new TrainingData(data.train(), experiment.training().batch()));
+    this.learningRate = experiment.training().learningRate(0);
+  }
+
+  /** A timer of {@code experiment}'s step on {@code data} (already loaded, e.g. shared by several experiments). */
+  public static StepTimer of(Experiment experiment, Dataset data) {
+    return new StepTimer(experiment, data);
+  }
 
   /** Wall-clock and thread CPU seconds of a block of training steps. */
   public record StepTiming(int steps, double wallSeconds, double cpuSeconds) {
@@ -19,33 +37,38 @@ public final class StepTimer {
       return steps / wallSeconds;
     }
 
-    /** Steps per second of this thread's CPU time: the rate without interference from other processes. */
+    /**
+     * Steps per second of the calling thread's CPU time: the rate without interference from other processes,
+     * meaningful when all arithmetic runs on that thread (one thread).
+     */
     public double stepsPerCpuSecond() {
       return steps / cpuSeconds;
     }
   }
 
+  /** Times one block of {@code steps} steps, cycling through the batches of a fresh epoch. */
+  public StepTiming time(int steps) {
+    int batches = runner.startEpoch(epoch++, learningRate).size();
+    long cpu = THREADS.getCurrentThreadCpuTime();
+    long wall = System.nanoTime();
+    for (int s = 0; s < steps; s++) {
+      String problem = runner.nonFinite(runner.step(s % batches, learningRate).lossSum());
+      if (problem != null) {
+        throw new IllegalStateException("the benchmarked step diverged: " + problem);
+      }
+    }
+    return new StepTiming(steps, (System.nanoTime() - wall) / 1e9, (THREADS.getCurrentThreadCpuTime() - cpu) / 1e9);
+  }
+
   /**
-   * {@code blocks} blocks of {@code steps} steps each on the experiment's data (the first block warms up the
-   * JIT and the workspace). With one native thread all arithmetic runs on the calling thread, so its CPU time
-   * is the step's cost even on a loaded machine.
+   * {@code blocks} blocks of {@code steps} steps each on the experiment's own data (the first block warms up
+   * the JIT and the workspace).
    */
   public static List<StepTiming> time(Experiment experiment, int steps, int blocks) {
-    Dataset data = DataLoader.load(experiment.data(), null);
-    Model model = new Model(experiment, data.train().size());
-    TrainingData training = new TrainingData(data.train(), experiment.training().batch());
-    StepRunner runner = new StepRunner(model, training);
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    double lr = experiment.training().learningRate(0);
+    StepTimer timer = of(experiment, DataLoader.load(experiment.data(), null));
     List<StepTiming> timings = new ArrayList<>();
     for (int block = 0; block < blocks; block++) {
-      int batches = runner.startEpoch(block, lr).size();
-      long cpu = threads.getCurrentThreadCpuTime();
-      long wall = System.nanoTime();
-      for (int s = 0; s < steps; s++) {
-        runner.nonFinite(runner.step(s % batches, lr).lossSum());
-      }
-      timings.add(new StepTiming(steps, (System.nanoTime() - wall) / 1e9, (threads.getCurrentThreadCpuTime() - cpu) / 1e9));
+      timings.add(timer.time(steps));
     }
     return timings;
   }

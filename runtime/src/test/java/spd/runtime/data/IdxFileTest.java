@@ -3,6 +3,7 @@ package spd.runtime.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -55,5 +56,30 @@ class IdxFileTest {
     Files.write(dir.resolve("text"), "hello, world".getBytes());
     assertThrows(IOException.class, () -> IdxFile.read(dir.resolve("short")));
     assertThrows(IOException.class, () -> IdxFile.read(dir.resolve("text")));
+  }
+
+  @Test
+  void aGzipBombBehindASmallHeaderStopsAfterTheAnnouncedSize(@TempDir Path dir) throws IOException {
+    // 2 x 3 values announced, then 200 MB of zeros: reading stops one byte past the header's size.
+    Path bomb = dir.resolve("bomb.gz");
+    try (var out = new GZIPOutputStream(Files.newOutputStream(bomb))) {
+      out.write(idx(2, 3, 1, 2, 3, 4, 5, 6));
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 200; i++) {
+        out.write(zeros);
+      }
+    }
+    assertTrue(Files.size(bomb) < 1 << 20, "the bomb is small on disk");
+    IOException error = assertThrows(IOException.class, () -> IdxFile.read(bomb));
+    assertTrue(error.getMessage().contains("holds more data than its header announces"), error.getMessage());
+  }
+
+  @Test
+  void aHeaderAnnouncingBillionsOfValuesIsRefusedBeforeDecompressing(@TempDir Path dir) throws IOException {
+    Path huge = dir.resolve("huge.gz");
+    Files.write(huge, gzip(idx(100_000, 100_000)));
+    DataFileException error = assertThrows(DataFileException.class, () -> IdxFile.read(huge));
+    assertEquals(DataFileException.Problem.TOO_LARGE, error.problem());
+    assertTrue(error.getMessage().contains(huge.toString()), error.getMessage());
   }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class DenseTest {
   @Test
   void weightsAndBiasesAreUniformOnPlusMinusOneOverSqrtFanIn() {
-    Dense layer = Dense.initialised(new LayerSpec("fc1", 784, 300, Activation.RELU, true), 3);
+    Dense layer = Dense.initialised(new DenseSpec("fc1", 784, 300, Activation.RELU, true), 3);
     double bound = 1 / Math.sqrt(784);
     float[] w = layer.weights().data().asFloat();
     double sum = 0;
@@ -29,7 +29,7 @@ class DenseTest {
 
   @Test
   void theSeedDecidesTheInitialisation() {
-    LayerSpec spec = new LayerSpec("fc1", 20, 10, Activation.NONE, false);
+    DenseSpec spec = new DenseSpec("fc1", 20, 10, Activation.NONE, false);
     assertEquals(Dense.initialised(spec, 5).weights(), Dense.initialised(spec, 5).weights());
     assertNotEquals(Dense.initialised(spec, 5).weights(), Dense.initialised(spec, 6).weights());
     assertEquals(null, Dense.initialised(spec, 5).bias());

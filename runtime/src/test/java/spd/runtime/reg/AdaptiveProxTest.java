@@ -10,7 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import spd.runtime.nn.Activation;
 import spd.runtime.nn.Dense;
-import spd.runtime.nn.LayerSpec;
+import spd.runtime.nn.DenseSpec;
 import spd.runtime.nn.Parameter;
 import spd.runtime.optim.Adam;
 import spd.runtime.optim.OptimizerSpec;
@@ -32,7 +32,7 @@ class AdaptiveProxTest {
 
   @Test
   void plainProxUsesTheLearningRate() {
-    Dense layer = Dense.initialised(new LayerSpec("fc1", 4, 3, Activation.NONE, true), 2);
+    Dense layer = Dense.initialised(new DenseSpec("fc1", 4, 3, Activation.NONE, true), 2);
     float[] before = layer.weights().data().asFloat();
     LayerRegularizer prox = Regularizers.prox(AdaptiveProxTest::keep, ProxScale.PLAIN).attach(layer);
     prox.afterUpdate(new TestStepContext(1, 0.5));
@@ -45,7 +45,7 @@ class AdaptiveProxTest {
 
   @Test
   void adamScaledProxUsesLrOverSqrtVhatPlusEps() {
-    Dense layer = Dense.initialised(new LayerSpec("fc1", 4, 3, Activation.NONE, true), 2);
+    Dense layer = Dense.initialised(new DenseSpec("fc1", 4, 3, Activation.NONE, true), 2);
     Parameter weight = layer.weight();
     Adam adam = new Adam(OptimizerSpec.adam(0.01), List.of(weight));
     float[] gradient = {0.5f, -0.2f, 0f, 1e-3f, 2f, -1f, 0.3f, 0f, 0.1f, -0.4f, 0.25f, 0.05f};

@@ -10,11 +10,12 @@ import java.util.function.ToDoubleFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import spd.runtime.nn.Activation;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.Kernel;
 import spd.runtime.nn.LossKind;
 import spd.runtime.nn.Network;
 import spd.runtime.nn.NetworkSpec;
 import spd.runtime.nn.Parameter;
+import spd.runtime.nn.WeightedLayer;
 
 /**
  * Finite-difference check of one training step: the analytic gradients a step leaves in every parameter
@@ -38,17 +39,31 @@ final class GradientCheck {
 
   /** A 6-5-4-3 ReLU network with the rule on every layer and a random batch, for a loss kind. */
   static GradientCheck of(Regularizer rule, LossKind loss) {
-    NetworkSpec spec =
-        NetworkSpec.input(6).dense(5, Activation.RELU).dense(4, Activation.RELU).dense(3, Activation.NONE).loss(loss);
+    return of(rule,
+        NetworkSpec.input(6).dense(5, Activation.RELU).dense(4, Activation.RELU).dense(3, Activation.NONE).loss(loss));
+  }
+
+  /**
+   * A small LeNet: 2x6x6 images, a conv layer of three 3x3 kernels with ReLU, 2x2 max pooling, then dense
+   * layers of 4 (ReLU) and 3 units; the rule on every layer with weights.
+   */
+  static GradientCheck ofConv(Regularizer rule, LossKind loss) {
+    return of(rule, NetworkSpec.image(2, 6, 6).conv("conv1", 3, Kernel.of(3), Activation.RELU).maxPool(2)
+        .dense(4, Activation.RELU).dense(3, Activation.NONE).loss(loss));
+  }
+
+  private static GradientCheck of(Regularizer rule, NetworkSpec spec) {
+    LossKind loss = spec.loss();
     Network network = Network.initialised(spec, 11);
     List<LayerRegularizer> rules = new ArrayList<>();
-    for (Dense layer : network.layers()) {
+    for (WeightedLayer layer : network.layers()) {
       LayerRegularizer attached = rule == null ? new Unregularized(layer) : rule.attach(layer);
       layer.attach(attached);
       rules.add(attached);
     }
     SplittableRandom random = new SplittableRandom(5);
-    float[] x = new float[BATCH * 6];
+    int inputs = spec.inputs();
+    float[] x = new float[BATCH * inputs];
     for (int i = 0; i < x.length; i++) {
       x[i] = (float) (2 * random.nextGaussian());
     }
@@ -65,7 +80,7 @@ final class GradientCheck {
       }
     }
     GradientCheck check = new GradientCheck(
-        network, Nd4j.create(x, new long[] {BATCH, 6}, 'c'), y, loss == LossKind.CROSS_ENTROPY ? classes : null);
+        network, Nd4j.create(x, new long[] {BATCH, inputs}, 'c'), y, loss == LossKind.CROSS_ENTROPY ? classes : null);
     check.rules.addAll(rules);
     return check;
   }
@@ -104,7 +119,7 @@ final class GradientCheck {
     double h = 1e-3;
     int checked = 0;
     int kinks = 0;
-    for (Dense layer : network.layers()) {
+    for (WeightedLayer layer : network.layers()) {
       for (Parameter parameter : List.of(layer.weight(), layer.bias())) {
         INDArray analytic = parameter.gradient().dup();
         INDArray value = parameter.value();

@@ -42,6 +42,31 @@ class GradientCheckTest {
   }
 
   @Test
+  void convAndPoolingUnregularized() {
+    GradientCheck check = GradientCheck.ofConv(null, LossKind.CROSS_ENTROPY);
+    check.step(new TestStepContext(3, 0.1));
+    List<INDArray> masks = check.frozenMasks();
+    check.assertGradientsMatch(c -> c.maskedDataLoss(masks));
+  }
+
+  @Test
+  void convAndPoolingThroughAnAdaptiveBernoulliMask() {
+    GradientCheck check = GradientCheck.ofConv(Regularizers.bernoulli(GradientCheckTest::keep), LossKind.CROSS_ENTROPY);
+    check.step(new TestStepContext(3, 0.1));
+    List<INDArray> masks = check.frozenMasks();
+    check.assertGradientsMatch(c -> c.maskedDataLoss(masks));
+  }
+
+  @Test
+  void convAndPoolingThroughAGaussianMaskWithSquaredLoss() {
+    WeightFunction variance = w -> Transforms.abs(w, true).addi(0.1).rdivi(LAMBDA);
+    GradientCheck check = GradientCheck.ofConv(Regularizers.gaussian(variance), LossKind.SQUARED);
+    check.step(new TestStepContext(3, 0.1));
+    List<INDArray> masks = check.frozenMasks();
+    check.assertGradientsMatch(c -> c.maskedDataLoss(masks));
+  }
+
+  @Test
   void unregularizedSquaredLoss() {
     checkMasked(null, LossKind.SQUARED);
   }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import spd.runtime.nn.Dense;
+import spd.runtime.nn.WeightedLayer;
 import spd.runtime.nn.Parameter;
 
 /**
@@ -27,11 +27,11 @@ record Interrupting(Regularizer inner, int failAtEpoch) implements Regularizer {
   }
 
   @Override
-  public LayerRegularizer attach(Dense layer) {
+  public LayerRegularizer attach(WeightedLayer layer) {
     LayerRegularizer state = inner.attach(layer);
     return new LayerRegularizer() {
       @Override
-      public Dense layer() {
+      public WeightedLayer layer() {
         return state.layer();
       }
 

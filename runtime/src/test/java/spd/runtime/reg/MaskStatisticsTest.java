@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import spd.runtime.nn.Activation;
 import spd.runtime.nn.Dense;
-import spd.runtime.nn.LayerSpec;
+import spd.runtime.nn.DenseSpec;
 
 /**
  * Statistics of the sampled masks: mean 1, the declared variance, Bernoulli counts that pass a chi-square
@@ -32,7 +32,7 @@ class MaskStatisticsTest {
   }
 
   private static Dense layer() {
-    return Dense.initialised(new LayerSpec("fc1", ROWS, COLUMNS, Activation.NONE, false), 1);
+    return Dense.initialised(new DenseSpec("fc1", ROWS, COLUMNS, Activation.NONE, false), 1);
   }
 
   /** Samples masks and returns, per group, {sum, sum of squares, kept count}. */

@@ -16,6 +16,7 @@ import spd.runtime.data.DataSpec;
 import spd.runtime.data.Dataset;
 import spd.runtime.data.Split;
 import spd.runtime.nn.Activation;
+import spd.runtime.nn.Kernel;
 import spd.runtime.nn.NetworkSpec;
 import spd.runtime.optim.TrainingSpec;
 import spd.runtime.prune.Pruning;
@@ -53,9 +54,19 @@ class RuleResumeTest {
   }
 
   private static Experiment experiment(Regularizer regularizer, Pruning pruning) {
+    return experiment(regularizer, pruning, NetworkSpec.input(20).dense(16, Activation.RELU).dense(4, Activation.NONE));
+  }
+
+  /** The same twenty features read as 1x4x5 images: a conv layer, max pooling and a dense layer. */
+  private static Experiment convExperiment(Regularizer regularizer, Pruning pruning) {
+    return experiment(regularizer, pruning, NetworkSpec.image(1, 4, 5)
+        .conv("conv1", 4, Kernel.of(3).padding(1), Activation.RELU).maxPool(2).dense(4, Activation.NONE));
+  }
+
+  private static Experiment experiment(Regularizer regularizer, Pruning pruning, NetworkSpec network) {
     return Experiment.named("resume")
         .data(DataSpec.provided("synthetic", dir -> data()))
-        .network(NetworkSpec.input(20).dense(16, Activation.RELU).dense(4, Activation.NONE))
+        .network(network)
         .training(TrainingSpec.adam(3e-3).epochs(EPOCHS).batch(32).seed(5))
         .regularizeAll(regularizer)
         .pruneAll(pruning)
@@ -102,6 +113,25 @@ class RuleResumeTest {
     Experiment crashing = experiment(new Interrupting(rule.regularizer(), 2), rule.pruning());
     assertThrows(Interrupting.Crash.class, () -> Trainer.run(crashing, RunOptions.quiet().writingTo(run)));
     RunResult resumed = Trainer.resume(run, experiment(rule.regularizer(), rule.pruning()), RunOptions.quiet());
+
+    assertEquals(RunStatus.COMPLETED, resumed.status(), resumed.message());
+    assertEquals(deterministic(uninterrupted.epochs()), deterministic(resumed.epochs()));
+    assertEquals(uninterrupted.test(), resumed.test());
+  }
+
+  @ParameterizedTest
+  @MethodSource("rules")
+  void aCrashedConvRunResumesToTheMetricsOfAnUninterruptedOne(Rule rule, @TempDir Path directory) {
+    RunResult uninterrupted = Trainer.run(convExperiment(rule.regularizer(), rule.pruning()), RunOptions.quiet());
+    assertEquals(RunStatus.COMPLETED, uninterrupted.status(), uninterrupted.message());
+    assertEquals(List.of("conv1", "fc1"), List.copyOf(uninterrupted.test().layers().keySet()));
+    RunResult again = Trainer.run(convExperiment(rule.regularizer(), rule.pruning()), RunOptions.quiet());
+    assertEquals(deterministic(uninterrupted.epochs()), deterministic(again.epochs()), "seeded runs are equal");
+
+    Path run = directory.resolve("run");
+    Experiment crashing = convExperiment(new Interrupting(rule.regularizer(), 2), rule.pruning());
+    assertThrows(Interrupting.Crash.class, () -> Trainer.run(crashing, RunOptions.quiet().writingTo(run)));
+    RunResult resumed = Trainer.resume(run, convExperiment(rule.regularizer(), rule.pruning()), RunOptions.quiet());
 
     assertEquals(RunStatus.COMPLETED, resumed.status(), resumed.message());
     assertEquals(deterministic(uninterrupted.epochs()), deterministic(resumed.epochs()));

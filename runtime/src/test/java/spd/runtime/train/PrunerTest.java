@@ -9,7 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import spd.runtime.base.RunException;
 import spd.runtime.nn.Activation;
 import spd.runtime.nn.Dense;
-import spd.runtime.nn.LayerSpec;
+import spd.runtime.nn.DenseSpec;
 import spd.runtime.prune.Pruning;
 import spd.runtime.reg.LayerRegularizer;
 import spd.runtime.reg.Unregularized;
@@ -18,7 +18,7 @@ import spd.runtime.reg.Unregularized;
 class PrunerTest {
   /** An unregularized 2x3 layer with the given weights, as the regularizer attached to it. */
   private static LayerRegularizer layer(float... weights) {
-    Dense layer = Dense.initialised(new LayerSpec("fc1", 2, 3, Activation.NONE, true), 1);
+    Dense layer = Dense.initialised(new DenseSpec("fc1", 2, 3, Activation.NONE, true), 1);
     layer.weights().assign(Nd4j.create(weights, new long[] {2, 3}, 'c'));
     LayerRegularizer rule = new Unregularized(layer);
     layer.attach(rule);

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import spd.runtime.Experiment;
+import spd.runtime.nn.Activation;
+import spd.runtime.nn.Kernel;
+import spd.runtime.nn.NetworkSpec;
 import spd.runtime.reg.Regularizers;
 
 /** Reproducibility, the run directory, divergence and resumption of the trainer. */
@@ -101,6 +104,24 @@ class TrainerTest {
     for (INDArray array : Checkpoint.read(dir).arrays().values()) {
       assertTrue(Double.isFinite(array.sumNumber().doubleValue()), "the kept checkpoint is finite");
     }
+  }
+
+  @Test
+  void nanInAConvKernelStopsTheRunNamingTheConvLayer(@TempDir Path dir) {
+    Experiment fixture = Fixtures.experiment(640, 2, 7);
+    AtomicInteger calls = new AtomicInteger();
+    var poisoned = Regularizers.penalty(w -> w.mul(0), w -> calls.incrementAndGet() == 3 ? nanLike(w) : w.mul(0));
+    // The 100 blob features read as 1x10x10 images.
+    Experiment experiment = Experiment.named("conv_nan").data(fixture.data())
+        .network(NetworkSpec.image(1, 10, 10).conv("conv1", 4, Kernel.of(3), Activation.RELU).maxPool(2)
+            .dense(10, Activation.NONE))
+        .training(fixture.training())
+        .regularize(poisoned, "conv1")
+        .build();
+    RunResult result = Trainer.run(experiment, RunOptions.quiet().writingTo(dir));
+    assertEquals(RunStatus.DIVERGED, result.status());
+    assertTrue(result.message().contains("epoch 1, step 3"), result.message());
+    assertTrue(result.message().contains("conv1"), result.message());
   }
 
   /** An array of NaN shaped like {@code w} (ND4J's scalar ops do not propagate a NaN scalar). */
