@@ -49,6 +49,41 @@ public final class Json {
     }
   }
 
+  /**
+   * The panels of {@code spd derive --compare} as JSON: for each panel its title, axis titles and, per series, the
+   * name, whether it is a constraint (dashed) and the points x, y.
+   */
+  static String withComparison(java.util.List<Derivation> derivations, double[] at,
+      java.util.List<LineChart.Panel> panels) {
+    ObjectNode root = MAPPER.createObjectNode();
+    ArrayNode list = root.putArray("derivations");
+    derivations.forEach(d -> list.add(tree(d, at)));
+    ArrayNode array = root.putObject("compare").putArray("panels");
+    for (LineChart.Panel panel : panels) {
+      ObjectNode p = array.addObject();
+      p.put("title", panel.title());
+      p.put("x", panel.xTitle());
+      p.put("y", panel.yTitle());
+      ArrayNode series = p.putArray("series");
+      for (LineChart.Series s : panel.series()) {
+        ObjectNode node = series.addObject();
+        node.put("name", s.name());
+        node.put("constraint", s.dashed());
+        ArrayNode points = node.putArray("points");
+        for (int i = 0; i < s.x().length; i++) {
+          ObjectNode point = points.addObject();
+          number(point, "x", s.x()[i]);
+          number(point, "y", s.y()[i]);
+        }
+      }
+    }
+    try {
+      return MAPPER.writeValueAsString(root);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise derivations", e);
+    }
+  }
+
   static ObjectNode tree(Derivation d, double[] at) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("experiment", d.input().experimentName());

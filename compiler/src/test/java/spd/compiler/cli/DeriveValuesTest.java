@@ -19,7 +19,8 @@ import spd.compiler.testing.Project;
 
 /**
  * spd derive prints numbers: every example, at points from 0 to 100, has a value or says why it has none (never NaN),
- * and the paper's eta-trick examples derive their slope and threshold.
+ * the paper's eta-trick examples derive their slope and threshold, and --compare --format json prints Figure 1's
+ * numbers.
  */
 class DeriveValuesTest {
   @TempDir
@@ -29,6 +30,10 @@ class DeriveValuesTest {
     List<String> args = new ArrayList<>(List.of("derive", "--format", "json", "--at", "0,0.01,0.1,1,3,100", "-o",
         directory.toString()));
     args.addAll(List.of(files));
+    return json(args);
+  }
+
+  private static JsonNode json(List<String> args) throws Exception {
     PrintStream original = System.out;
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     System.setOut(new PrintStream(bytes, true));
@@ -77,6 +82,40 @@ class DeriveValuesTest {
       assertEquals(Math.log(1.5), atOne.get("omega").asDouble(), 1e-15);
       assertEquals(3, atOne.get("etaHat").asDouble(), 1e-14);
     }
+  }
+
+  @Test
+  void compareInJsonPrintsTheNumbersBehindBothPanelsOfFigureOne() throws Exception {
+    JsonNode root = json(List.of("derive", "--compare", "--format", "json",
+        Project.examples().resolve("figure1.spd").toString()));
+    assertEquals(6, root.get("derivations").size());
+    assertFalse(root.toString().toLowerCase().contains("nan"), "a NaN in the comparison");
+    JsonNode panels = root.get("compare").get("panels");
+    assertEquals(2, panels.size());
+    JsonNode scalar = panels.get(0);
+    assertEquals("|w|", scalar.get("x").asText());
+    // every separable penalty (not the L0 constraint), at 100 points from 0.01 to 5, 0 at the first
+    assertEquals(5, scalar.get("series").size());
+    JsonNode logsum = series(scalar, "logsum (lambda = 2)");
+    JsonNode points = logsum.get("points");
+    assertEquals(100, points.size());
+    assertEquals(0, points.get(0).get("y").asDouble(), 0);
+    assertEquals(5, points.get(99).get("x").asDouble(), 1e-12);
+    assertEquals(2 * (Math.log(1 + 5 / 2.0) - Math.log(1 + 0.01 / 2)), points.get(99).get("y").asDouble(), 1e-12);
+    JsonNode vector = panels.get(1);
+    JsonNode constraint = series(vector, "hard_thresh = HardThresh(16)");
+    assertTrue(constraint.get("constraint").asBoolean());
+    assertEquals(0, constraint.get("points").get(16).get("y").asDouble(), 0);
+    assertEquals(100, constraint.get("points").get(17).get("y").asDouble(), 0);
+  }
+
+  private static JsonNode series(JsonNode panel, String name) {
+    for (JsonNode s : panel.get("series")) {
+      if (s.get("name").asText().equals(name)) {
+        return s;
+      }
+    }
+    throw new AssertionError("no series " + name + " in " + panel);
   }
 
   private static JsonNode property(JsonNode d, String name) {
