@@ -68,7 +68,9 @@ final class CheckStage implements Stage {
         checked = rejected(state, eta, context, mismatch.get(), steps);
       }
     }
-    List<CheckRow> rows = quadratureRows(checked.requireFunctions(), checkPoints(context, eta.etaT()), "quadrature",
+    // Points inside every piece of the integrand (min and max are cut there), else of eta_hat.
+    Expr pieces = state.integrandT().orElse(eta.etaT());
+    List<CheckRow> rows = quadratureRows(checked.requireFunctions(), checkPoints(context, pieces), "quadrature",
         references, numeric);
     Outcome outcome = table(checked, rows);
     String verdict = state.omegaT().isEmpty() ? "" : steps.isEmpty() ? "the closed form agrees with quadrature; "

@@ -109,7 +109,7 @@ final class IntegrateStage implements Stage {
     Expr t = Expr.symbol(Context.T);
     Formula.Quotient raw = new Formula.Quotient(t, etaT);
     steps.add(Step.of("integrate", Quantity.OMEGA, new Formula.Integral(raw), "theory.md 2.2, t = |w|; Omega(0) = 0"));
-    Simplifier.Result simplified = Simplifier.simplify(Expr.div(t, etaT), context.positiveT, Rewrites.NORMALIZE);
+    Simplifier.Result simplified = Simplifier.simplify(Expr.div(t, etaT), context.positiveT, Rewrites.INTEGRAND);
     Expr g = simplified.expr();
     if (!TextPrinter.print(g).equals(quotientText(etaT))) {
       String rules = simplified.rulesApplied().isEmpty() ? "cancel" : String.join(", ", simplified.rulesApplied());

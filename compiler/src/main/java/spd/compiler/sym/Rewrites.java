@@ -57,6 +57,11 @@ public final class Rewrites {
         return Optional.empty();
       });
 
+  public static final Rewrite MIN_MAX_AS_PIECES = new Rewrite("min-max-as-pieces",
+      "min(x, y) = piecewise { x if v < r, y otherwise } where x - y changes sign once, at v = r (max likewise)",
+      Rewrite.Scope.NODE, (e, a) -> e instanceof Call c && (c.function() == Builtin.MIN
+          || c.function() == Builtin.MAX) ? MinMaxPieces.split(c, a) : Optional.empty());
+
   public static final Rewrite SIGMOID_AS_EXP = new Rewrite("sigmoid-as-exp",
       "sigmoid(x) = 1/(1 + exp(-x))", Rewrite.Scope.NODE, (e, a) -> {
         if (e instanceof Call c && c.function() == Builtin.SIGMOID) {
@@ -197,12 +202,17 @@ public final class Rewrites {
       SIGN_OF_KNOWN, SIGMOID_AS_EXP, TANH_AS_EXP, HYPERBOLIC_AS_EXP, SOFTPLUS_AS_LOG, EXP_OF_LOG_SUM, ROOT_OF_PRODUCT,
       CANCEL, DENEST, INFINITE_PRODUCT);
 
+  /** An integrand: normalised, with min and max cut into pieces at their breakpoints for the piecewise integration. */
+  public static final List<Rewrite> INTEGRAND = java.util.stream.Stream.concat(NORMALIZE.stream(),
+      java.util.stream.Stream.of(MIN_MAX_AS_PIECES)).toList();
+
   /** Presentation: the forms a researcher writes, e.g. log(1 + |w|/eps) rather than log(w + eps) - log(eps). */
   public static final List<Rewrite> PRESENT = List.of(DECIDED_PIECES, ZERO_POWER, ABS_OF_KNOWN_SIGN, SIGN_OF_KNOWN,
       LOG_COMBINE, SPLIT_OVER_MONOMIAL, NEGATED_SUM);
 
   /** Every rule, for the numeric soundness tests. */
   public static final List<Rewrite> ALL = List.of(LIFT_PIECES, ZERO_POWER, NEGATED_SUM, ABS_OF_KNOWN_SIGN, SIGN_OF_KNOWN, DECIDED_PIECES, MIN_MAX_DECIDED,
+      MIN_MAX_AS_PIECES,
       SIGMOID_AS_EXP, TANH_AS_EXP, HYPERBOLIC_AS_EXP, SOFTPLUS_AS_LOG, ROOT_OF_PRODUCT, EXP_OF_LOG_SUM, CANCEL,
       RATIONALIZE, DENEST, INFINITE_PRODUCT, LOG_COMBINE, SPLIT_OVER_MONOMIAL);
 

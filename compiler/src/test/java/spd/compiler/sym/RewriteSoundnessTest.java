@@ -36,6 +36,7 @@ class RewriteSoundnessTest {
     EXAMPLES.put("decided-pieces", List.of("piecewise { 1 if t < 0, t if t < 10, 2 otherwise }",
         "piecewise { t if t < a, 3 if t >= 0, 4 otherwise }"));
     EXAMPLES.put("min-max-decided", List.of("min(t, t + 1)", "max(t^2 + 1, t - 5)"));
+    EXAMPLES.put("min-max-as-pieces", List.of("max(t, 1)", "t*min(t^2, 1/4)", "max(2*t, t + 1) - t"));
     EXAMPLES.put("sigmoid-as-exp", List.of("sigmoid(t)", "sigmoid(-t*a)/(1 - sigmoid(x))"));
     EXAMPLES.put("tanh-as-exp", List.of("tanh(t)", "tanh(t - c)*a"));
     EXAMPLES.put("hyperbolic-as-exp", List.of("cosh(t) - 1", "sinh(t*a)/t"));
