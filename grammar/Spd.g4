@@ -142,6 +142,7 @@ settingValue
     : from=expr RANGE to=expr                                    # rangeValue
     | expr                                                       # exprValue
     | STRING                                                     # stringValue
+    | LINEAR                                                     # linearValue   // `schedule linear`
     ;
 
 // ---------------------------------------------------------------- expressions
@@ -225,6 +226,8 @@ WS            : [ \t\r\n\f]+ -> skip ;
 
 // Anything else becomes a token, so that the parser (not the lexer) reports it with a clear message.
 UNTERMINATED_STRING  : '"' (~["\\\r\n] | '\\' .)* ;
-UNTERMINATED_COMMENT : '/*' .*? EOF ;
+// A comment that reaches the end of the file without '*/' (its body never contains '*/', so that a closed comment
+// followed by more text is never read as this longer token).
+UNTERMINATED_COMMENT : '/*' ( ~'*' | '*'+ ~[*/] )* '*'* EOF ;
 UNEXPECTED : . ;
 

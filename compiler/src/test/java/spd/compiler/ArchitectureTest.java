@@ -96,6 +96,12 @@ class ArchitectureTest {
   }
 
   @Test
+  void theChartStackDependsOnNothingOfSpd() {
+    noClasses().that().resideInAPackage("spd.plot..").should().dependOnClassesThat()
+        .resideInAnyPackage("spd.compiler..", "spd.runtime..", "spd.grammar..").check(SPD);
+  }
+
+  @Test
   void everyPackageOfTheCompilerHasATier() {
     List<String> known = COMPILER_TIERS.stream().flatMap(List::stream).map(p -> "spd.compiler." + p).toList();
     List<String> untiered = SPD.stream().map(c -> c.getPackageName()).filter(p -> p.startsWith("spd.compiler."))

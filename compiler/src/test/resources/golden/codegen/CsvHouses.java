@@ -50,7 +50,8 @@ public final class CsvHouses implements SpdExperiment {
 
   // spd:16  penalty logsum(eps: 0.5) weight lambda
   static INDArray penaltyGradient(INDArray w) {
-    return Transforms.sign(w, true).divi(Transforms.abs(w, true).divi(EPS).addi(1.0)).muli(LAMBDA).divi(EPS);
+    return Transforms.sign(w, true).divi(Transforms.abs(w, true).divi(EPS).addi(1.0)).muli(LAMBDA)
+        .divi(EPS);
   }
 
   // spd:17  train adam(lr = 2) { epochs 100, batch 64, schedule linear_decay, seed 1 }

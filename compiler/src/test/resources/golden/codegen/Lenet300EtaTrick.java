@@ -43,12 +43,14 @@ public final class Lenet300EtaTrick implements SpdExperiment {
   static INDArray dual(INDArray eta) {
     INDArray sqrtTerm = Transforms.sqrt(eta.mul(4.0).addi(Math.pow(EPS, 2.0)), false);
     INDArray term = sqrtTerm.sub(EPS);
-    return Transforms.log(sqrtTerm.div(2.0).addi(EPS / 2.0), false).muli(2.0).subi(term.muli(term).divi(eta).divi(4.0));
+    return Transforms.log(sqrtTerm.div(2.0).addi(EPS / 2.0), false).muli(2.0).subi(term.muli(term)
+        .divi(eta).divi(4.0));
   }
 
   // spd:15  mask eta_trick { dual = logsum(eps: 2), init 5, decay 1e-3 }
   static INDArray dualDerivative(INDArray eta) {
-    INDArray term = Transforms.sqrt(eta.mul(4.0).addi(Math.pow(EPS, 2.0)), false).divi(2.0).subi(EPS / 2.0);
+    INDArray term = Transforms.sqrt(eta.mul(4.0).addi(Math.pow(EPS, 2.0)), false).divi(2.0)
+        .subi(EPS / 2.0);
     return term.muli(term).divi(eta.mul(eta));
   }
 

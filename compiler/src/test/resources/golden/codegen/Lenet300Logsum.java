@@ -49,7 +49,8 @@ public final class Lenet300Logsum implements SpdExperiment {
 
   // spd:14  penalty omega(w) = log(1 + |w| / eps) weight lambda
   static INDArray penaltyGradient(INDArray w) {
-    return Transforms.sign(w, true).divi(Transforms.abs(w, true).divi(EPS).addi(1.0)).muli(LAMBDA).divi(EPS);
+    return Transforms.sign(w, true).divi(Transforms.abs(w, true).divi(EPS).addi(1.0)).muli(LAMBDA)
+        .divi(EPS);
   }
 
   // spd:15  train adam(lr = 1e-4) { epochs 20, batch 128, schedule linear_decay, seed 42 }

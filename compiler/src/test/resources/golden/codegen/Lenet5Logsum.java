@@ -54,7 +54,8 @@ public final class Lenet5Logsum implements SpdExperiment {
 
   // spd:17  penalty omega(w) = log(1 + |w| / eps) weight lambda
   static INDArray penaltyGradient(INDArray w) {
-    return Transforms.sign(w, true).divi(Transforms.abs(w, true).divi(EPS).addi(1.0)).muli(LAMBDA).divi(EPS);
+    return Transforms.sign(w, true).divi(Transforms.abs(w, true).divi(EPS).addi(1.0)).muli(LAMBDA)
+        .divi(EPS);
   }
 
   // spd:18  train adam(lr = 1e-3) { epochs 20, batch 128, schedule linear_decay, seed 42 }

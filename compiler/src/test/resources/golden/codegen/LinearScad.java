@@ -46,9 +46,17 @@ public final class LinearScad implements SpdExperiment, LinearDuality {
   // spd:13  penalty scad(a: 3.7, lambda: 1) weight lambda
   static INDArray penalty(INDArray w) {
     INDArray absW = Transforms.abs(w, true);
+    // piecewise: the first branch that holds wins, so branches are applied last to first
+    // otherwise: scad_lambda*(1 + a)/2
     INDArray piecewise = w.ulike().assign(SCAD_LAMBDA * (1.0 + A) / 2.0);
-    Nd4j.exec(new Select(new INDArray[] {absW.lt(A * SCAD_LAMBDA), absW.mul(2.0 * A * SCAD_LAMBDA).subi(w.mul(w)).subi(Math.pow(SCAD_LAMBDA, 2.0)).divi(SCAD_LAMBDA * ((2.0 * A) - 2.0)), piecewise}, new INDArray[] {piecewise}));
-    Nd4j.exec(new Select(new INDArray[] {absW.lt(SCAD_LAMBDA), absW, piecewise}, new INDArray[] {piecewise}));
+    // branch 2: (2*a*scad_lambda*|w| - w^2 - scad_lambda^2)/(scad_lambda*(2*a - 2)) if |w| < a*scad_lambda
+    INDArray inBranch2 = absW.lt(A * SCAD_LAMBDA);
+    INDArray branch2 = absW.mul(2.0 * A * SCAD_LAMBDA).subi(w.mul(w))
+        .subi(Math.pow(SCAD_LAMBDA, 2.0)).divi(SCAD_LAMBDA * ((2.0 * A) - 2.0));
+    Nd4j.exec(new Select(new INDArray[] {inBranch2, branch2, piecewise}, new INDArray[] {piecewise}));
+    // branch 1: |w| if |w| < scad_lambda
+    INDArray inBranch1 = absW.lt(SCAD_LAMBDA);
+    Nd4j.exec(new Select(new INDArray[] {inBranch1, absW, piecewise}, new INDArray[] {piecewise}));
     return piecewise.muli(LAMBDA);
   }
 
@@ -56,9 +64,17 @@ public final class LinearScad implements SpdExperiment, LinearDuality {
   static INDArray penaltyGradient(INDArray w) {
     INDArray absW = Transforms.abs(w, true);
     INDArray signW = Transforms.sign(w, true);
+    // piecewise: the first branch that holds wins, so branches are applied last to first
+    // otherwise: 0
     INDArray piecewise = w.ulike().assign(0.0);
-    Nd4j.exec(new Select(new INDArray[] {absW.lt(A * SCAD_LAMBDA), signW.mul(2.0 * A * SCAD_LAMBDA).subi(w.mul(2.0)).divi(SCAD_LAMBDA * ((2.0 * A) - 2.0)), piecewise}, new INDArray[] {piecewise}));
-    Nd4j.exec(new Select(new INDArray[] {absW.lt(SCAD_LAMBDA), signW, piecewise}, new INDArray[] {piecewise}));
+    // branch 2: (2*a*scad_lambda*sign(w) - 2*w)/(scad_lambda*(2*a - 2)) if |w| < a*scad_lambda
+    INDArray inBranch2 = absW.lt(A * SCAD_LAMBDA);
+    INDArray branch2 = signW.mul(2.0 * A * SCAD_LAMBDA).subi(w.mul(2.0))
+        .divi(SCAD_LAMBDA * ((2.0 * A) - 2.0));
+    Nd4j.exec(new Select(new INDArray[] {inBranch2, branch2, piecewise}, new INDArray[] {piecewise}));
+    // branch 1: sign(w) if |w| < scad_lambda
+    INDArray inBranch1 = absW.lt(SCAD_LAMBDA);
+    Nd4j.exec(new Select(new INDArray[] {inBranch1, signW, piecewise}, new INDArray[] {piecewise}));
     return piecewise.muli(LAMBDA);
   }
 
@@ -88,9 +104,16 @@ public final class LinearScad implements SpdExperiment, LinearDuality {
   @Override
   public INDArray etaHat(INDArray w) {
     INDArray absW = Transforms.abs(w, true);
+    // piecewise: the first branch that holds wins, so branches are applied last to first
+    // otherwise: inf
     INDArray piecewise = w.ulike().assign(Double.POSITIVE_INFINITY);
-    Nd4j.exec(new Select(new INDArray[] {absW.lt(A * SCAD_LAMBDA), absW.rsub(A * SCAD_LAMBDA).rdivi(absW).muli(SCAD_LAMBDA * (A - 1.0)), piecewise}, new INDArray[] {piecewise}));
-    Nd4j.exec(new Select(new INDArray[] {absW.lt(SCAD_LAMBDA), absW, piecewise}, new INDArray[] {piecewise}));
+    // branch 2: scad_lambda*|w|*(a - 1)/(a*scad_lambda - |w|) if |w| < a*scad_lambda
+    INDArray inBranch2 = absW.lt(A * SCAD_LAMBDA);
+    INDArray branch2 = absW.rsub(A * SCAD_LAMBDA).rdivi(absW).muli(SCAD_LAMBDA * (A - 1.0));
+    Nd4j.exec(new Select(new INDArray[] {inBranch2, branch2, piecewise}, new INDArray[] {piecewise}));
+    // branch 1: |w| if |w| < scad_lambda
+    INDArray inBranch1 = absW.lt(SCAD_LAMBDA);
+    Nd4j.exec(new Select(new INDArray[] {inBranch1, absW, piecewise}, new INDArray[] {piecewise}));
     return piecewise;
   }
 

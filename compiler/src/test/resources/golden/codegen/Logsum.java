@@ -56,7 +56,8 @@ public final class Logsum implements SpdExperiment {
 
   // spd:16  penalty omega(w) = log(1 + |w| / eps) weight lambda
   static INDArray penaltyGradient(INDArray w) {
-    return Transforms.sign(w, true).divi(Transforms.abs(w, true).divi(EPS).addi(1.0)).muli(LAMBDA).divi(EPS);
+    return Transforms.sign(w, true).divi(Transforms.abs(w, true).divi(EPS).addi(1.0)).muli(LAMBDA)
+        .divi(EPS);
   }
 
   // spd:17  train adam(lr = 1e-4) { epochs 200, batch 128, schedule linear_decay, seed 42 }

@@ -9,9 +9,14 @@ import spd.compiler.source.Span;
 final class Constants {
   private final Map<String, LetDecl> declarations = new LinkedHashMap<>();
   private final Map<String, Double> values = new LinkedHashMap<>();
+  private final Map<String, Double> valuesView = java.util.Collections.unmodifiableMap(values);
+  /** Where each constant is defined; scopes share a read-only view of it, so making one costs nothing. */
+  private final Map<String, Span> spans = new LinkedHashMap<>();
+  private final Map<String, Span> spansView = java.util.Collections.unmodifiableMap(spans);
 
   void add(LetDecl let, Double value) {
     declarations.put(let.name().name(), let);
+    spans.put(let.name().name(), let.name().span());
     if (value != null) {
       values.put(let.name().name(), value);
     }
@@ -31,8 +36,6 @@ final class Constants {
 
   /** A scope in which every constant is visible and the given variables are allowed. */
   Scope scope(java.util.Set<String> variables, String where) {
-    Map<String, Span> spans = new LinkedHashMap<>();
-    declarations.forEach((name, let) -> spans.put(name, let.name().span()));
-    return new Scope(spans, variables, where);
+    return new Scope(spansView, valuesView, variables, where);
   }
 }

@@ -72,6 +72,11 @@ final class DataChecker {
       diagnostics.report(Code.E0203, data.span(), "the support (" + support.intValue()
           + ") is larger than the number of features d (" + d.intValue() + ")", "choose support <= d");
     }
+    Double n = values.get("n");
+    if (n != null && d != null && n * d > Integer.MAX_VALUE) {
+      diagnostics.report(Code.E0203, data.span(), String.format(java.util.Locale.ROOT, "n x d = %,.0f numbers, but a"
+          + " data matrix holds at most %,d", n * d, Integer.MAX_VALUE), "choose a smaller n or d");
+    }
     Optional<DataDescription> shape = d == null || d < 1 || d > Integer.MAX_VALUE ? Optional.empty()
         : Optional.of(DataDescription.regression(List.of(d.intValue()), 1));
     return Optional.of(new NetworkChecker.DataFacts("linear", shape, "squared", data.span()));

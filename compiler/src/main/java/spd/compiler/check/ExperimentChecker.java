@@ -42,6 +42,11 @@ final class ExperimentChecker {
   private final Constants constants = new Constants();
   private final SettingsChecker settings;
   private final RuleCallChecker ruleCalls;
+  /** The experiment's eta rule in terms of w, once checked, for the range checks of its keep expressions. */
+  private Optional<spd.compiler.sym.Expr> etaOfW = Optional.empty();
+  /** The train block's batch size and where it is written, once checked. */
+  private Double batch;
+  private Span batchSpan;
 
   private final java.nio.file.Path baseDir;
 
@@ -64,6 +69,7 @@ final class ExperimentChecker {
     List<MaskChecker.MaskFacts> masks = checkMasks(experiment, hasEta, trainable);
     experiment.all(PenaltyDecl.class).forEach(penalty -> checkPenalty(penalty, trainable));
     checkTrain(experiment, masks);
+    checkBatchSize(experiment, layers);
     checkPrune(experiment, masks, hasEta);
     checkTargets(experiment, layers);
     checkRequiredBlocks(experiment);
@@ -165,7 +171,21 @@ final class ExperimentChecker {
           "a constant eta is fixed (non-adaptive) dropout, i.e. plain ridge; write eta(" + param + ") in terms of |"
               + param + "| for an adaptive rule");
     }
+    if (diagnostics.errorCount() == before) {
+      etaOfW = ValueRanges.lower(function);
+      etaOfW.ifPresent(eta -> checkReweighting(eta, function.body().span()));
+    }
     return true;
+  }
+
+  /** A reweighting eta_hat(w) is a nonnegative number (or inf) for every weight. */
+  private void checkReweighting(spd.compiler.sym.Expr eta, Span at) {
+    ValueRanges.outside(eta, constants.values(), 0, Double.POSITIVE_INFINITY).ifPresent(witness ->
+        diagnostics.report(Code.E0411, at, "the reweighting eta(w) is " + (Double.isNaN(witness.value())
+            ? "not a number" : "negative") + " at w = " + ValueRanges.format(witness.w()) + ": eta("
+            + ValueRanges.format(witness.w()) + ") = " + ValueRanges.format(witness.value()),
+            "eta(w) weighs each weight and must be >= 0 (or inf) for every w; write it in terms of |w|, e.g."
+                + " eta(w) = |w| * (|w| + eps)"));
   }
 
   private boolean checkEtaBinding(RuleBinding binding) {
@@ -180,8 +200,14 @@ final class ExperimentChecker {
         diagnostics.report(Code.E0404, binding.rule().span(),
             "rule '" + use.rule().name().name() + "' defines no eta(w)",
             "its functions are " + String.join(", ", use.rule().functions().stream().map(FunctionDef::displayName).toList()));
+        return;
       }
+      long before = diagnostics.errorCount();
       requireContextLambda(use, binding.rule().span());
+      if (diagnostics.errorCount() == before) {
+        etaOfW = ValueRanges.ruleEta(use);
+        etaOfW.ifPresent(eta -> checkReweighting(eta, binding.rule().span()));
+      }
     });
     return true;
   }
@@ -200,7 +226,7 @@ final class ExperimentChecker {
   // ---------------------------------------------------------------- masks and penalties
 
   private List<MaskChecker.MaskFacts> checkMasks(Experiment experiment, boolean hasEta, boolean trainable) {
-    MaskChecker checker = new MaskChecker(diagnostics, exprs, settings, ruleCalls, constants);
+    MaskChecker checker = new MaskChecker(diagnostics, exprs, settings, ruleCalls, constants, etaOfW);
     List<MaskChecker.MaskFacts> facts = new ArrayList<>();
     for (MaskBlock mask : experiment.all(MaskBlock.class)) {
       MaskChecker.MaskFacts fact = checker.check(mask);
@@ -281,6 +307,9 @@ final class ExperimentChecker {
     String optimizer = train.optimizer().map(call -> checkOptimizer(call)).orElse("adam");
     Map<String, Double> values = settings.check(train.settings(), Schemas.TRAIN, "train", train.span());
     Double epochs = values.get("epochs");
+    batch = values.get("batch");
+    batchSpan = train.settings().stream().filter(s -> s.key().name().equals("batch")).findFirst()
+        .map(spd.compiler.ast.Setting::span).orElse(train.span());
     for (MaskBlock mask : experiment.all(MaskBlock.class)) {
       boolean adamScaled = mask.items().stream().anyMatch(item -> item instanceof spd.compiler.ast.Setting s
           && s.key().name().equals("scale") && s.value().map(v -> v.span().text().equals("adam")).orElse(false));
@@ -291,6 +320,32 @@ final class ExperimentChecker {
     }
     if (epochs != null) {
       masks.stream().filter(m -> m.kind().equals("magnitude")).forEach(m -> checkMagnitudeEpochs(experiment, epochs));
+    }
+  }
+
+  /** One batch of a dense layer's outputs (or inputs) is one array: batch x width numbers, at most 2^31 - 1. */
+  private void checkBatchSize(Experiment experiment, Map<String, LayerDecl> layers) {
+    if (batch == null || layers.isEmpty()) {
+      return;
+    }
+    double widest = 0;
+    for (NetworkBlock network : experiment.all(NetworkBlock.class)) {
+      for (LayerDecl layer : network.layers()) {
+        if (layer instanceof LayerDecl.Dense dense) {
+          widest = Math.max(widest, Numbers.parse(dense.size().text()).map(v -> v.doubleValue()).orElse(0.0));
+        } else if (layer instanceof LayerDecl.Input input) {
+          double values = 1;
+          for (Expr.Num dim : input.dims()) {
+            values *= Numbers.parse(dim.text()).map(v -> v.doubleValue()).orElse(0.0);
+          }
+          widest = Math.max(widest, values);
+        }
+      }
+    }
+    if (batch * widest > Integer.MAX_VALUE) {
+      diagnostics.report(Code.E0203, batchSpan, String.format(java.util.Locale.ROOT, "a batch of %,.0f examples"
+          + " through a layer %,.0f wide is %,.0f numbers; one array holds at most %,d", batch, widest, batch * widest,
+          Integer.MAX_VALUE), "use a smaller batch");
     }
   }
 

@@ -24,7 +24,11 @@ final class ExprChecker {
   /** Checks {@code expr} in {@code scope}; returns the scope variables it uses. */
   Set<String> check(Expr expr, Scope scope) {
     Set<String> used = new LinkedHashSet<>();
+    long before = diagnostics.errorCount();
     visit(expr, scope, used);
+    if (diagnostics.errorCount() == before) {
+      ConstantFolding.check(expr, scope, diagnostics);
+    }
     return used;
   }
 

@@ -28,14 +28,17 @@ final class MaskChecker {
   private final SettingsChecker settings;
   private final RuleCallChecker ruleCalls;
   private final Constants constants;
+  /** The experiment's eta rule in terms of w, when it has a valid one. */
+  private final java.util.Optional<spd.compiler.sym.Expr> etaOfW;
 
   MaskChecker(Diagnostics diagnostics, ExprChecker exprs, SettingsChecker settings, RuleCallChecker ruleCalls,
-      Constants constants) {
+      Constants constants, java.util.Optional<spd.compiler.sym.Expr> etaOfW) {
     this.diagnostics = diagnostics;
     this.exprs = exprs;
     this.settings = settings;
     this.ruleCalls = ruleCalls;
     this.constants = constants;
+    this.etaOfW = etaOfW;
   }
 
   /**
@@ -127,8 +130,36 @@ final class MaskChecker {
     Set<String> used = exprs.check(binding.value(), constants.scope(variables, "the " + name + " expression"));
     if (diagnostics.errorCount() == before && used.isEmpty()) {
       checkConstant(binding, name);
+    } else if (diagnostics.errorCount() == before && !used.contains("lr")) {
+      checkRange(binding, name, used.contains("eta"));
     }
     return used.contains("eta");
+  }
+
+  /**
+   * keep in [0, 1], variance >= 0, for every weight, as far as the checker can tell (a step size lr in a prox keep
+   * is only known at run time, where the runtime checks the values instead).
+   */
+  private void checkRange(Binding binding, String name, boolean usesEta) {
+    if (usesEta && etaOfW.isEmpty()) {
+      return;
+    }
+    java.util.Map<String, spd.compiler.sym.Expr> bindings = usesEta ? java.util.Map.of("eta", etaOfW.get())
+        : java.util.Map.of();
+    boolean keep = name.equals("keep");
+    ValueRanges.lower(binding.value(), bindings).flatMap(e -> ValueRanges.outside(e, constants.values(), 0,
+        keep ? 1 : Double.POSITIVE_INFINITY)).ifPresent(witness -> {
+          String at = " at w = " + ValueRanges.format(witness.w()) + ": " + name + " = "
+              + ValueRanges.format(witness.value());
+          if (keep) {
+            diagnostics.report(Code.E0401, binding.value().span(), "the keep probability is outside [0, 1]" + at,
+                "a keep probability lies between 0 and 1 for every weight, e.g. keep = eta / (eta + lambda)");
+          } else {
+            diagnostics.report(Code.E0405, binding.value().span(), "the mask variance is "
+                + (Double.isNaN(witness.value()) ? "not a number" : "negative") + at,
+                "a variance is >= 0 for every weight, e.g. variance = lambda / eta");
+          }
+        });
   }
 
   private void checkConstant(Binding binding, String name) {
@@ -180,16 +211,32 @@ final class MaskChecker {
   }
 
   private void checkRanges(String kind, Map<String, Double> values, MaskBlock mask) {
-    if (kind.equals("hard_concrete")) {
-      Double gamma = values.get("gamma");
-      Double zeta = values.get("zeta");
-      if (gamma != null && gamma >= 0) {
-        diagnostics.report(Code.E0203, mask.span(), "hard-concrete gamma must be negative, not " + gamma,
-            "the stretch interval (gamma, zeta) must contain [0, 1]; the usual value is -0.1");
-      }
-      if (zeta != null && zeta <= 1) {
-        diagnostics.report(Code.E0203, mask.span(), "hard-concrete zeta must be greater than 1, not " + zeta,
-            "the stretch interval (gamma, zeta) must contain [0, 1]; the usual value is 1.1");
+    // gamma < 0 and zeta > 1 of hard_concrete are their settings' kinds; lambda is a constant, maybe per layer.
+    switch (kind) {
+      case "eta_trick" -> checkLambda(mask, false, "the eta-trick learns eta = lambda * exp(theta)");
+      case "hard_concrete" -> checkLambda(mask, true, "hard-concrete gates add lambda * P(gate open) to the loss");
+      default -> { }
+    }
+  }
+
+  /** lambda (the constant, and each layer's own) must be positive, or at least not negative. */
+  private void checkLambda(MaskBlock mask, boolean zeroAllowed, String why) {
+    Double lambda = constants.values().get("lambda");
+    if (lambda != null && !(zeroAllowed ? lambda >= 0 : lambda > 0)) {
+      Span at = constants.contains("lambda") ? constants.declaration("lambda").value().span() : mask.span();
+      diagnostics.report(Code.E0203, at, "mask " + mask.kind().name() + " needs lambda " + (zeroAllowed ? ">= 0" : "> 0")
+          + ", not " + SettingsChecker.format(lambda), why);
+    }
+    for (spd.compiler.ast.LayerTarget target : mask.targets()) {
+      for (Expr.Argument override : target.overrides()) {
+        if (override.name().map(n -> n.name().equals("lambda")).orElse(false)) {
+          ConstantEvaluator.evaluate(override.value(), constants.values()).ifPresent(v -> {
+            if (!(zeroAllowed ? v >= 0 : v > 0)) {
+              diagnostics.report(Code.E0203, override.value().span(), "mask " + mask.kind().name() + " needs lambda "
+                  + (zeroAllowed ? ">= 0" : "> 0") + ", not " + SettingsChecker.format(v), why);
+            }
+          });
+        }
       }
     }
   }

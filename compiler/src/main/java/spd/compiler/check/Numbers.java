@@ -26,7 +26,7 @@ public final class Numbers {
       return Optional.of(BigDecimal.ZERO);
     }
     int exponent = value.precision() - value.scale() - 1;
-    if (exponent > MAX_EXPONENT || exponent < MIN_EXPONENT) {
+    if (exponent > MAX_EXPONENT || exponent < MIN_EXPONENT || Double.isInfinite(value.doubleValue())) {
       return Optional.empty();
     }
     return Optional.of(value);

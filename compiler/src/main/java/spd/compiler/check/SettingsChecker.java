@@ -75,7 +75,7 @@ final class SettingsChecker {
     SettingValue value = setting.value().get();
     return switch (spec.kind()) {
       case WORD -> checkWord(value, spec);
-      case TEXT -> expectText(value, spec);
+      case TEXT -> checkText(value, spec);
       case INTEGER_RANGE -> checkRange(value, spec);
       case COLUMN -> value instanceof SettingValue.Text ? OptionalDouble.empty()
           : checkNumber(value, new SettingSpec(spec.key(), ValueKind.POSITIVE_INTEGER, spec.required(), null,
@@ -96,10 +96,22 @@ final class SettingsChecker {
     return OptionalDouble.empty();
   }
 
-  private OptionalDouble expectText(SettingValue value, SettingSpec spec) {
-    if (!(value instanceof SettingValue.Text)) {
+  /**
+   * A quoted string: a path or a name, which reaches generated code and the file system, so it must be a single line
+   * of printable text (no NUL or other control character), not blank, at most 4096 characters.
+   */
+  private OptionalDouble checkText(SettingValue value, SettingSpec spec) {
+    if (!(value instanceof SettingValue.Text text)) {
       diagnostics.report(Code.E0203, value.span(), "'" + spec.key() + "' must be a quoted string",
           "write " + spec.key() + " \"...\"");
+      return OptionalDouble.empty();
+    }
+    String problem = text.value().isBlank() ? "is empty"
+        : text.value().chars().anyMatch(c -> c < 0x20 || c == 0x7f) ? "contains a control character"
+        : text.value().length() > 4096 ? "is longer than 4096 characters" : null;
+    if (problem != null) {
+      diagnostics.report(Code.E0203, value.span(), "'" + spec.key() + "' " + problem,
+          "write it as " + spec.key() + " \"...\" (paths are relative to this file, or absolute)");
     }
     return OptionalDouble.empty();
   }
@@ -112,9 +124,9 @@ final class SettingsChecker {
     }
     OptionalDouble from = checkNumericExpr(range.from(), spec.key(), ValueKind.INTEGER);
     OptionalDouble to = checkNumericExpr(range.to(), spec.key(), ValueKind.INTEGER);
-    if (from.isPresent() && to.isPresent() && (from.getAsDouble() < 0 || to.getAsDouble() < from.getAsDouble())) {
-      diagnostics.report(Code.E0203, range.span(), "range " + range.span().text() + " is empty or negative",
-          "write first..last with 0 <= first <= last");
+    if (from.isPresent() && to.isPresent() && (from.getAsDouble() < 1 || to.getAsDouble() < from.getAsDouble())) {
+      diagnostics.report(Code.E0203, range.span(), "range " + range.span().text() + " is empty or starts before 1",
+          "write first..last with 1 <= first <= last (epochs count from 1)");
     }
     return OptionalDouble.empty();
   }
@@ -146,6 +158,10 @@ final class SettingsChecker {
       case POSITIVE_INTEGER -> Numbers.isInteger(v) && v >= 1 && v <= Integer.MAX_VALUE;
       case INTEGER -> Numbers.isInteger(v) && Math.abs(v) <= Long.MAX_VALUE / 2.0;
       case FRACTION -> v >= 0 && v < 1;
+      case OPEN_FRACTION -> v > 0 && v < 1;
+      case PROBABILITY -> v > 0 && v <= 1;
+      case NEGATIVE -> v < 0;
+      case ABOVE_ONE -> v > 1;
       case POSITIVE -> v > 0;
       case NON_NEGATIVE -> v >= 0;
       case NUMBER, WORD, INTEGER_RANGE, TEXT, COLUMN -> true;

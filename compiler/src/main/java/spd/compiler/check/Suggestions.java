@@ -6,13 +6,20 @@ import java.util.Optional;
 
 /** "Did you mean" suggestions: the closest candidate by edit distance, if it is close enough. */
 public final class Suggestions {
+  /** Past this length a name is no typo of another, and comparing it would cost its length squared. */
+  private static final int MAX_LENGTH = 64;
+
   private Suggestions() {}
 
   /** The candidate nearest to {@code name}, when at most about a third of it differs. */
   public static Optional<String> closest(String name, Collection<String> candidates) {
     int limit = Math.max(1, name.length() / 3);
+    if (name.length() > MAX_LENGTH) {
+      return Optional.empty();
+    }
+    // Names whose lengths differ by more than the limit are never close: skipping them keeps this linear.
     return candidates.stream()
-        .filter(c -> !c.equals(name))
+        .filter(c -> !c.equals(name) && Math.abs(c.length() - name.length()) <= limit)
         .map(c -> new Scored(c, distance(name.toLowerCase(), c.toLowerCase())))
         .filter(s -> s.distance() <= limit)
         .min(Comparator.comparingInt(Scored::distance).thenComparing(Scored::candidate))

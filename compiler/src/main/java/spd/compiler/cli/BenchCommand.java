@@ -1,6 +1,9 @@
 package spd.compiler.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -14,10 +17,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import spd.compiler.bench.BenchServer;
 import spd.compiler.bench.BenchmarkedExperiment;
 import spd.compiler.bench.DerivationBenchmark;
 import spd.compiler.bench.FrontendBenchmark;
 import spd.compiler.bench.StepBenchmark;
+import spd.compiler.bench.StepRecording;
 import spd.compiler.bench.Timing;
 import spd.compiler.bench.TrainableExperiments;
 import spd.runtime.data.DataSpec;
@@ -57,10 +62,29 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--skip-compiler", description = "Only the training steps.")
   boolean skipCompiler;
 
+  @Option(names = "--record", paramLabel = "DIR",
+      description = "Instead of timing, write each experiment's first training steps to DIR for the PyTorch check (bench/pytorch).")
+  Path record;
+
+  @Option(names = "--record-steps", defaultValue = "3", paramLabel = "N", description = "Steps to record (default 3).")
+  int recordSteps;
+
+  @Option(names = "--record-skip", defaultValue = "0", paramLabel = "N",
+      description = "Train N steps before recording (e.g. to reach a pruning event; default 0).")
+  int recordSkip;
+
+  @Option(names = "--serve", hidden = true,
+      description = "Answer timing requests on stdin (the spd side of scripts/bench-vs-pytorch).")
+  boolean serve;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (serve) {
+      new BenchServer(data).serve(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
+      return 0;
+    }
     if (steps < 1 || blocks < 1) {
       err.println("spd bench: --steps and --blocks must be at least 1");
       return Main.USER_ERROR;
@@ -75,6 +99,9 @@ final class BenchCommand implements Callable<Integer> {
       boolean needsMnist = compiled.experiments().stream().anyMatch(e -> e.experiment().data() instanceof DataSpec.Mnist);
       if (needsMnist && !MnistFetcher.ensurePresent(data, out, err)) {
         return Main.USER_ERROR;
+      }
+      if (record != null) {
+        return Math.max(status, record(compiled.experiments(), out));
       }
       if (!compiled.experiments().isEmpty()) {
         trainingSteps(compiled.experiments(), out);
@@ -108,6 +135,18 @@ final class BenchCommand implements Callable<Integer> {
         "Measured sgemm at a step's shapes (%.1f MFLOP per pass): %.1f GFLOP/s.%n", r.flopsPerPass() / 1e6,
         r.flopsPerSecond() / 1e9));
     out.println();
+  }
+
+  private int record(List<BenchmarkedExperiment> experiments, PrintWriter out) throws IOException {
+    StepBenchmark benchmark = new StepBenchmark(data);
+    for (BenchmarkedExperiment experiment : experiments) {
+      long sameFile = experiments.stream().filter(e -> e.file().equals(experiment.file())).count();
+      Path written = StepRecording.write(experiment, benchmark.dataOf(experiment), record, recordSkip, recordSteps,
+          sameFile > 1);
+      out.printf("recorded %s -> %s%n", experiment.label(sameFile > 1), written);
+      out.flush();
+    }
+    return 0;
   }
 
   private void compileAndDerive(List<Path> files, PrintWriter out) throws IOException {

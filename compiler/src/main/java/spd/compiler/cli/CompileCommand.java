@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,36 +36,55 @@ final class CompileCommand implements Callable<Integer> {
   Map<String, String> overrides = Map.of();
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outWriter = spec.commandLine().getOut();
-    int status = 0;
+    BatchStatus status = new BatchStatus();
+    Map<Path, String> written = new HashMap<>();
     for (Path file : files) {
-      Optional<List<Experiment>> experiments = Frontends.experiments(file, overrides, err);
-      if (experiments.isEmpty()) {
-        status = Main.USER_ERROR;
-        continue;
-      }
-      for (Experiment experiment : experiments.get()) {
+      Optional<List<Experiment>> experiments = Frontends.experiments(file, overrides, err, status);
+      for (Experiment experiment : experiments.orElse(List.of())) {
         if (!experiment.isTrainable()) {
           err.printf("spd: %s: experiment '%s' has no data, network and train block; nothing to compile (try spd derive)%n",
               file, experiment.name());
           continue;
         }
         try {
-          GeneratedClass generated = ExperimentClassWriter.write(experiment);
-          Path target = out.resolve(generated.packageName().replace('.', '/')).resolve(generated.fileName());
-          Files.createDirectories(target.getParent());
-          Files.writeString(target, generated.source());
-          outWriter.println(target);
-        } catch (CodegenException e) {
-          Frontends.print(e.diagnostic(), OutputFormat.text, err);
-          status = Main.USER_ERROR;
+          compile(file, experiment, written, outWriter, err, status);
+        } catch (RuntimeException | StackOverflowError e) {
+          status.internalError("compile", file + ": experiment '" + experiment.name() + "'", e, err);
         }
       }
     }
     outWriter.flush();
     err.flush();
-    return status;
+    return status.exitCode();
+  }
+
+  /** Writes one experiment's class, unless another experiment of this command already wrote that file. */
+  private void compile(Path file, Experiment experiment, Map<Path, String> written, PrintWriter outWriter,
+      PrintWriter err, BatchStatus status) {
+    String origin = file + ": experiment '" + experiment.name() + "'";
+    try {
+      GeneratedClass generated = ExperimentClassWriter.write(experiment);
+      Path target = out.resolve(generated.packageName().replace('.', '/')).resolve(generated.fileName());
+      String first = written.putIfAbsent(target.toAbsolutePath().normalize(), origin);
+      if (first != null) {
+        err.printf("spd compile: %s generates class %s, which %s already wrote to %s; not overwritten (rename one of"
+            + " the experiments, or compile the files into different --out directories)%n", origin,
+            generated.simpleName(), first, target);
+        status.userError();
+        return;
+      }
+      Files.createDirectories(target.getParent());
+      Files.writeString(target, generated.source());
+      outWriter.println(target);
+    } catch (CodegenException e) {
+      Frontends.print(e.diagnostic(), OutputFormat.text, err);
+      status.userError();
+    } catch (IOException e) {
+      err.printf("spd: cannot read or write a file: %s (%s)%n", Main.describe(e), origin);
+      status.userError();
+    }
   }
 }

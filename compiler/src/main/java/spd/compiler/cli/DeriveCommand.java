@@ -67,20 +67,19 @@ final class DeriveCommand implements Callable<Integer> {
       return dump(stdout, err);
     }
     List<Derivation> derivations = new ArrayList<>();
-    int status = 0;
+    BatchStatus status = new BatchStatus();
     for (Path file : files) {
-      Optional<List<Experiment>> experiments = Frontends.experiments(file, overrides, err);
-      if (experiments.isEmpty()) {
-        status = Main.USER_ERROR;
-        continue;
-      }
-      for (Experiment experiment : experiments.get()) {
+      Optional<List<Experiment>> experiments = Frontends.experiments(file, overrides, err, status);
+      for (Experiment experiment : experiments.orElse(List.of())) {
+        String what = file + ": experiment '" + experiment.name() + "'";
         DerivationInput input = DerivationInputs.of(experiment);
         try {
           derivations.add(PenaltyDeriver.derive(input));
         } catch (DerivationException e) {
           Frontends.print(e.diagnostic(input), format, err);
-          status = Main.USER_ERROR;
+          status.userError();
+        } catch (RuntimeException | StackOverflowError e) {
+          status.internalError("derive", what, e, err);
         }
       }
     }
@@ -88,11 +87,7 @@ final class DeriveCommand implements Callable<Integer> {
       stdout.println(compare ? ComparePlot.json(derivations, at) : Json.of(derivations, at));
     } else {
       for (Derivation d : derivations) {
-        List<Path> written = ReportWriter.write(d, out);
-        stdout.printf("%s: %s%n  %s%n", d.input().experimentName(), headline(d), written.getFirst());
-        if (at.length > 0) {
-          stdout.println(AtTable.text(d, at));
-        }
+        report(d, stdout, err, status);
       }
       if (compare && !derivations.isEmpty()) {
         List<Path> plots = ComparePlot.write(derivations, out.resolve("compare.svg"));
@@ -101,7 +96,25 @@ final class DeriveCommand implements Callable<Integer> {
     }
     stdout.flush();
     err.flush();
-    return status;
+    return status.exitCode();
+  }
+
+  /** Writes one derivation's report and prints its headline; a failure is this derivation's alone. */
+  private void report(Derivation d, PrintWriter stdout, PrintWriter err, BatchStatus status) {
+    String what = d.input().sourcePath() + ": experiment '" + d.input().experimentName() + "'";
+    try {
+      List<Path> written = ReportWriter.write(d, out);
+      stdout.printf("%s: %s%n  %s%n", d.input().experimentName(), headline(d), written.getFirst());
+      if (at.length > 0) {
+        stdout.println(AtTable.text(d, at));
+      }
+    } catch (java.io.UncheckedIOException e) {
+      err.printf("spd: cannot read or write a file: %s (%s)%n", Main.describe(e.getCause()), what);
+      status.userError();
+    } catch (RuntimeException | StackOverflowError e) {
+      status.internalError("derive", what + " (writing its report)", e, err);
+    }
+    stdout.flush();
   }
 
   /** {@code --dump-after STAGE}: each experiment's derivation state after that stage, as text. */
@@ -112,26 +125,24 @@ final class DeriveCommand implements Callable<Integer> {
       err.flush();
       return Main.USER_ERROR;
     }
-    int status = 0;
+    BatchStatus status = new BatchStatus();
     for (Path file : files) {
-      Optional<List<Experiment>> experiments = Frontends.experiments(file, overrides, err);
-      if (experiments.isEmpty()) {
-        status = Main.USER_ERROR;
-        continue;
-      }
-      for (Experiment experiment : experiments.get()) {
+      Optional<List<Experiment>> experiments = Frontends.experiments(file, overrides, err, status);
+      for (Experiment experiment : experiments.orElse(List.of())) {
         DerivationInput input = DerivationInputs.of(experiment);
         try {
           stdout.println(StateDump.text(PenaltyDeriver.deriveThrough(input, dumpAfter)));
         } catch (DerivationException e) {
           Frontends.print(e.diagnostic(input), OutputFormat.text, err);
-          status = Main.USER_ERROR;
+          status.userError();
+        } catch (RuntimeException | StackOverflowError e) {
+          status.internalError("derive", file + ": experiment '" + experiment.name() + "'", e, err);
         }
       }
     }
     stdout.flush();
     err.flush();
-    return status;
+    return status.exitCode();
   }
 
   /** One line on the result: the closed form, or how the penalty was computed. */

@@ -23,6 +23,16 @@ final class DiagnosticsPrinter {
       for (Diagnostic diagnostic : result.diagnostics().sorted()) {
         err.println(DiagnosticRenderer.render(diagnostic));
       }
+      printDropped(result, err);
+    }
+  }
+
+  /** The count of diagnostics past the limit, which are not shown. */
+  static void printDropped(FrontendResult result, PrintWriter err) {
+    long dropped = result.diagnostics().dropped();
+    if (dropped > 0) {
+      err.printf("spd: %s: %,d more diagnostic%s not shown (the first %d are above)%n", result.path(), dropped,
+          dropped == 1 ? "" : "s", spd.compiler.diag.Diagnostics.LIMIT);
     }
   }
 
@@ -33,6 +43,7 @@ final class DiagnosticsPrinter {
       file.put("file", result.path());
       file.put("ok", !result.diagnostics().hasErrors());
       file.put("diagnostics", result.diagnostics().sorted().stream().map(DiagnosticsPrinter::toJson).toList());
+      file.put("notShown", result.diagnostics().dropped());
       files.add(file);
     }
     try {

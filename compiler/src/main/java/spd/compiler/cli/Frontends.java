@@ -15,15 +15,25 @@ import spd.compiler.model.Experiment;
 final class Frontends {
   private Frontends() {}
 
-  /** The file's experiments, or empty after printing why there are none (errors in the file). */
-  static Optional<List<Experiment>> experiments(Path file, Map<String, String> overrides, PrintWriter err) {
+  /**
+   * The file's experiments, or empty after printing why there are none: errors in the file (a user error in
+   * {@code status}) or an internal compiler error (already printed as E9999; an internal error in {@code status}).
+   */
+  static Optional<List<Experiment>> experiments(Path file, Map<String, String> overrides, PrintWriter err,
+      BatchStatus status) {
     FrontendResult result = Frontend.run(file, file.toString(), overrides);
     result.diagnostics().sorted().forEach(d -> err.println(DiagnosticRenderer.render(d)));
+    DiagnosticsPrinter.printDropped(result, err);
     err.flush();
     if (result.internalError()) {
-      throw new IllegalStateException("internal compiler error on " + file);
+      status.record(Main.INTERNAL_ERROR);
+      return Optional.empty();
     }
-    return result.ok() ? Optional.of(result.experiments()) : Optional.empty();
+    if (!result.ok()) {
+      status.userError();
+      return Optional.empty();
+    }
+    return Optional.of(result.experiments());
   }
 
   /**

@@ -58,7 +58,7 @@ public final class Main {
     };
   }
 
-  private static String describe(java.io.IOException e) {
+  static String describe(java.io.IOException e) {
     return switch (e) {
       case java.nio.file.NoSuchFileException missing -> "no such file or directory " + missing.getFile();
       case java.nio.file.AccessDeniedException denied -> "permission denied for " + denied.getFile();

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import spd.runtime.data.DataDirectory;
 
 /**
@@ -21,7 +22,12 @@ final class MnistFetcher {
 
   /** Fetches when nothing is there; returns false (after saying why) when fetching failed. */
   static boolean ensurePresent(Path flag, PrintWriter out, PrintWriter err) {
-    DataDirectory directory = DataDirectory.resolve(flag);
+    return ensurePresent(flag, Optional.empty(), out, err);
+  }
+
+  /** The same for the directory an experiment names ({@code dir "..."}), which the flag overrides. */
+  static boolean ensurePresent(Path flag, Optional<Path> declared, PrintWriter out, PrintWriter err) {
+    DataDirectory directory = DataDirectory.resolve(flag, declared);
     if (anyPresent(directory.path())) {
       return true;
     }

@@ -48,7 +48,8 @@ final class RunCommand implements Callable<Integer> {
   Long seed;
 
   @Option(names = "--out", paramLabel = "DIR",
-      description = "The run directory (default: runs/<experiment>-<date>-<time>).")
+      description = "The run directory (default: runs/<experiment>-<date>-<time>); for a file of several experiments,"
+          + " DIR/<experiment> for each.")
   Path runDirectory;
 
   @Option(names = "--data", paramLabel = "DIR",
@@ -88,9 +89,10 @@ final class RunCommand implements Callable<Integer> {
       err.println("spd run: " + e.getMessage());
       return Main.USER_ERROR;
     }
-    Optional<List<Experiment>> experiments = Frontends.experiments(file, overrides, err);
+    BatchStatus frontend = new BatchStatus();
+    Optional<List<Experiment>> experiments = Frontends.experiments(file, overrides, err, frontend);
     if (experiments.isEmpty()) {
-      return Main.USER_ERROR;
+      return frontend.exitCode();
     }
     List<Experiment> runnable = experiments.get().stream()
         .filter(e -> only == null || e.name().equals(only)).filter(Experiment::isTrainable).toList();
@@ -99,9 +101,11 @@ final class RunCommand implements Callable<Integer> {
           + (only != null ? " named '" + only + "'" : "") + "; to see its effective penalty, run: ./spd derive " + file);
       return Main.USER_ERROR;
     }
-    boolean needsMnist = runnable.stream().anyMatch(e -> e.data().orElseThrow() instanceof DataSpec.Mnist);
-    if (needsMnist && !MnistFetcher.ensurePresent(data, out, err)) {
-      return Main.USER_ERROR;
+    for (Experiment experiment : runnable) {
+      boolean mnist = experiment.data().orElseThrow() instanceof DataSpec.Mnist;
+      if (mnist && !MnistFetcher.ensurePresent(data, declaredDataDirectory(experiment), out, err)) {
+        return Main.USER_ERROR;
+      }
     }
     for (Experiment experiment : runnable) {
       if (experiment.data().orElseThrow() instanceof DataSpec.Files(spd.runtime.data.DataSpec.FashionMnist fashion, var at)
@@ -115,12 +119,12 @@ final class RunCommand implements Callable<Integer> {
     }
     int status = 0;
     for (Experiment experiment : runnable) {
-      status = Math.max(status, runOne(experiment, out, err));
+      status = Math.max(status, runOne(experiment, runnable.size() > 1, out, err));
     }
     return status;
   }
 
-  private int runOne(Experiment experiment, PrintWriter out, PrintWriter err) {
+  private int runOne(Experiment experiment, boolean oneOfSeveral, PrintWriter out, PrintWriter err) {
     GeneratedClass generated;
     try {
       generated = ExperimentClassWriter.write(experiment);
@@ -143,7 +147,10 @@ final class RunCommand implements Callable<Integer> {
     }
     RunInfo info = new RunInfo(file.toString(), experiment.source().sha256(), generated.source(), generated.fileName(),
         Version.VERSION);
-    Path directory = resume != null ? resume : runDirectory != null ? runDirectory : defaultRunDirectory(experiment.name());
+    // --out names one run; with several experiments, each runs in a directory of its own name inside it.
+    Path directory = resume != null ? resume
+        : runDirectory == null ? defaultRunDirectory(experiment.name())
+        : oneOfSeveral ? runDirectory.resolve(experiment.name()) : runDirectory;
     RunOptions options = new RunOptions(directory, data, !quiet, info);
     out.printf("spd: training %s (%s) -> %s%n", experiment.name(), file, directory);
     out.flush();
@@ -161,6 +168,12 @@ final class RunCommand implements Callable<Integer> {
       err.println("spd run: " + e.getMessage());
       return Main.USER_ERROR;
     }
+  }
+
+  /** The MNIST directory the experiment names ({@code dir "..."}; the model made it relative to the .spd file). */
+  private static Optional<Path> declaredDataDirectory(Experiment experiment) {
+    return experiment.data().flatMap(d -> d instanceof DataSpec.Mnist mnist ? mnist.directory() : Optional.empty())
+        .map(Path::of);
   }
 
   private static Path defaultRunDirectory(String experiment) {

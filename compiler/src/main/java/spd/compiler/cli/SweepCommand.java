@@ -19,10 +19,16 @@ import spd.compiler.model.Experiment;
 import spd.compiler.sweep.RunRecord;
 import spd.compiler.sweep.SweepPlan;
 import spd.compiler.sweep.SweepPoint;
+import spd.compiler.sweep.SweepEngine;
+import spd.compiler.sweep.SweepJob;
 import spd.compiler.sweep.SweepReport;
-import spd.compiler.sweep.SweepRunner;
+import spd.runtime.data.DataDirectory;
 
-/** {@code spd sweep FILE... --set lambda=1e-4,1e-3 --seeds 3 --jobs 2}: a grid of runs, a table and plots. */
+/**
+ * {@code spd sweep FILE... --set lambda=1e-4,1e-3 --seeds 3 --jobs 2}: a grid of runs, a table and plots. The
+ * points run on Apache Spark ({@link SweepEngine}): embedded on this machine, or on the cluster {@code --master}
+ * names.
+ */
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Run a grid of experiments, constants and seeds; write a table and plots.")
 final class SweepCommand implements Callable<Integer> {
   @Spec
@@ -37,8 +43,13 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--seeds", defaultValue = "1", paramLabel = "N", description = "Seeds per point (default 1).")
   int seeds;
 
-  @Option(names = "--jobs", defaultValue = "1", paramLabel = "N", description = "Runs in parallel (default 1).")
-  int jobs;
+  @Option(names = "--jobs", paramLabel = "N",
+      description = "Runs in parallel (default 1 on this machine; with --master, all the cluster's cores).")
+  Integer jobs;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Run the points on this Spark cluster, e.g. "
+      + "spark://host:7077 (--out, the .spd files and --data must be on storage every executor sees).")
+  String master;
 
   @Option(names = "--epochs", paramLabel = "N", description = "Train every run for N epochs.")
   Integer epochs;
@@ -54,25 +65,36 @@ final class SweepCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
-    if (seeds < 1 || jobs < 1 || (epochs != null && epochs < 1)) {
+    Optional<SweepEngine> engine = SweepEngine.onClassPath();
+    if (engine.isEmpty()) {
+      err.println("spd sweep: the sweep engine (Apache Spark) runs from its own module; start it with the launcher:"
+          + " ./spd sweep ...");
+      return Main.USER_ERROR;
+    }
+    if (seeds < 1 || (jobs != null && jobs < 1) || (epochs != null && epochs < 1)) {
       err.println("spd sweep: --seeds, --jobs and --epochs must be at least 1");
       return Main.USER_ERROR;
     }
     Map<String, List<String>> axes = new LinkedHashMap<>();
     grid.forEach((name, values) -> axes.put(name, List.of(values.split(","))));
     List<SweepPlan.Target> targets = new ArrayList<>();
-    boolean mnist = false;
+    boolean needsMnist = false;
+    Optional<Path> mnistDirectory = Optional.empty();
     for (Path file : files) {
       Map<String, String> first = new LinkedHashMap<>();
       axes.forEach((name, values) -> first.put(name, values.getFirst()));
-      Optional<List<Experiment>> experiments = Frontends.experiments(file, first, err);
+      BatchStatus frontend = new BatchStatus();
+      Optional<List<Experiment>> experiments = Frontends.experiments(file, first, err, frontend);
       if (experiments.isEmpty()) {
-        return Main.USER_ERROR;
+        return frontend.exitCode();
       }
       for (Experiment experiment : experiments.get()) {
         if (experiment.isTrainable()) {
           targets.add(new SweepPlan.Target(file, experiment.name(), experiment.training().orElseThrow().seed()));
-          mnist |= experiment.data().orElseThrow() instanceof DataSpec.Mnist;
+          if (experiment.data().orElseThrow() instanceof DataSpec.Mnist declared) {
+            needsMnist = true;
+            mnistDirectory = declared.directory().map(Path::of);
+          }
         }
       }
     }
@@ -80,18 +102,28 @@ final class SweepCommand implements Callable<Integer> {
       err.println("spd sweep: no experiment with data, a network and a train block in " + files);
       return Main.USER_ERROR;
     }
-    if (mnist && !MnistFetcher.ensurePresent(data, stdout, err)) {
+    if (needsMnist && !MnistFetcher.ensurePresent(data, mnistDirectory, stdout, err)) {
       return Main.USER_ERROR;
     }
-    List<SweepPoint> points = SweepPlan.of(targets, axes, seeds, out);
-    stdout.printf("spd sweep: %d run(s), %d at a time, into %s%n", points.size(), jobs, out);
+    Path directory = out.toAbsolutePath().normalize();
+    List<SweepPoint> points = SweepPlan.of(absolute(targets), axes, seeds, directory);
+    Path mnist = needsMnist ? DataDirectory.resolve(data, mnistDirectory).path().toAbsolutePath().normalize() : null;
+    stdout.printf("spd sweep: %d run(s), %s, into %s%n", points.size(), master == null
+        ? (jobs == null ? 1 : jobs) + " at a time on this machine" : "on " + master, out);
     stdout.flush();
-    List<RunRecord> records = new SweepRunner(jobs, epochs, stdout).run(points);
+    List<RunRecord> records = engine.get().run(new SweepJob(points, directory, epochs, mnist,
+        Optional.ofNullable(master), jobs, stdout));
     SweepReport.write(records, out);
     stdout.printf("spd sweep: %d of %d run(s) finished; table %s, plots %s%n",
         records.stream().filter(RunRecord::completed).count(), points.size(), out.resolve("sweep.md"),
         out.resolve("pareto.png"));
     stdout.flush();
     return records.stream().allMatch(RunRecord::completed) && records.size() == points.size() ? 0 : Main.USER_ERROR;
+  }
+
+  /** The files as absolute paths: a point runs in another process, maybe on another machine. */
+  private static List<SweepPlan.Target> absolute(List<SweepPlan.Target> targets) {
+    return targets.stream().map(t -> new SweepPlan.Target(t.file().toAbsolutePath().normalize(), t.experiment(),
+        t.seed())).toList();
   }
 }

@@ -22,17 +22,23 @@ import spd.compiler.sym.Expr;
  * each marked with the {@code .spd} line it came from and kept in source-line order.
  */
 final class ClassBuilder {
+  /** The most operations one generated method computes (its code must stay under the JVM's 64 KB per method). */
+  static final int MAX_EXPRESSION_NODES = 2000;
+  /** The most constants a generated class declares (experiment() registers each, within the same 64 KB). */
+  static final int MAX_CONSTANTS = 2000;
+
   private final TreeMap<Integer, List<Object>> membersByLine = new TreeMap<>();
   private final List<FieldSpec> fields = new ArrayList<>();
   private final Map<String, String> scalars = new LinkedHashMap<>();
   private final Set<String> methodNames = new LinkedHashSet<>();
+  private final JavaNames.Scope fieldNames = new JavaNames.Scope(Set.of());
 
-  /** A {@code static final double} constant, in declaration order. */
+  /** A {@code static final double} constant, in declaration order, under a field name no other constant has. */
   void constant(String symbol, double value, Optional<String> literal, SourceRef at) {
-    String name = JavaNames.constant(symbol);
+    String name = fieldNames.claim(JavaNames.constant(symbol));
     fields.add(FieldSpec.builder(TypeName.DOUBLE, name, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("$L", SpdLineComments.marker(at.line(), at.text()))
-        .initializer("$L", literal.filter(Literals::isJavaDouble).orElse(Literals.number(value)))
+        .initializer("$L", Literals.constant(literal, value))
         .build());
     scalars.put(symbol, name);
   }
@@ -65,6 +71,10 @@ final class ClassBuilder {
   void elementwiseMethod(String name, Expr body, Map<String, String> arrayParams, CodeBlock preamble,
       Map<String, String> localArrays, List<String> scalarParams, SourceRef at, String javadoc)
       throws CodegenException {
+    if (exceeds(body, MAX_EXPRESSION_NODES)) {
+      throw new CodegenException(javadoc + " is too large to generate Java for (more than " + MAX_EXPRESSION_NODES
+          + " operations; a Java method holds at most 64 KB of code); split it with 'let' constants or simplify it", at);
+    }
     Map<String, String> arrays = new LinkedHashMap<>(arrayParams);
     arrays.putAll(localArrays);
     Map<String, String> scalarNames = new LinkedHashMap<>(scalars);
@@ -73,11 +83,10 @@ final class ClassBuilder {
         .returns(Runtime.INDARRAY)
         .addJavadoc("$L", SpdLineComments.marker(at.line(), at.text()));
     arrayParams.values().forEach(p -> method.addParameter(ParameterSpec.builder(Runtime.INDARRAY, p).build()));
-    for (String scalar : scalarParams) {
-      String parameter = JavaNames.method(scalar);
+    JavaNames.parameters(scalarParams).forEach((scalar, parameter) -> {
       method.addParameter(TypeName.DOUBLE, parameter);
       scalarNames.put(scalar, parameter);
-    }
+    });
     method.addCode(preamble);
     method.addCode(print(body, arrays, scalarNames, at, javadoc));
     add(at.line(), method.build());
@@ -100,6 +109,23 @@ final class ClassBuilder {
 
   private void add(int line, Object member) {
     membersByLine.computeIfAbsent(line, l -> new ArrayList<>()).add(member);
+  }
+
+  /** Whether {@code e} has more than {@code limit} nodes; stops counting there, so it costs at most the limit. */
+  static boolean exceeds(Expr e, int limit) {
+    int[] budget = {limit};
+    count(e, budget);
+    return budget[0] < 0;
+  }
+
+  private static void count(Expr e, int[] budget) {
+    if (--budget[0] < 0) {
+      return;
+    }
+    spd.compiler.sym.Structure.mapChildren(e, child -> {
+      count(child, budget);
+      return child;
+    });
   }
 
   static CodeBlock print(Expr body, Map<String, String> arrays, Map<String, String> scalars, SourceRef at,

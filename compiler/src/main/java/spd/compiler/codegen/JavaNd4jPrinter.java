@@ -59,8 +59,8 @@ public final class JavaNd4jPrinter {
    * @param arrays symbols that are arrays, mapped to the Java names of INDArray variables in scope ({@code w -> "w"},
    *     {@code eta -> "eta"}); at least one must occur in {@code e}
    * @param scalars symbols that are scalars, mapped to Java double expressions ({@code lambda -> "LAMBDA"})
-   * @throws IllegalArgumentException for a symbol in neither map, for an expression free of arrays, and for functions
-   *     that ND4J does not provide element-wise (erf, dawson, the numeric duals)
+   * @throws IllegalArgumentException for a symbol in neither map and for functions that ND4J does not provide
+   *     element-wise (erf, dawson, the numeric duals); an expression free of arrays fills an array shaped like them
    */
   public static CodeBlock elementwise(Expr e, Map<String, String> arrays, Map<String, String> scalars) {
     for (String symbol : e.freeSymbols()) {
@@ -70,7 +70,10 @@ public final class JavaNd4jPrinter {
     }
     JavaNd4jPrinter printer = new JavaNd4jPrinter(arrays, scalars);
     if (!printer.isArray(e)) {
-      throw new IllegalArgumentException(e.toText() + " does not depend on " + arrays.keySet());
+      // A constant rule (f(eta) = eta has f'(eta) = 1): that value in an array shaped like the arguments.
+      String shape = arrays.values().stream().sorted().findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no array to shape the constant " + e.toText()));
+      return CodeBlock.builder().addStatement("return $L.ulike().assign($L)", shape, printer.scalar(e)).build();
     }
     printer.hoistSharedSubexpressions(e);
     Code result = printer.array(e);
@@ -184,7 +187,8 @@ public final class JavaNd4jPrinter {
   /** acc.op(operand), in place when acc is already a new array. */
   private static Code apply(Code acc, String op, CodeBlock operand) {
     String method = acc.fresh() ? op + "i" : op;
-    return new Code(CodeBlock.of("$L.$L($L)", acc.code(), method, operand), true);
+    // $Z: a long chain of operations breaks before a call rather than running past the line width.
+    return new Code(CodeBlock.of("$L$Z.$L($L)", acc.code(), method, operand), true);
   }
 
   /**
@@ -199,7 +203,7 @@ public final class JavaNd4jPrinter {
         case "div" -> "rdivi";
         default -> throw new IllegalArgumentException(op);
       };
-      return new Code(CodeBlock.of("$L.$L($L)", operand.code(), reversed, acc.code()), true);
+      return new Code(CodeBlock.of("$L$Z.$L($L)", operand.code(), reversed, acc.code()), true);
     }
     return apply(acc, op, operand.code());
   }
@@ -368,9 +372,17 @@ public final class JavaNd4jPrinter {
     return new Code(CodeBlock.of("$T.$L($L, $L, $L)", TRANSFORMS, method, arg.code(), other, !arg.fresh()), true);
   }
 
+  /**
+   * A piecewise expression as named branches, each under a comment with its source: the result starts as the
+   * {@code otherwise} value, then each branch from the last to the first (so that the first one that holds wins) is
+   * computed and selected where its condition holds.
+   */
   private Code piecewise(Piecewise p) {
     String result = freshName("piecewise");
+    String prefix = result.equals("piecewise") ? "branch" : result + "Branch";
     String shapeSource = arrays.get(p.freeSymbols().stream().filter(arrays::containsKey).findFirst().orElseThrow());
+    statements.add("// $L: the first branch that holds wins, so branches are applied last to first\n", result);
+    statements.add("// otherwise: $L\n", p.otherwise().toText());
     if (isArray(p.otherwise())) {
       Code otherwise = array(p.otherwise());
       CodeBlock value = otherwise.fresh() ? otherwise.code() : CodeBlock.of("$L.dup()", otherwise.code());
@@ -379,14 +391,28 @@ public final class JavaNd4jPrinter {
       // ulike() keeps the weights' data type; Nd4j.valueArrayOf would use the default one.
       statements.addStatement("$T $L = $L.ulike().assign($L)", INDARRAY, result, shapeSource, scalar(p.otherwise()));
     }
-    // The first piece that holds wins, so pieces are written last to first; Select writes into the result array.
     for (int i = p.pieces().size() - 1; i >= 0; i--) {
       Piece piece = p.pieces().get(i);
-      CodeBlock mask = mask(piece.when());
-      CodeBlock value = isArray(piece.value())
-          ? array(piece.value()).code()
-          : CodeBlock.of("$L.ulike().assign($L)", result, scalar(piece.value()));
-      statements.addStatement("$T.exec(new $T(new $T[] {$L, $L, $L}, new $T[] {$L}))", ND4J, SELECT, INDARRAY, mask,
+      String branch = freshName(prefix + (i + 1));
+      String where = freshName("in" + capitalized(branch));
+      statements.add("// $L $L: $L if $L $L $L\n", prefix.equals("branch") ? "branch" : result + " branch", i + 1,
+          piece.value().toText(), piece.when().left().toText(), piece.when().relation().text(),
+          piece.when().right().toText());
+      statements.addStatement("$T $L = $L", INDARRAY, where, mask(piece.when()));
+      CodeBlock value;
+      if (isArray(piece.value())) {
+        Code code = array(piece.value());
+        if (code.fresh()) {
+          statements.addStatement("$T $L = $L", INDARRAY, branch, code.code());
+          value = CodeBlock.of("$L", branch);
+        } else {
+          value = code.code();
+        }
+      } else {
+        statements.addStatement("$T $L = $L.ulike().assign($L)", INDARRAY, branch, result, scalar(piece.value()));
+        value = CodeBlock.of("$L", branch);
+      }
+      statements.addStatement("$T.exec(new $T(new $T[] {$L, $L, $L}, new $T[] {$L}))", ND4J, SELECT, INDARRAY, where,
           value, result, INDARRAY, result);
     }
     return new Code(CodeBlock.of("$L", result), true);
@@ -503,11 +529,23 @@ public final class JavaNd4jPrinter {
     return "(" + out.append(scalarText(p.otherwise(), 1)) + ")";
   }
 
+  /** A Java literal of the double nearest {@code r}; a number no double can hold has none (javac would refuse it). */
   private static String literal(Rational r) {
+    double value = r.toDouble();
+    if (!Double.isFinite(value) || (value == 0) != r.isZero()) {
+      throw new IllegalArgumentException("the constant " + abbreviated(r.toString()) + " is out of the range of a double");
+    }
     String decimal = r.toDecimalString();
     if (!decimal.contains("/")) {
       return decimal.contains(".") || decimal.contains("e") ? decimal : decimal + ".0";
     }
+    if (r.numerator().bitLength() > 1000 || r.denominator().bitLength() > 1000) {
+      return Double.toString(value);
+    }
     return r.numerator() + ".0 / " + r.denominator() + ".0";
+  }
+
+  private static String abbreviated(String text) {
+    return text.length() > 40 ? text.substring(0, 20) + "..." + text.substring(text.length() - 10) : text;
   }
 }

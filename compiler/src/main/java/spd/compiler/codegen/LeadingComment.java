@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** The {@code //} comment lines right above a declaration: how an experiment describes itself. */
+/** The {@code //} comment lines right above a declaration, as written: how an experiment describes itself. */
 final class LeadingComment {
   private LeadingComment() {}
 
@@ -16,7 +16,7 @@ final class LeadingComment {
       if (!line.startsWith("//")) {
         break;
       }
-      comment.add(line.substring(2).strip().replace("*/", "* /"));
+      comment.add(line.substring(2).strip());
     }
     Collections.reverse(comment);
     return comment;

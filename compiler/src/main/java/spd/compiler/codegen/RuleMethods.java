@@ -318,7 +318,7 @@ final class RuleMethods {
     Expr inW = experiment.inTermsOfW(expr);
     List<String> params = scalarParams(inW);
     String name = members.uniqueMethodName(base);
-    CodeBlock preamble = usesEta ? CodeBlock.of("$T eta = $L;\n", Runtime.INDARRAY, call(eta, "w")) : CodeBlock.of("");
+    CodeBlock preamble = usesEta ? CodeBlock.of("$T eta = $L;\n", Runtime.INDARRAY, call(eta, "w", params)) : CodeBlock.of("");
     members.elementwiseMethod(name, expr, Map.of(W, W), preamble, usesEta ? Map.of("eta", "eta") : Map.of(),
         params, at, what);
     return new Function(name, params);
@@ -335,7 +335,7 @@ final class RuleMethods {
     Map<String, String> arrays = new LinkedHashMap<>();
     arrays.put(W, W);
     arrays.put("lr", "step");
-    CodeBlock preamble = usesEta ? CodeBlock.of("$T eta = $L;\n", Runtime.INDARRAY, call(eta, "w")) : CodeBlock.of("");
+    CodeBlock preamble = usesEta ? CodeBlock.of("$T eta = $L;\n", Runtime.INDARRAY, call(eta, "w", params)) : CodeBlock.of("");
     members.elementwiseMethod(name, expr, arrays, preamble, usesEta ? Map.of("eta", "eta") : Map.of(), params, at,
         "the prox keep probability");
     return new Function(name, params);
@@ -353,9 +353,14 @@ final class RuleMethods {
     return expr.freeSymbols().stream().filter(overridable::contains).sorted().toList();
   }
 
-  private String call(Function function, String array) {
+  /**
+   * {@code eta(w, eps)}: a call of {@code function} from inside a method whose own constant parameters are
+   * {@code callerParams}; a constant the caller takes as a parameter is passed on, any other is the field.
+   */
+  private String call(Function function, String array, List<String> callerParams) {
+    Map<String, String> parameters = JavaNames.parameters(callerParams);
     List<String> args = new ArrayList<>(List.of(array));
-    function.scalarParams().forEach(p -> args.add(JavaNames.method(p)));
+    function.scalarParams().forEach(p -> args.add(parameters.getOrDefault(p, members.scalars().get(p))));
     return function.name() + "(" + String.join(", ", args) + ")";
   }
 

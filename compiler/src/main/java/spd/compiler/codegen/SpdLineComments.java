@@ -23,9 +23,8 @@ final class SpdLineComments {
     return out.toString();
   }
 
-  /** The marker text for a member that came from {@code line} of the source. */
+  /** The marker text for a member that came from {@code line} of the source, made safe for a comment. */
   static String marker(int line, String text) {
-    String quoted = text.replace("*/", "* /");
-    return "spd:" + line + "  " + quoted;
+    return "spd:" + line + "  " + Literals.javadoc(text);
   }
 }

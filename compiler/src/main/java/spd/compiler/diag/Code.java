@@ -25,6 +25,7 @@ public enum Code {
   E0107(Severity.ERROR, "import not found"),
   E0109(Severity.ERROR, "reserved name"),
   E0110(Severity.ERROR, "misplaced variable"),
+  E0111(Severity.ERROR, "import cycle"),
 
   // Blocks and settings.
   E0201(Severity.ERROR, "unknown kind"),
@@ -60,6 +61,8 @@ public enum Code {
   E0408(Severity.ERROR, "penalty without omega(w)"),
   E0409(Severity.ERROR, "eta-trick without f(eta)"),
   E0410(Severity.ERROR, "penalty without a derivative"),
+  E0411(Severity.ERROR, "invalid reweighting"),
+  E0412(Severity.ERROR, "condition does not depend on the variable"),
 
   // Numbers.
   E0501(Severity.ERROR, "number out of range"),

@@ -4,7 +4,11 @@ package spd.compiler.lang;
 public enum ValueKind {
   POSITIVE_INTEGER("a positive whole number"),
   INTEGER("a whole number"),
-  FRACTION("a number between 0 and 1"),
+  FRACTION("a number from 0 up to (not including) 1"),
+  OPEN_FRACTION("a number strictly between 0 and 1"),
+  PROBABILITY("a number above 0 and at most 1"),
+  NEGATIVE("a negative number"),
+  ABOVE_ONE("a number greater than 1"),
   POSITIVE("a positive number"),
   NON_NEGATIVE("a number >= 0"),
   NUMBER("a number"),

@@ -36,6 +36,7 @@ public final class ModelBuilder {
   private final SpdFile file;
   private final RuleTable rules;
   private final java.nio.file.Path baseDir;
+  private Experiment.SourceInfo sourceInfo;
 
   private ModelBuilder(SpdFile file, RuleTable rules, java.nio.file.Path baseDir) {
     this.file = file;
@@ -80,16 +81,23 @@ public final class ModelBuilder {
         ast.all(PruneDecl.class).stream().map(p -> pruning(p, values, layerNames)).toList());
   }
 
+  /** The file's path, text and hash, computed once: every experiment of the file shares them. */
   private Experiment.SourceInfo sourceInfo() {
-    String text = file.source().text();
-    return new Experiment.SourceInfo(file.source().path(), text, sha256(text));
+    if (sourceInfo == null) {
+      String text = file.source().text();
+      sourceInfo = new Experiment.SourceInfo(file.source().path(), text, sha256(text));
+    }
+    return sourceInfo;
   }
 
   private static Map<String, Constant> constants(spd.compiler.ast.Experiment ast) {
     Map<String, Constant> constants = new LinkedHashMap<>();
+    // Values so far, kept alongside: rebuilding them for every let made this quadratic in the number of lets.
+    Map<String, Double> values = new java.util.HashMap<>();
     for (LetDecl let : ast.all(LetDecl.class)) {
       spd.compiler.sym.Expr exact = Lowering.lower(let.value());
-      double value = exact.evaluate(RuleInstantiator.valuesOf(constants));
+      double value = exact.evaluate(values);
+      values.put(let.name().name(), value);
       constants.put(let.name().name(), new Constant(let.name().name(), exact, value, literal(let.value()),
           SourceRef.of(let.span())));
     }
@@ -181,7 +189,9 @@ public final class ModelBuilder {
       return new DataSpec.Files(DataSources.resolve(block, numbers, baseDir).spec(), at);
     }
     if (block.kind().name().equals("mnist")) {
-      return new DataSpec.Mnist(settings.number("validation"), settings.text("dir"), at);
+      // A relative dir is relative to the .spd file, like imports and the other data blocks' files.
+      return new DataSpec.Mnist(settings.number("validation"),
+          settings.text("dir").map(dir -> baseDir.resolve(dir).normalize().toString()), at);
     }
     return new DataSpec.Linear(settings.integer("n"), settings.integer("d"), settings.integer("support"),
         settings.number("noise"), (long) settings.number("seed"), at);
@@ -197,8 +207,7 @@ public final class ModelBuilder {
     return switch (mask.kind().name()) {
       case "bernoulli" -> new Strategy.Bernoulli(binding(mask, "keep"), settings.integer("every"));
       case "gaussian" -> new Strategy.Gaussian(binding(mask, "variance"), settings.integer("every"));
-      case "tikhonov" -> new Strategy.Tikhonov(binding(mask, "keep"), settings.number("min_keep"),
-          settings.integer("every"));
+      case "tikhonov" -> new Strategy.Tikhonov(binding(mask, "keep"), settings.number("min_keep"));
       case "prox" -> new Strategy.Prox(binding(mask, "keep"),
           settings.word("scale").equals("adam") ? Strategy.ProxScale.ADAM : Strategy.ProxScale.SGD);
       case "eta_trick" -> new Strategy.EtaTrick(dual(mask, instantiator), settings.number("init"),

@@ -19,7 +19,7 @@ public sealed interface Strategy {
   record Gaussian(Expr variance, int every) implements Strategy {}
 
   /** Adaptive Tikhonov: the penalty (1 - keep)/(2 keep) * w^2 with keep frozen each step; no noise. */
-  record Tikhonov(Expr keep, double minKeep, int every) implements Strategy {}
+  record Tikhonov(Expr keep, double minKeep) implements Strategy {}
 
   /** Adaptive prox: after each optimizer step, w <- keep * w. */
   record Prox(Expr keep, ProxScale scale) implements Strategy {}

@@ -207,6 +207,8 @@ final class AstBuilder {
       case RangeValueContext range -> new SettingValue.Range(expr(range.from), expr(range.to), span(context));
       case ExprValueContext value -> new SettingValue.Value(expr(value.expr()));
       case StringValueContext text -> new SettingValue.Text(unquote(text.STRING().getText()), span(context));
+      // The keyword 'linear' is also a word value (schedule linear): a name, like the other words.
+      case LinearValueContext word -> new SettingValue.Value(new Expr.Name(word.LINEAR().getText(), span(context)));
       default -> throw unexpected(context);
     };
   }

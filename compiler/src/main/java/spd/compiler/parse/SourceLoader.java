@@ -1,6 +1,7 @@
 package spd.compiler.parse;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -18,17 +19,36 @@ import spd.compiler.source.Span;
 
 /** Reads `.spd` files as strict UTF-8; unreadable or undecodable files become diagnostics, not exceptions. */
 public final class SourceLoader {
+  /** The largest source file read (16 MB): far beyond any real one, small enough to check in seconds. */
+  public static final int MAX_BYTES = 16 << 20;
+
   private SourceLoader() {}
 
   public static Optional<SourceFile> load(Path path, Diagnostics diagnostics) {
     return load(path, path.toString(), diagnostics);
   }
 
-  /** Reads {@code path}, naming it {@code display} in diagnostics. */
+  /**
+   * Reads {@code path}, naming it {@code display} in diagnostics. Only a regular file of at most {@link #MAX_BYTES}
+   * is read, and never more than that many bytes of it: a directory, a device ({@code /dev/zero}), a pipe (which
+   * would block) or a huge file is a diagnostic, not a hang or an out-of-memory error.
+   */
   public static Optional<SourceFile> load(Path path, String display, Diagnostics diagnostics) {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(path);
+      if (Files.exists(path) && !Files.isRegularFile(path)) {
+        diagnostics.report(Code.E0004, emptySpan(display), "cannot read " + display + ": it is not a regular file",
+            "give the path of an .spd file (not a directory, device or pipe)");
+        return Optional.empty();
+      }
+      try (InputStream in = Files.newInputStream(path)) {
+        bytes = in.readNBytes(MAX_BYTES + 1);
+      }
+      if (bytes.length > MAX_BYTES) {
+        diagnostics.report(Code.E0004, emptySpan(display), "cannot read " + display + ": it is larger than "
+            + (MAX_BYTES >> 20) + " MB", "an .spd file is a short text; split it, or check the path");
+        return Optional.empty();
+      }
     } catch (NoSuchFileException e) {
       diagnostics.report(Code.E0004, emptySpan(display), "no such file: " + display,
           "check the path; examples live under examples/");

@@ -340,10 +340,13 @@ final class DualRules {
     }
     List<CheckRow> checks = new ArrayList<>();
     for (double w : new double[] {0.01, 0.1, 0.3, 0.5, 1, 3}) {
+      // The same objective as Brent's below, lambda included: without it the grid picks the wrong bracket
+      // whenever lambda != 1 (at lambda = 1e-3 it reported 1/2 for Omega(0.01) = 0.372).
+      double weight = w * w / lambda;
       int best = 0;
       for (int i = 1; i < n; i++) {
-        if (w * w * objectiveParts[2 * i] + objectiveParts[2 * i + 1]
-            < w * w * objectiveParts[2 * best] + objectiveParts[2 * best + 1]) {
+        if (weight * objectiveParts[2 * i] + objectiveParts[2 * i + 1]
+            < weight * objectiveParts[2 * best] + objectiveParts[2 * best + 1]) {
           best = i;
         }
       }

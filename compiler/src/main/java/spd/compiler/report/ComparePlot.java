@@ -9,6 +9,9 @@ import spd.compiler.penalty.Derivation;
 import spd.compiler.penalty.Numbers;
 import spd.compiler.penalty.Penalty;
 import spd.compiler.penalty.Rule;
+import spd.plot.Axis;
+import spd.plot.Chart;
+import spd.plot.Series;
 
 /**
  * Several experiments' penalties in one figure, as the paper's Figure 1 (theory.md 5.1). Left, the scalar
@@ -51,14 +54,14 @@ public final class ComparePlot {
   }
 
   /** Both panels: the scalar penalty and the vector penalty. */
-  static List<LineChart.Panel> panels(List<Derivation> derivations) {
+  static List<Chart> panels(List<Derivation> derivations) {
     return List.of(scalarPanel(derivations), vectorPanel(derivations));
   }
 
   /** The left panel: each penalty of one weight, lambda*(Omega(w) - Omega(0.01)), at its own lambda. */
-  static LineChart.Panel scalarPanel(List<Derivation> derivations) {
+  static Chart scalarPanel(List<Derivation> derivations) {
     double[] w = logspace(W_MIN, W_MAX, POINTS);
-    List<LineChart.Series> series = new ArrayList<>();
+    List<Series> series = new ArrayList<>();
     for (Derivation d : derivations) {
       if (!(d.penalty() instanceof Penalty.ClosedForm || d.penalty() instanceof Penalty.Numeric)) {
         continue;
@@ -70,21 +73,20 @@ public final class ComparePlot {
       for (int i = 0; i < w.length; i++) {
         y[i] = lambda * (values[i].value() - base);
       }
-      series.add(new LineChart.Series(d.input().experimentName() + " (lambda = " + Numbers.format(lambda) + ")", w,
-          y, false));
+      series.add(Series.line(d.input().experimentName() + " (lambda = " + Numbers.format(lambda) + ")", w, y));
     }
-    return new LineChart.Panel("Scalar penalty lambda*Omega(w)", "|w|", "lambda*(Omega(w) - Omega(0.01))", true,
-        Double.POSITIVE_INFINITY, series);
+    return Chart.of("Scalar penalty lambda*Omega(w)", Axis.logarithmic("|w|"),
+        Axis.linear("lambda*(Omega(w) - Omega(0.01))").includingZero(), series);
   }
 
   /** The right panel: the separable penalties summed over the entries of w in R^32, and HardThresh(K). */
-  static LineChart.Panel vectorPanel(List<Derivation> derivations) {
+  static Chart vectorPanel(List<Derivation> derivations) {
     double[] k = new double[DIMENSION + 1];
     for (int i = 0; i <= DIMENSION; i++) {
       k[i] = i;
     }
-    List<LineChart.Series> series = new ArrayList<>();
-    List<LineChart.Series> constraints = new ArrayList<>();
+    List<Series> series = new ArrayList<>();
+    List<Series> constraints = new ArrayList<>();
     for (Derivation d : derivations) {
       if (d.penalty() instanceof Penalty.ClosedForm || d.penalty() instanceof Penalty.Numeric) {
         double lambda = lambdaOf(d);
@@ -96,20 +98,20 @@ public final class ComparePlot {
         for (int i = 0; i < y.length; i++) {
           y[i] -= min;
         }
-        series.add(new LineChart.Series(d.input().experimentName(), k, y, false));
+        series.add(Series.line(d.input().experimentName(), k, y));
       } else if (d.input().rule() instanceof Rule.MagnitudePruning pruning) {
         int kept = (int) Math.round((1 - pruning.target().evaluate(Map.of())) * DIMENSION);
         double[] y = new double[k.length];
         for (int i = 0; i < k.length; i++) {
           y[i] = i <= kept ? 0 : HARD_THRESHOLD_HEIGHT;
         }
-        constraints.add(new LineChart.Series(d.input().experimentName() + " = HardThresh(" + kept + ")", k, y, true));
+        constraints.add(Series.line(d.input().experimentName() + " = HardThresh(" + kept + ")", k, y).dashed());
       }
     }
     // Constraints last, so that each penalty has the same colour in both panels.
     series.addAll(constraints);
-    return new LineChart.Panel("Vector penalty lambda*Omega(w), w in R^" + DIMENSION, "nonzero entries k",
-        "lambda*(Omega(w) - min_k)", false, 12, series);
+    return Chart.of("Vector penalty lambda*Omega(w), w in R^" + DIMENSION, Axis.linear("nonzero entries k"),
+        Axis.linear("lambda*(Omega(w) - min_k)").includingZero().cappedAt(12), series);
   }
 
   /** The experiment's lambda; 1 when it has none (variational dropout sets its own scale). */

@@ -54,26 +54,28 @@ public final class Json {
    * name, whether it is a constraint (dashed) and the points x, y.
    */
   static String withComparison(java.util.List<Derivation> derivations, double[] at,
-      java.util.List<LineChart.Panel> panels) {
+      java.util.List<spd.plot.Chart> panels) {
     ObjectNode root = MAPPER.createObjectNode();
     ArrayNode list = root.putArray("derivations");
     derivations.forEach(d -> list.add(tree(d, at)));
     ArrayNode array = root.putObject("compare").putArray("panels");
-    for (LineChart.Panel panel : panels) {
+    for (spd.plot.Chart panel : panels) {
       ObjectNode p = array.addObject();
       p.put("title", panel.title());
-      p.put("x", panel.xTitle());
-      p.put("y", panel.yTitle());
+      p.put("x", panel.x().title());
+      p.put("y", panel.y().title());
       ArrayNode series = p.putArray("series");
-      for (LineChart.Series s : panel.series()) {
+      for (spd.plot.Series s : panel.series()) {
         ObjectNode node = series.addObject();
         node.put("name", s.name());
-        node.put("constraint", s.dashed());
+        node.put("constraint", s.style().line() == spd.plot.Style.Line.DASHED);
         ArrayNode points = node.putArray("points");
-        for (int i = 0; i < s.x().length; i++) {
+        double[] x = s.x();
+        double[] y = s.y();
+        for (int i = 0; i < x.length; i++) {
           ObjectNode point = points.addObject();
-          number(point, "x", s.x()[i]);
-          number(point, "y", s.y()[i]);
+          number(point, "x", x[i]);
+          number(point, "y", y[i]);
         }
       }
     }
@@ -191,12 +193,11 @@ public final class Json {
     for (double x : at) {
       ObjectNode node = array.addObject();
       node.put("w", x);
-      Estimate omega = f.omega(x);
-      estimate(node, "omega", omega);
-      value(node, "etaHat", f.etaHat(x), AtTable.etaUnavailable(d));
-      value(node, "keep", f.keep(x), AtTable.etaUnavailable(d));
+      estimate(node, "omega", AtTable.omega(f, x));
+      value(node, "etaHat", AtTable.value(() -> f.etaHat(x)), AtTable.etaUnavailable(d));
+      value(node, "keep", AtTable.value(() -> f.keep(x)), AtTable.etaUnavailable(d));
       node.put("eta", x);
-      estimate(node, "dual", f.dual(x));
+      estimate(node, "dual", AtTable.dual(f, x));
     }
   }
 

@@ -2,23 +2,27 @@ package spd.compiler.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
-import javax.imageio.ImageIO;
 import spd.compiler.penalty.ClassicalMatch;
 import spd.compiler.penalty.Derivation;
 import spd.compiler.penalty.Numbers;
 import spd.compiler.penalty.Penalty;
+import spd.plot.Axis;
+import spd.plot.Chart;
+import spd.plot.Figure;
+import spd.plot.Series;
 
 /**
  * The figure of a derivation: Omega(w) beside its closest classical penalties, eta_hat(w) and the keep probability,
  * side by side, as one SVG and one PNG.
  */
 final class Plots {
+  static final int CHART_WIDTH = 460;
+  static final int HEIGHT = 340;
   private static final int POINTS = 160;
   private static final double W_MAX = 5;
 
@@ -26,7 +30,7 @@ final class Plots {
 
   /** Writes {@code base}.svg and {@code base}.png; returns their file names, or none when there is nothing to plot. */
   static List<String> write(Derivation d, Path directory, String base) {
-    List<LineChart.Panel> panels = panels(d);
+    List<Chart> panels = panels(d);
     if (panels.isEmpty()) {
       return List.of();
     }
@@ -36,8 +40,8 @@ final class Plots {
     return List.of(svg.getFileName().toString(), png.getFileName().toString());
   }
 
-  private static List<LineChart.Panel> panels(Derivation d) {
-    List<LineChart.Panel> panels = new ArrayList<>();
+  private static List<Chart> panels(Derivation d) {
+    List<Chart> panels = new ArrayList<>();
     if (d.penalty() instanceof Penalty.NotSeparable || d.penalty() instanceof Penalty.None) {
       return panels;
     }
@@ -50,38 +54,38 @@ final class Plots {
     return panels;
   }
 
-  private static LineChart.Panel omegaPanel(Derivation d, double[] w) {
+  private static Chart omegaPanel(Derivation d, double[] w) {
     var values = d.functions().omega(w);
     double[] omega = new double[w.length];
     for (int i = 0; i < w.length; i++) {
       omega[i] = values[i].value();
     }
-    List<LineChart.Series> series = new ArrayList<>();
-    series.add(new LineChart.Series("Omega (" + d.input().experimentName() + ")", w, omega, false));
+    List<Series> series = new ArrayList<>();
+    series.add(Series.line("Omega (" + d.input().experimentName() + ")", w, omega));
     for (ClassicalMatch m : d.classical()) {
       double[] y = evaluate(m.curve(), w);
-      series.add(new LineChart.Series(m.family() + (m.exact() ? " (equal)" : " (fit)"), w, y, true));
+      series.add(Series.line(m.family() + (m.exact() ? " (equal)" : " (fit)"), w, y).dashed());
     }
-    return new LineChart.Panel("effective penalty", "|w|", "Omega(w)", false, Double.POSITIVE_INFINITY, series);
+    return Chart.of("effective penalty", Axis.linear("|w|"), Axis.linear("Omega(w)").includingZero(), series);
   }
 
   /** eta_hat(w); where it blows up before a breakpoint (SCAD, MCP) the axis is cut so that the rest stays readable. */
-  private static LineChart.Panel etaPanel(Derivation d, double[] w) {
+  private static Chart etaPanel(Derivation d, double[] w) {
     double[] eta = evaluate(d.functions()::etaHat, w);
     double cap = axisCap(eta);
     String name = Double.isFinite(cap) ? "eta_hat (axis cut at " + Numbers.format(cap) + ")" : "eta_hat";
-    return new LineChart.Panel("adaptive rule", "|w|", "eta_hat(w)", false, cap,
-        List.of(new LineChart.Series(name, w, eta, false)));
+    return Chart.of("adaptive rule", Axis.linear("|w|"), Axis.linear("eta_hat(w)").includingZero().cappedAt(cap),
+        List.of(Series.line(name, w, eta)));
   }
 
   /** The keep probability; with a small lambda it rises within |w| ~ lambda, so the axis is then logarithmic. */
-  private static LineChart.Panel keepPanel(Derivation d, double[] w) {
+  private static Chart keepPanel(Derivation d, double[] w) {
     double lambda = ComparePlot.lambdaOf(d);
     boolean log = lambda < 0.05;
     double[] x = log ? ComparePlot.logspace(Math.min(1e-3, lambda * 1e-2), W_MAX, POINTS) : w;
     String yTitle = "eta_hat/(eta_hat + " + d.input().lambdaSymbol() + ")";
-    return new LineChart.Panel("keep probability", "|w|", yTitle, log, Double.POSITIVE_INFINITY,
-        List.of(new LineChart.Series("keep", x, evaluate(d.functions()::keep, x), false)));
+    return Chart.of("keep probability", Axis.of("|w|", log), Axis.linear(yTitle).includingZero(),
+        List.of(Series.line("keep", x, evaluate(d.functions()::keep, x))));
   }
 
   private static double[] evaluate(DoubleUnaryOperator f, double[] x) {
@@ -113,10 +117,9 @@ final class Plots {
   }
 
   /** The panels side by side, as SVG and as PNG. */
-  static void save(List<LineChart.Panel> panels, Path svg, Path png) {
+  static void save(List<Chart> panels, Path svg, Path png) {
     try {
-      Files.writeString(svg, LineChart.svg(panels));
-      ImageIO.write(LineChart.png(panels), "png", png.toFile());
+      new Figure(panels, CHART_WIDTH, HEIGHT).write(svg, png);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the plot " + svg + ": " + e.getMessage(), e);
     }

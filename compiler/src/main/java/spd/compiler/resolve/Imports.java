@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +17,7 @@ import spd.compiler.ast.Import;
 import spd.compiler.ast.RuleDecl;
 import spd.compiler.ast.SpdFile;
 import spd.compiler.diag.Code;
+import spd.compiler.diag.Diagnostic;
 import spd.compiler.diag.Diagnostics;
 import spd.compiler.lang.RuleTable;
 import spd.compiler.parse.SourceLoader;
@@ -69,7 +73,11 @@ public final class Imports {
     standardLibrary().rules().forEach(r -> standardNames.add(r.name().name()));
     RuleTable table = new RuleTable(standardNames);
     List<RuleDecl> all = new ArrayList<>(file.rules());
-    collectImports(file, baseDir, diagnostics, new HashSet<>(), all);
+    Deque<Path> chain = new ArrayDeque<>();
+    rootPath(file, baseDir).ifPresent(chain::push);
+    Set<String> visited = new HashSet<>();
+    chain.forEach(root -> visited.add(root.toString()));
+    collectImports(file, baseDir, diagnostics, visited, chain, all);
     for (RuleDecl rule : all) {
       if (!table.add(rule)) {
         RuleDecl first = table.find(rule.name().name()).orElseThrow();
@@ -80,8 +88,23 @@ public final class Imports {
     return table;
   }
 
+  /** Where the file being checked lives, so that an import of it is known as a cycle. */
+  private static Optional<Path> rootPath(SpdFile file, Path baseDir) {
+    try {
+      Path name = Path.of(file.source().path()).getFileName();
+      return name == null ? Optional.empty() : Optional.of(baseDir.resolve(name).toAbsolutePath().normalize());
+    } catch (InvalidPathException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Adds the rules of {@code file}'s imports, depth first. {@code chain} holds the files being imported, the file
+   * being checked first: an import of one of them is a cycle. A file reached twice another way (a diamond) is read
+   * once.
+   */
   private static void collectImports(SpdFile file, Path baseDir, Diagnostics diagnostics, Set<String> visited,
-      List<RuleDecl> into) {
+      Deque<Path> chain, List<RuleDecl> into) {
     for (Import imported : file.imports()) {
       if (!imported.isPath()) {
         if (imported.target().equals("std")) {
@@ -94,15 +117,27 @@ public final class Imports {
         }
         continue;
       }
-      Path path = baseDir.resolve(imported.target()).normalize();
-      if (!visited.add(path.toAbsolutePath().toString())) {
+      Path path;
+      try {
+        path = baseDir.resolve(imported.target()).toAbsolutePath().normalize();
+      } catch (InvalidPathException e) {
+        diagnostics.report(Code.E0107, imported.span(), "cannot import \"" + printable(imported.target())
+            + "\": not a valid path (" + e.getReason() + ")", "paths are relative to the importing file's directory");
+        continue;
+      }
+      if (chain.contains(path)) {
+        reportCycle(imported, path, chain, diagnostics);
+        continue;
+      }
+      if (!visited.add(path.toString())) {
         continue;
       }
       Diagnostics local = new Diagnostics();
       Optional<SpdFile> parsed = SourceLoader.load(path, local).flatMap(source -> SourceParser.parse(source, local));
-      if (local.sorted().stream().anyMatch(d -> d.code() == Code.E0004)) {
-        diagnostics.report(Code.E0107, imported.span(), "cannot import \"" + imported.target() + "\": no such file "
-            + path, "paths are relative to the importing file's directory");
+      Optional<Diagnostic> unreadable = local.sorted().stream().filter(d -> d.code() == Code.E0004).findFirst();
+      if (unreadable.isPresent()) {
+        diagnostics.report(Code.E0107, imported.span(), "cannot import \"" + printable(imported.target()) + "\": "
+            + unreadable.get().message(), "paths are relative to the importing file's directory");
         continue;
       }
       local.sorted().forEach(diagnostics::add);
@@ -113,8 +148,29 @@ public final class Imports {
         }
         into.addAll(p.rules());
         Path parent = path.getParent() == null ? Path.of(".") : path.getParent();
-        collectImports(p, parent, diagnostics, visited, into);
+        chain.push(path);
+        collectImports(p, parent, diagnostics, visited, chain, into);
+        chain.pop();
       });
     }
+  }
+
+  /** {@code a.spd imports b.spd, which imports a.spd}: the files of the cycle, from the one imported again. */
+  private static void reportCycle(Import imported, Path path, Deque<Path> chain, Diagnostics diagnostics) {
+    List<Path> files = new ArrayList<>(chain);
+    java.util.Collections.reverse(files);
+    List<String> names = new ArrayList<>();
+    for (Path file : files.subList(files.indexOf(path), files.size())) {
+      names.add(file.getFileName().toString());
+    }
+    names.add(path.getFileName().toString());
+    diagnostics.report(Code.E0111, imported.span(), "import cycle: " + String.join(" imports ", names),
+        "a file cannot import itself, directly or through others; move the shared rules to a file that imports"
+            + " none of them");
+  }
+
+  private static String printable(String text) {
+    return text.codePoints().mapToObj(c -> Character.isISOControl(c) ? String.format("\\x%02x", c)
+        : Character.toString(c)).collect(java.util.stream.Collectors.joining());
   }
 }

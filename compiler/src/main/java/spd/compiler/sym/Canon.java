@@ -10,6 +10,8 @@ import java.util.TreeMap;
  * rewrites that hold for every real value of the symbols happen here (sign-dependent ones live in {@link Simplifier}).
  */
 final class Canon {
+  /** The largest exact power folded into a number, in bits of numerator or denominator (about 20,000 digits). */
+  static final long MAX_EXACT_BITS = 1L << 16;
   private Canon() {}
 
   // ------------------------------------------------------------------ sums
@@ -239,7 +241,10 @@ final class Canon {
       return Expr.ONE;
     }
     if (e.isInteger()) {
-      if (e.numerator().bitLength() > 16) {
+      // Exact powers stay below MAX_EXACT_BITS: (7^9999)^9999 would take hours and (10^60000)^60000 overflows
+      // BigInteger; past the limit the power stays symbolic, and evaluates to what a double makes of it.
+      long bits = (long) Math.max(b.numerator().bitLength(), b.denominator().bitLength()) * e.numerator().abs().longValue();
+      if (e.numerator().bitLength() > 16 || bits > MAX_EXACT_BITS) {
         return new Pow(new Num(b), new Num(e));
       }
       return new Num(b.pow(e.intValueExact()));
@@ -253,6 +258,10 @@ final class Canon {
     }
     // 2^(3/2) = 2 * 2^(1/2): the integer part of the exponent leaves the power.
     Rational whole = Rational.of(e.floor());
+    if ((long) Math.max(b.numerator().bitLength(), b.denominator().bitLength()) * whole.numerator().abs().longValue()
+        > MAX_EXACT_BITS) {
+      return new Pow(new Num(b), new Num(e));
+    }
     Rational fraction = e.subtract(whole);
     Expr fractional = new Pow(new Num(b), new Num(fraction));
     return whole.isZero() ? fractional : new Product(List.of(new Num(b.pow(whole.intValueExact())), fractional));

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spd.compiler.testing.Project;
 
-/** The command line's exit codes and machine-readable output. */
+/** The command line's exit codes, its messages, and its machine-readable output. */
 class CommandLineTest {
   @TempDir
   Path directory;
@@ -28,6 +28,26 @@ class CommandLineTest {
     assertEquals(Main.USER_ERROR, Main.execute("check", example("errors/unknown_name.spd")));
     assertEquals(Main.USER_ERROR, Main.execute("check", directory.resolve("absent.spd").toString()));
     assertEquals(Main.USER_ERROR, Main.execute("check"), "a missing argument is a user error");
+  }
+
+  @Test
+  void checkNamesEachErrorWithItsPlaceCodeCaretAndHint() {
+    String output = captureBoth(() -> assertEquals(Main.USER_ERROR,
+        Main.execute("check", example("errors/unknown_name.spd"))));
+    assertTrue(output.contains("unknown_name.spd:4:25: error[E0101]: unknown name 'epz'"), output);
+    assertTrue(output.contains("^^^"), "a caret under the name: " + output);
+    assertTrue(output.contains("help: did you mean 'eps'?"), output);
+    assertTrue(output.contains("0 of 1 file ok; 2 errors, 0 warnings"), output);
+  }
+
+  @Test
+  void checkOfAMissingFileOrArgumentSaysWhat() {
+    Path absent = directory.resolve("absent.spd");
+    String missingFile = captureBoth(() -> Main.execute("check", absent.toString()));
+    assertTrue(missingFile.contains("error[E0004]: no such file: " + absent), missingFile);
+    String missingArgument = captureBoth(() -> Main.execute("check"));
+    assertTrue(missingArgument.contains("Missing required parameter: 'FILE'"), missingArgument);
+    assertTrue(missingArgument.contains("spd check --help"), "points to the help: " + missingArgument);
   }
 
   @Test
@@ -61,18 +81,38 @@ class CommandLineTest {
     String err = captureErr(() -> assertEquals(Main.USER_ERROR,
         Main.execute("compile", "-o", file.resolve("sub").toString(), example("adadrop_logsum.spd"))));
     assertTrue(err.startsWith("spd: cannot read or write a file"), err);
-    assertEquals(Main.USER_ERROR, Main.execute("derive", "-o", file.resolve("sub").toString(),
-        example("adadrop_logsum.spd")));
+    String deriveErr = captureErr(() -> assertEquals(Main.USER_ERROR, Main.execute("derive", "-o",
+        file.resolve("sub").toString(), example("adadrop_logsum.spd"))));
+    assertTrue(deriveErr.contains("spd: cannot read or write a file: " + file.resolve("sub")), deriveErr);
+    assertTrue(!deriveErr.contains("Exception") && !deriveErr.contains("\tat "), "no stack trace: " + deriveErr);
+  }
+
+  @Test
+  void runLooksForMnistInTheDirectoryTheFileNamesRelativeToTheFile() throws Exception {
+    Path file = Files.writeString(directory.resolve("dir.spd"), """
+        experiment mnist_elsewhere {
+          data mnist { dir "idx files" }
+          network { input 784 dense 10 loss cross_entropy }
+          train sgd(lr = 0.1) { epochs 1 }
+        }
+        """);
+    String err = captureErr(() -> assertEquals(Main.USER_ERROR, Main.execute("run", "--quiet", "--out",
+        directory.resolve("run").toString(), file.toString())));
+    assertTrue(err.contains(directory.resolve("idx files").toString()), err);
   }
 
   @Test
   void runRejectsZeroEpochs() {
-    assertEquals(Main.USER_ERROR, Main.execute("run", example("linear_lasso.spd"), "--epochs", "0"));
+    String output = captureBoth(() -> assertEquals(Main.USER_ERROR,
+        Main.execute("run", example("linear_lasso.spd"), "--epochs", "0")));
+    assertTrue(output.contains("--epochs must be at least 1, not 0"), output);
   }
 
   @Test
   void runOfADeriveOnlyFileSaysWhatToDoInstead() {
-    assertEquals(Main.USER_ERROR, Main.execute("run", example("figure1.spd")));
+    String output = captureBoth(() -> assertEquals(Main.USER_ERROR, Main.execute("run", example("figure1.spd"))));
+    assertTrue(output.contains("has no experiment with data, a network and a train block"), output);
+    assertTrue(output.contains("run: ./spd derive " + example("figure1.spd")), "what to do instead: " + output);
   }
 
   private static String captureErr(Runnable command) {
@@ -85,6 +125,13 @@ class CommandLineTest {
       System.setErr(original);
     }
     return bytes.toString();
+  }
+
+  /** What a command prints on standard output and standard error together. */
+  private static String captureBoth(Runnable command) {
+    String[] err = new String[1];
+    String out = capture(() -> err[0] = captureErr(command));
+    return out + err[0];
   }
 
   private static String capture(Runnable command) {

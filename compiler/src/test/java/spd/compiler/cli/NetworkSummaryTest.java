@@ -1,7 +1,10 @@
 package spd.compiler.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -43,6 +46,18 @@ class NetworkSummaryTest {
 
   @Test
   void theCommandPrintsTheSummaryAndExitsZero() {
-    assertEquals(0, Main.execute("check", "--summary", Project.examples().resolve("lenet5/plain.spd").toString()));
+    PrintStream original = System.out;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(bytes, true));
+    try {
+      assertEquals(0, Main.execute("check", "--summary", Project.examples().resolve("lenet5/plain.spd").toString()));
+    } finally {
+      System.setOut(original);
+    }
+    String printed = bytes.toString();
+    assertTrue(printed.startsWith("lenet5_plain ("), printed);
+    assertTrue(printed.contains(summaryOf("lenet5/plain.spd").lines().skip(1).findFirst().orElseThrow()),
+        "the layer table's header line: " + printed);
+    assertEquals(1, printed.lines().filter(l -> l.matches("\\s*total\\s+430,500\\s+580")).count(), printed);
   }
 }

@@ -28,7 +28,10 @@ import spd.compiler.testing.Project;
 class MutationRobustnessTest {
   private static final int COUNT = Integer.getInteger("spd.mutation.count", 10_000);
   private static final long SEED = Long.getLong("spd.mutation.seed", 20211206L);
-  private static final long SECONDS_PER_INPUT = 10;
+  /** CPU seconds one input may take: the real limit, independent of how busy the machine is. */
+  private static final long CPU_SECONDS_PER_INPUT = 10;
+  /** Wall-clock seconds before an input counts as hung (generous: the machine may be shared). */
+  private static final long WALL_SECONDS_PER_INPUT = 120;
 
   @Test
   void everyMutationEndsInDiagnosticsOrSuccess() throws Exception {
@@ -69,24 +72,40 @@ class MutationRobustnessTest {
 
   private static Outcome runOne(ExecutorService executor, byte[] input, int index) throws Exception {
     Future<Outcome> future = executor.submit(() -> {
-      Diagnostics diagnostics = new Diagnostics();
-      Optional<SourceFile> source = SourceLoader.decode("mutant-" + index + ".spd", input, diagnostics);
-      if (source.isEmpty()) {
-        return diagnostics.hasErrors() ? Outcome.DIAGNOSED : fail("undecodable input without a diagnostic");
+      long cpuStart = processCpuNanos();
+      Outcome outcome = checkOne(input, index);
+      long cpu = processCpuNanos() - cpuStart;
+      if (cpu > TimeUnit.SECONDS.toNanos(CPU_SECONDS_PER_INPUT)) {
+        fail("mutant " + index + " took " + cpu / 1_000_000 + " ms of CPU:\n" + new String(input, StandardCharsets.UTF_8));
       }
-      FrontendResult result = Frontend.run(source.get(), Project.examples());
-      if (result.internalError()) {
-        fail("internal error on mutant " + index + ":\n" + source.get().text() + "\n" + result.diagnostics().sorted());
-      }
-      return result.diagnostics().hasErrors() ? Outcome.DIAGNOSED : Outcome.CLEAN;
+      return outcome;
     });
     try {
-      return future.get(SECONDS_PER_INPUT, TimeUnit.SECONDS);
+      return future.get(WALL_SECONDS_PER_INPUT, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw new AssertionError("mutant " + index + " took more than " + SECONDS_PER_INPUT + " s:\n"
+      throw new AssertionError("mutant " + index + " took more than " + WALL_SECONDS_PER_INPUT + " s:\n"
           + new String(input, StandardCharsets.UTF_8));
     }
+  }
+
+  private static Outcome checkOne(byte[] input, int index) {
+    Diagnostics diagnostics = new Diagnostics();
+    Optional<SourceFile> source = SourceLoader.decode("mutant-" + index + ".spd", input, diagnostics);
+    if (source.isEmpty()) {
+      return diagnostics.hasErrors() ? Outcome.DIAGNOSED : fail("undecodable input without a diagnostic");
+    }
+    FrontendResult result = Frontend.run(source.get(), Project.examples());
+    if (result.internalError()) {
+      fail("internal error on mutant " + index + ":\n" + source.get().text() + "\n" + result.diagnostics().sorted());
+    }
+    return result.diagnostics().hasErrors() ? Outcome.DIAGNOSED : Outcome.CLEAN;
+  }
+
+  /** The CPU time of this process (the front end runs on a thread of its own, so the process is what counts). */
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /** The examples and error files, without the conv ones (whose mutants are a stream of their own). */

@@ -70,6 +70,16 @@ class SyntaxErrorsTest {
   }
 
   @Test
+  void aClosedBlockCommentFollowedByMoreTextIsJustAComment() {
+    assertEquals(List.of(), errors("/* a block comment */ experiment e { eta(w) = |w| /* and * another ** */ }"));
+    assertEquals(List.of(), errors("/**/ experiment e { eta(w) = |w| } /* last ***/"));
+    assertEquals(List.of(), errors("/* one */ /* two */\nexperiment e { eta(w) = |w| }\n/* three */"));
+    List<Diagnostic> open = errors("/* closed */ experiment e { eta(w) = |w| }\n/* open ** ");
+    assertEquals(Code.E0007, open.getFirst().code());
+    assertEquals(2, open.getFirst().span().line());
+  }
+
+  @Test
   void deepNestingIsADiagnosticNotAStackOverflow() {
     String deep = "experiment e { eta(w) = " + "(".repeat(5000) + "w" + ")".repeat(5000) + " }";
     assertEquals(Code.E0002, errors(deep).getFirst().code());

@@ -136,6 +136,21 @@ class OracleTest {
     assertTrue(java.util.List.of("MCP", "SCAD").contains(d.classical().get(0).family()), d.classical().toString());
   }
 
+  @Test
+  void hardConcreteAtASmallLambdaScalesAndItsCheckTableAgrees() {
+    Derivation small = PenaltyDeriver.derive(Inputs.of("hc", new Rule.HardConcrete(Expr.number(Rational.of(2, 3)),
+        Expressions.parse("-0.1"), Expressions.parse("1.1")), "lambda", "1e-3"));
+    Derivation unit = PenaltyDeriver.derive(Inputs.of("hc", new Rule.HardConcrete(Expr.number(Rational.of(2, 3)),
+        Expressions.parse("-0.1"), Expressions.parse("1.1")), "lambda", "1"));
+    // Omega_lambda(w) = (1/2) inf_a [w^2 V(a)/lambda + P(z != 0)] = Omega_1(w/sqrt(lambda)): 0.372 at w = 0.01.
+    double omega = small.functions().omega(0.01).value();
+    assertEquals(unit.functions().omega(0.01 / Math.sqrt(1e-3)).value(), omega, 1e-6);
+    assertEquals(0.372, omega, 5e-4);
+    for (CheckRow row : small.checks()) {
+      assertTrue(row.relativeDifference() < 1e-6, "the independent minimum agrees: " + row);
+    }
+  }
+
   // ------------------------------------------------------------------ 6.4 dynamics
 
   /** The scalar adaptive-dropout iteration w <- alpha(w) y from w = y, to its fixed point. */

@@ -2,10 +2,12 @@ package spd.runtime.data;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Where MNIST's idx files are looked for: the directory given on the command line, else the environment
- * variable {@code SPD_DATA}, else {@code ~/.cache/spd/mnist}.
+ * Where MNIST's idx files are looked for: the directory the experiment names ({@code data mnist { dir "..." }}),
+ * else the one given on the command line, else the environment variable {@code SPD_DATA}, else
+ * {@code ~/.cache/spd/mnist}.
  *
  * @param path the directory
  * @param source how it was chosen, for messages (e.g. "from $SPD_DATA")
@@ -16,7 +18,12 @@ public record DataDirectory(Path path, String source) {
 
   /** Resolves the directory from an optional flag and the process environment. */
   public static DataDirectory resolve(Path flag) {
-    return resolve(flag, System.getenv(), System.getProperty("user.home"));
+    return resolve(flag, Optional.empty());
+  }
+
+  /** Resolves the directory from an optional flag, the experiment's own directory and the process environment. */
+  public static DataDirectory resolve(Path flag, Optional<Path> declared) {
+    return resolve(flag, declared, System.getenv(), System.getProperty("user.home"));
   }
 
   /**
@@ -35,6 +42,15 @@ public record DataDirectory(Path path, String source) {
 
   /** Resolves the directory from an optional flag, an environment and a home directory. */
   public static DataDirectory resolve(Path flag, Map<String, String> environment, String home) {
+    return resolve(flag, Optional.empty(), environment, home);
+  }
+
+  /** Resolves the directory from an optional flag, the experiment's directory, an environment and a home. */
+  public static DataDirectory resolve(Path flag, Optional<Path> declared, Map<String, String> environment,
+      String home) {
+    if (declared.isPresent()) {
+      return new DataDirectory(declared.get(), "named by the data block's dir");
+    }
     if (flag != null) {
       return new DataDirectory(flag, "given on the command line");
     }

@@ -10,7 +10,8 @@ public final class DataLoader {
   public static Dataset load(DataSpec spec, Path dataFlag) {
     return switch (spec) {
       case DataSpec.Mnist mnist ->
-          Mnist.load(DataDirectory.resolve(dataFlag), mnist.validationFraction(), mnist.splitSeed());
+          Mnist.load(DataDirectory.resolve(dataFlag, mnist.directory()), mnist.validationFraction(),
+              mnist.splitSeed());
       case DataSpec.FashionMnist fashion -> KnownIdxSet.FASHION_MNIST.load(
           DataDirectory.fashionMnist(fashion.directory().orElse(null), dataFlag), fashion.validationFraction(),
           fashion.splitSeed());

@@ -22,6 +22,7 @@ public final class Conv2d implements WeightedLayer {
   private final ConvSpec spec;
   private final Parameter weight;
   private final Parameter bias;
+  private final Im2colConvolution convolution;
   private final Map<Integer, Buffers> buffersByBatch = new HashMap<>();
   private WeightProduct product;
 
@@ -32,6 +33,7 @@ public final class Conv2d implements WeightedLayer {
     this.spec = spec;
     this.weight = Parameter.of(spec.name() + ".W", weights);
     this.bias = Parameter.of(spec.name() + ".b", biases);
+    this.convolution = Im2colConvolution.of(spec.input(), spec.filters(), spec.kernel());
   }
 
   /**
@@ -95,15 +97,13 @@ public final class Conv2d implements WeightedLayer {
 
   @Override
   public void product(INDArray input, INDArray weights, INDArray output) {
-    ConvOps.conv(input, weights, output, spec.kernel());
+    convolution.forward(input, weights, output);
   }
 
   @Override
   public void productBackward(INDArray input, INDArray weights, INDArray gradOutput, INDArray gradInput,
       INDArray gradWeights) {
-    // libnd4j computes both gradients in one op; the first layer's input gradient goes to a scratch buffer.
-    INDArray inputGradient = gradInput != null ? gradInput : buffers(input).gradInput();
-    ConvOps.convBackward(input, weights, gradOutput, inputGradient, gradWeights, spec.kernel());
+    convolution.backward(input, weights, gradOutput, gradInput, gradWeights);
   }
 
   @Override

@@ -11,6 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /** Max pooling of each channel over a square window; no parameters. Buffers are preallocated per batch size. */
 public final class MaxPool2d implements Layer {
   private final PoolSpec spec;
+  private final MaxPooling pooling;
   private final Map<Integer, Buffers> buffersByBatch = new HashMap<>();
 
   private record Buffers(INDArray output, INDArray gradInput) {}
@@ -18,6 +19,7 @@ public final class MaxPool2d implements Layer {
   /** A pooling layer as declared. */
   public MaxPool2d(PoolSpec spec) {
     this.spec = spec;
+    this.pooling = new MaxPooling(spec.input().height(), spec.input().width(), spec.window());
   }
 
   @Override
@@ -28,14 +30,14 @@ public final class MaxPool2d implements Layer {
   @Override
   public INDArray forwardTraining(INDArray input) {
     INDArray output = buffers(input).output();
-    ConvOps.maxPool(input, output, spec.window());
+    pooling.forward(input, output);
     return output;
   }
 
   /** The evaluation pass into a new array. */
   public INDArray forwardEvaluation(INDArray input) {
     INDArray output = Nd4j.create(input.dataType(), batchShape((int) input.size(0)));
-    ConvOps.maxPool(input, output, spec.window());
+    pooling.forward(input, output);
     return output;
   }
 
@@ -45,7 +47,7 @@ public final class MaxPool2d implements Layer {
       return null;
     }
     INDArray gradInput = buffers(input).gradInput();
-    ConvOps.maxPoolBackward(input, gradOutput, gradInput, spec.window());
+    pooling.backward(input, gradOutput, gradInput);
     return gradInput;
   }
 

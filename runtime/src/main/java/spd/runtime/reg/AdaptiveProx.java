@@ -44,7 +44,9 @@ public record AdaptiveProx(StepWeightFunction keep, ProxScale scale) implements 
         case OPTIMIZER -> step.stepSize(layer.weight(), stepSize);
       }
       INDArray weights = layer.weights();
-      weights.muli(keep.apply(weights, stepSize));
+      INDArray factor = keep.apply(weights, stepSize);
+      KeepProbabilities.requireValid(factor, layer, "prox");
+      weights.muli(factor);
     }
 
     /** keep(W, step) with the step sizes of the last update: the shrink factor the next step would apply. */

@@ -48,6 +48,7 @@ public record AdaptiveTikhonov(WeightFunction keep, double minKeep) implements R
      */
     private INDArray coefficient(INDArray weights) {
       INDArray alpha = keep.apply(weights);
+      KeepProbabilities.requireValid(alpha, layer, "tikhonov");
       return Transforms.max(alpha, minKeep, true).rdivi(1.0).subi(1.0);
     }
 

@@ -56,6 +56,7 @@ public record BernoulliDropConnect(WeightFunction keep, int refreshEvery) implem
     @Override
     protected void refreshParameter(INDArray weights, INDArray out) {
       out.assign(keep.apply(weights));
+      KeepProbabilities.requireValid(out, layer(), "bernoulli");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package spd.runtime.reg;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -72,9 +73,9 @@ final class HardConcreteLayer implements LayerRegularizer {
     int n = w.length;
     ElementMath.uniform(step.random().nextLong(), EDGE, 1 - EDGE, uniform, n);
     for (int i = 0; i < n; i++) {
-      uniform[i] = uniform[i] / (1 - uniform[i]);
+      logit[i] = uniform[i] / (1 - uniform[i]);
     }
-    ElementMath.log(uniform, gateExp, logit, n); // gateExp is the scratch of the exponents here
+    ElementMath.log(logit, gateExp, logit, n); // log(u/(1 - u)); gateExp is the scratch of the exponents here
     for (int i = 0; i < n; i++) {
       logit[i] += a[i];
     }
@@ -102,6 +103,12 @@ final class HardConcreteLayer implements LayerRegularizer {
       }
     }
     effective.store();
+  }
+
+  /** The uniform numbers u of the step's gates, one per weight. */
+  @Override
+  public Map<String, INDArray> randomDraws() {
+    return Map.of("uniform", Nd4j.create(uniform.clone(), layer.weights().shape(), 'c'));
   }
 
   @Override

@@ -103,6 +103,15 @@ public interface LayerRegularizer extends WeightProduct {
     return layer().weights().dup();
   }
 
+  /**
+   * The random numbers the last {@link #beforeStep} (or training forward pass) drew, by name, as live arrays
+   * valid until the next step: a reference implementation replays them to check the step (e.g. the mask of a
+   * DropConnect rule, the N(0, 1) noise of variational dropout). Default none.
+   */
+  default Map<String, INDArray> randomDraws() {
+    return Map.of();
+  }
+
   /** The rule's own keep probability per weight, if it has one (e.g. sigmoid of a learned log-odds). */
   default Optional<INDArray> keepProbability() {
     return Optional.empty();

@@ -33,6 +33,7 @@ abstract class LocalReparameterizationLayer extends VariationalLayer {
   protected final float[] klParameter;
   private final Map<Integer, BatchBuffers> buffersByBatch = new HashMap<>();
   private Random random;
+  private BatchBuffers lastBatch;
 
   /**
    * The per-batch-size arrays of the sampled pre-activation (shaped like the layer's input or output: [B, n]
@@ -65,6 +66,7 @@ abstract class LocalReparameterizationLayer extends VariationalLayer {
   @Override
   public final void forward(INDArray input, INDArray output) {
     BatchBuffers b = buffers(input, output);
+    lastBatch = b;
     layer().product(input, layer().weights(), output);
     input.mul(input, b.squares());
     layer().product(b.squares(), variance.array(), b.std());
@@ -72,6 +74,12 @@ abstract class LocalReparameterizationLayer extends VariationalLayer {
     ElementMath.gaussian(random.nextLong(), b.noise().values(), b.noise().values().length);
     b.noise().store();
     output.addi(b.work().assign(b.std()).muli(b.noise().array()));
+  }
+
+  /** The N(0, 1) noise xi of the last training forward pass, one per example and output unit. */
+  @Override
+  public final Map<String, INDArray> randomDraws() {
+    return lastBatch == null ? Map.of() : Map.of("noise", lastBatch.noise().array());
   }
 
   @Override

@@ -63,6 +63,12 @@ abstract class MaskedWeights implements LayerRegularizer {
    */
   protected abstract void sample(StepContext step, INDArray weights, INDArray mask, INDArray effective);
 
+  /** The mask of the step, drawn from the mask parameter. */
+  @Override
+  public Map<String, INDArray> randomDraws() {
+    return Map.of("mask", mask);
+  }
+
   @Override
   public INDArray trainingWeights() {
     return effective;

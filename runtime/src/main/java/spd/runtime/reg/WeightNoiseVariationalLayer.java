@@ -1,6 +1,8 @@
 package spd.runtime.reg;
 
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import spd.runtime.nn.WeightedLayer;
 
 /**
@@ -48,6 +50,12 @@ final class WeightNoiseVariationalLayer extends VariationalLayer {
       klParameter[i] = MolchanovKl.slope(klExp[i], 1 / (1 + std[i] * std[i])) * klScale;
     }
     effective.store();
+  }
+
+  /** The N(0, 1) noise xi of the step, one per weight. */
+  @Override
+  public Map<String, INDArray> randomDraws() {
+    return Map.of("noise", Nd4j.create(noise.clone(), layer().weights().shape(), 'c'));
   }
 
   @Override

@@ -13,12 +13,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import spd.plot.ChartGuard;
 import spd.runtime.Experiment;
 import spd.runtime.base.RunException;
 import spd.runtime.data.DataLoader;
 import spd.runtime.data.Dataset;
 import spd.runtime.nn.Loss;
-import spd.runtime.plot.ChartGuard;
 import spd.runtime.reg.LayerRegularizer;
 
 /**

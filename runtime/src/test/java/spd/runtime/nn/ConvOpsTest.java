@@ -14,6 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Convolution and max pooling in double precision on small shapes: the forward passes against direct loops
  * over the definitions, the backward passes against central differences of L = sum(G * out) for a random G.
+ * The convolution runs one image per chunk on two threads, so the parallel path is the one checked.
  */
 class ConvOpsTest {
   private static final double H = 1e-6;
@@ -49,10 +50,16 @@ class ConvOpsTest {
     return sum;
   }
 
+  /** One image per chunk on two threads: the chunked, parallel path and the in-order sum of kernel gradients. */
+  private static Im2colConvolution convolution(INDArray x, INDArray w, Kernel k) {
+    return new Im2colConvolution(new ImageShape((int) x.size(1), (int) x.size(2), (int) x.size(3)), (int) w.size(0),
+        k, 1, 2);
+  }
+
   private static INDArray convOf(INDArray x, INDArray w, Kernel k) {
     INDArray out = Nd4j.create(DataType.DOUBLE, x.size(0), w.size(0), k.output((int) x.size(2)),
         k.output((int) x.size(3)));
-    ConvOps.conv(x, w, out, k);
+    convolution(x, w, k).forward(x, w, out);
     return out;
   }
 
@@ -83,7 +90,7 @@ class ConvOpsTest {
     INDArray g = random(random, 2, 3, k.output(7), k.output(6));
     INDArray gradX = Nd4j.create(DataType.DOUBLE, x.shape());
     INDArray gradW = Nd4j.create(DataType.DOUBLE, w.shape());
-    ConvOps.convBackward(x, w, g, gradX, gradW, k);
+    convolution(x, w, k).backward(x, w, g, gradX, gradW);
     ToDoubleFunction<Void> loss = unused -> convOf(x, w, k).mul(g).sumNumber().doubleValue();
     assertMatchesDifferences(x, gradX, loss);
     assertMatchesDifferences(w, gradW, loss);
@@ -92,7 +99,7 @@ class ConvOpsTest {
   private static INDArray poolOf(INDArray x, Kernel k) {
     INDArray out = Nd4j.create(DataType.DOUBLE, x.size(0), x.size(1), k.output((int) x.size(2)),
         k.output((int) x.size(3)));
-    ConvOps.maxPool(x, out, k);
+    MaxPooling.of(x, k).forward(x, out);
     return out;
   }
 
@@ -123,7 +130,7 @@ class ConvOpsTest {
     }
     INDArray g = random(random, out.shape());
     INDArray gradX = Nd4j.create(DataType.DOUBLE, x.shape());
-    ConvOps.maxPoolBackward(x, g, gradX, k);
+    MaxPooling.of(x, k).backward(x, g, gradX);
     assertMatchesDifferences(x, gradX, unused -> poolOf(x, k).mul(g).sumNumber().doubleValue());
   }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PlotsTest {
   @Test
   void aDivergingRegressionRunsLossesAreDrawnInSeconds(@TempDir Path dir) throws Exception {
-    // The training losses of issue 15's diverging run (before the fix, XChart spun for minutes on 1e36),
+    // The training losses of issue 15's diverging run (XChart, the renderer then, spun for minutes on 1e36),
     // then what else a run can hold: infinity, NaN and values past what any chart can scale to.
     double[] losses = {5.2e10, 6.5e24, 1.3e36, Double.POSITIVE_INFINITY, Double.NaN, -1e300, Double.MAX_VALUE};
     List<EpochMetrics> history = new ArrayList<>();

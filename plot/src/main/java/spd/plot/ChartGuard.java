@@ -1,4 +1,4 @@
-package spd.runtime.plot;
+package spd.plot;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,44 +9,29 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Keeps chart drawing bounded whatever the numbers are. XChart 4.0.3 throws on an infinite value, and its
- * tick calculator runs for minutes (effectively forever) on a linear axis with a plain decimal pattern once
- * values pass about 1e19: exactly what a diverging run produces. So values are made drawable first (NaN
- * where they are not finite or beyond {@value #LARGEST_DRAWN}: XChart leaves a gap), large or tiny ones get
- * a scientific tick pattern, and the drawing itself runs under a deadline as the last line of defence.
+ * Keeps chart drawing bounded whatever the numbers are, as a diverging run produces them: a value that is not finite
+ * or beyond {@value #LARGEST_DRAWN} in magnitude is not drawn (a gap in its line), so axis ranges and their
+ * differences stay finite; and {@link #drawWithin} runs a drawing under a deadline, the last line of defence for a
+ * training loop that must never wait on its plots.
  */
 public final class ChartGuard {
   /** The largest magnitude drawn; beyond it a value is left out (a gap in the curve). */
   public static final double LARGEST_DRAWN = 1e300;
-  /** Tick labels in plain decimals up to this magnitude, scientific beyond (and below 1e-3). */
-  private static final double PLAIN_LARGEST = 1e6;
-  private static final double PLAIN_SMALLEST = 1e-3;
 
   private ChartGuard() {}
 
-  /** A copy of {@code values} with NaN wherever a value is not finite or too large to draw. */
+  /** Whether a value is drawn: finite and at most {@link #LARGEST_DRAWN} in magnitude. */
+  public static boolean isDrawable(double value) {
+    return Double.isFinite(value) && Math.abs(value) <= LARGEST_DRAWN;
+  }
+
+  /** A copy of {@code values} with NaN wherever a value is not drawable. */
   public static double[] plottable(double[] values) {
     double[] out = new double[values.length];
     for (int i = 0; i < values.length; i++) {
-      double value = values[i];
-      out[i] = Double.isFinite(value) && Math.abs(value) <= LARGEST_DRAWN ? value : Double.NaN;
+      out[i] = isDrawable(values[i]) ? values[i] : Double.NaN;
     }
     return out;
-  }
-
-  /**
-   * The tick pattern for an axis showing these (plottable) values: plain decimals ({@code 0.####}) when the
-   * largest magnitude is between 1e-3 and 1e6 (or all are 0), else scientific ({@code 0.###E0}).
-   */
-  public static String decimalPattern(double[] values) {
-    double largest = 0;
-    for (double value : values) {
-      if (!Double.isNaN(value)) {
-        largest = Math.max(largest, Math.abs(value));
-      }
-    }
-    boolean plain = largest == 0 || (largest >= PLAIN_SMALLEST && largest < PLAIN_LARGEST);
-    return plain ? "0.####" : "0.###E0";
   }
 
   /** Drawing code that may fail with an I/O error. */
@@ -64,12 +49,10 @@ public final class ChartGuard {
    * @throws IOException when the drawing failed to write its files
    */
   public static void drawWithin(Duration limit, Drawing drawing) throws IOException, TimeoutException {
-    FutureTask<Void> task =
-        new FutureTask<>(
-            () -> {
-              drawing.draw();
-              return null;
-            });
+    FutureTask<Void> task = new FutureTask<>(() -> {
+      drawing.draw();
+      return null;
+    });
     Thread thread = new Thread(task, "spd-plot");
     thread.setDaemon(true);
     thread.start();

@@ -5,20 +5,20 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The convolution and max-pooling kernels of libnd4j (im2col + gemm inside), on NCHW images and OIYX
+ * For comparison (benchmark and cross-check): the convolution and max-pooling kernels of libnd4j (im2col + gemm inside), on NCHW images and OIYX
  * weights ({@code filters x channels x size x size}, PyTorch's layout), writing into preallocated arrays. Any
  * floating type works, so the gradient checks run them in double precision.
  */
-public final class ConvOps {
+final class LibNd4jConvOps {
   /** libnd4j's argument for NCHW data (0) and for weights stored [out, in, kH, kW] (1). */
   private static final int NCHW = 0;
   private static final int OIYX = 1;
   private static final int EXPLICIT_PADDING = 0;
 
-  private ConvOps() {}
+  private LibNd4jConvOps() {}
 
   /** {@code output = input (*) weights}: a cross-correlation without bias; output is [B, F, OH, OW]. */
-  public static void conv(INDArray input, INDArray weights, INDArray output, Kernel kernel) {
+  static void conv(INDArray input, INDArray weights, INDArray output, Kernel kernel) {
     exec(DynamicCustomOp.builder("conv2d")
         .addInputs(input, weights)
         .addOutputs(output)
@@ -30,7 +30,7 @@ public final class ConvOps {
    * The gradients of {@link #conv} given dL/d(output): dL/d(input) into {@code gradInput} and dL/d(weights)
    * into {@code gradWeights} (both overwritten).
    */
-  public static void convBackward(INDArray input, INDArray weights, INDArray gradOutput, INDArray gradInput,
+  static void convBackward(INDArray input, INDArray weights, INDArray gradOutput, INDArray gradInput,
       INDArray gradWeights, Kernel kernel) {
     exec(DynamicCustomOp.builder("conv2d_bp")
         .addInputs(input, weights, gradOutput)
@@ -40,7 +40,7 @@ public final class ConvOps {
   }
 
   /** Max pooling of every channel over {@code window}; output is [B, C, OH, OW]. */
-  public static void maxPool(INDArray input, INDArray output, Kernel window) {
+  static void maxPool(INDArray input, INDArray output, Kernel window) {
     exec(DynamicCustomOp.builder("maxpool2d")
         .addInputs(input)
         .addOutputs(output)
@@ -49,7 +49,7 @@ public final class ConvOps {
   }
 
   /** dL/d(input) of {@link #maxPool} given dL/d(output): the gradient goes to each window's maximum. */
-  public static void maxPoolBackward(INDArray input, INDArray gradOutput, INDArray gradInput, Kernel window) {
+  static void maxPoolBackward(INDArray input, INDArray gradOutput, INDArray gradInput, Kernel window) {
     exec(DynamicCustomOp.builder("maxpool2d_bp")
         .addInputs(input, gradOutput)
         .addOutputs(gradInput)
