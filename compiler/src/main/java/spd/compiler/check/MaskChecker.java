@@ -17,8 +17,10 @@ import spd.compiler.ast.Setting;
 import spd.compiler.diag.Code;
 import spd.compiler.diag.Diagnostics;
 import spd.compiler.lang.BlockSchema;
+import spd.compiler.lang.Functions;
 import spd.compiler.lang.RuleTable;
 import spd.compiler.lang.Schemas;
+import spd.compiler.lang.ValueKind;
 import spd.compiler.source.Span;
 
 /** Checks one {@code mask} block against the schema of its kind. */
@@ -132,6 +134,12 @@ final class MaskChecker {
       checkConstant(binding, name);
     } else if (diagnostics.errorCount() == before && !used.contains("lr")) {
       checkRange(binding, name, used.contains("eta"));
+      if (kind.equals("prox") && used.contains("eta")) {
+        // The prox of step*(lambda/2)*w^2/eta is eta/(eta + step*lambda) (theory.md 4.2): without lr the
+        // shrinkage per step ignores the step size, as if every step were of size 1.
+        diagnostics.report(Code.W0413, binding.value().span(), "the prox keep does not use the step size lr",
+            "the prox of a step of size lr is keep = eta / (eta + lr * lambda) (theory.md 4.2)");
+      }
     }
     return used.contains("eta");
   }
@@ -190,7 +198,48 @@ final class MaskChecker {
         diagnostics.report(Code.E0404, call.span(), "rule '" + use.rule().name().name() + "' defines no dual f(eta)",
             "the eta-trick learns eta with the cost f(eta); use a rule that defines f, or write f(eta) = ...");
       }
+      checkGateParameters(use);
     });
+  }
+
+  /** The gate parameters of hard_concrete_dual(eta, beta, gamma, zeta) and the ranges that make gates. */
+  private static final List<String> GATE_PARAMETERS = List.of("beta", "gamma", "zeta");
+  private static final List<ValueKind> GATE_RANGES = List.of(ValueKind.POSITIVE, ValueKind.NEGATIVE,
+      ValueKind.ABOVE_ONE);
+
+  /**
+   * A dual f(eta) = hard_concrete_dual(eta, beta, gamma, zeta) needs gates that exist: beta > 0, gamma < 0 and
+   * zeta > 1, as the hard_concrete mask's settings require by their kinds. Checked here, at the argument the user
+   * wrote, rather than left to the derivation (which would fail with E0702).
+   */
+  private void checkGateParameters(RuleCallChecker.RuleUse use) {
+    Optional<Expr> body = RuleTable.function(use.rule(), "f").map(FunctionDef::body);
+    if (!(body.orElse(null) instanceof Expr.Call gates)
+        || !gates.function().name().equals(Functions.HARD_CONCRETE_DUAL.spdName())
+        || gates.arguments().size() != 1 + GATE_PARAMETERS.size()) {
+      return;
+    }
+    for (int i = 0; i < GATE_PARAMETERS.size(); i++) {
+      Expr written = gates.arguments().get(i + 1).value();
+      if (written instanceof Expr.Name parameter && use.arguments().containsKey(parameter.name())) {
+        written = use.arguments().get(parameter.name());
+      }
+      String name = GATE_PARAMETERS.get(i);
+      ValueKind kind = GATE_RANGES.get(i);
+      Expr at = written;
+      ConstantEvaluator.evaluate(written, constants.values()).ifPresent(v -> {
+        boolean inRange = switch (kind) {
+          case POSITIVE -> v > 0;
+          case NEGATIVE -> v < 0;
+          default -> v > 1;
+        };
+        if (!inRange) {
+          diagnostics.report(Code.E0203, at.span(), "hard-concrete '" + name + "' must be " + kind.description()
+              + ", not " + SettingsChecker.format(v), "the gates need beta > 0, gamma < 0 and zeta > 1; "
+              + "Louizos et al. use hard_concrete(beta: 2/3, gamma: -0.1, zeta: 1.1)");
+        }
+      });
+    }
   }
 
   private void checkFunction(FunctionDef function, BlockSchema schema, String blockName) {

@@ -1,9 +1,12 @@
 package spd.compiler.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,9 +27,12 @@ import spd.compiler.model.Experiment;
 import spd.runtime.base.RunException;
 import spd.runtime.device.Device;
 import spd.runtime.device.DeviceCheck;
+import spd.runtime.train.ProgressMode;
 import spd.runtime.train.RunInfo;
 import spd.runtime.train.RunOptions;
 import spd.runtime.train.RunResult;
+import spd.runtime.train.RunStatus;
+import spd.runtime.train.StopSignal;
 import spd.runtime.train.Trainer;
 
 /** {@code spd run FILE}: check, generate, compile in memory and train each experiment of the file. */
@@ -39,7 +45,7 @@ final class RunCommand implements Callable<Integer> {
   Path file;
 
   @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Override a 'let' constant, e.g. --set lambda=1e-2.")
-  Map<String, String> overrides = Map.of();
+  Map<String, String> overrides = new LinkedHashMap<>();
 
   @Option(names = "--epochs", paramLabel = "N", description = "Train for N epochs instead of the file's number.")
   Integer epochs;
@@ -47,9 +53,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "Use seed S instead of the file's (every random stream).")
   Long seed;
 
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "The run directory (default: runs/<experiment>-<date>-<time>); for a file of several experiments,"
-          + " DIR/<experiment> for each.")
+  @Option(names = "--out", paramLabel = "DIR", description = "The run directory, new or empty (default: "
+      + "runs/<experiment>-<date>-<time>); with several experiments, DIR/<experiment> for each.")
   Path runDirectory;
 
   @Option(names = "--data", paramLabel = "DIR",
@@ -59,14 +64,23 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu", description = "Where to train (default: cpu).")
   String device;
 
-  @Option(names = "--resume", paramLabel = "DIR", description = "Finish the interrupted run in DIR (give the same FILE).")
+  @Option(names = "--resume", paramLabel = "DIR",
+      description = "Finish the run in DIR; give the file and options it was started with (spd prints this command).")
   Path resume;
 
   @Option(names = "--experiment", paramLabel = "NAME", description = "Run only this experiment of the file.")
   String only;
 
-  @Option(names = "--quiet", description = "No progress bar.")
+  @Option(names = "--progress", defaultValue = "auto", paramLabel = "auto|bar|lines|none",
+      description = "Progress on stderr: a bar on a terminal, one line per epoch otherwise (default: auto).")
+  ProgressMode progress;
+
+  @Option(names = "--quiet", description = "No progress (the same as --progress none).")
   boolean quiet;
+
+  /** Set by spd sweep: the run stops (resumably) when its standard input closes, i.e. when the sweep is gone. */
+  @Option(names = "--stop-when-stdin-closes", hidden = true)
+  boolean stopWhenStdinCloses;
 
   @Override
   public Integer call() {
@@ -78,6 +92,10 @@ final class RunCommand implements Callable<Integer> {
     }
     if (epochs != null && epochs < 1) {
       err.println("spd run: --epochs must be at least 1, not " + epochs);
+      return Main.USER_ERROR;
+    }
+    if (resume != null && runDirectory != null && !resume.equals(runDirectory)) {
+      err.println("spd run: give either --resume DIR (finish that run) or --out DIR (a new run), not both");
       return Main.USER_ERROR;
     }
     try {
@@ -113,18 +131,23 @@ final class RunCommand implements Callable<Integer> {
         return Main.USER_ERROR;
       }
     }
-    if (resume != null && runnable.size() > 1) {
-      err.println("spd run: --resume continues one run; name its experiment with --experiment");
+    if (runnable.size() > 1 && resume != null) {
+      err.println("spd run: " + file + " has " + runnable.size() + " experiments and --resume names one run; "
+          + "choose its experiment with --experiment NAME");
       return Main.USER_ERROR;
+    }
+    StopSignal stop = new StopSignal();
+    if (stopWhenStdinCloses) {
+      ParentWatch.stopWhenClosed(System.in, stop);
     }
     int status = 0;
     for (Experiment experiment : runnable) {
-      status = Math.max(status, runOne(experiment, runnable.size() > 1, out, err));
+      status = Math.max(status, runOne(experiment, runnable.size() > 1, stop, out, err));
     }
     return status;
   }
 
-  private int runOne(Experiment experiment, boolean oneOfSeveral, PrintWriter out, PrintWriter err) {
+  private int runOne(Experiment experiment, boolean oneOfSeveral, StopSignal stop, PrintWriter out, PrintWriter err) {
     GeneratedClass generated;
     try {
       generated = ExperimentClassWriter.write(experiment);
@@ -138,34 +161,35 @@ final class RunCommand implements Callable<Integer> {
       declared = declared.withEpochs(epochs);
     }
     if (seed != null) {
-      declared = new spd.runtime.Experiment(declared.name(), declared.data(), declared.network(),
-          declared.regularizers(), declared.training().seed(seed), declared.pruning(), declared.constants());
+      declared = declared.withTraining(declared.training().seed(seed));
     }
-    Optional<LinearDualityRun> duality = LinearDualityRun.prepare(instance, declared);
+    Optional<LinearDualityRun> duality = LinearDualityRun.prepare(instance, declared, err);
     if (duality.isPresent()) {
       declared = duality.get().instrument(declared);
     }
-    RunInfo info = new RunInfo(file.toString(), experiment.source().sha256(), generated.source(), generated.fileName(),
-        Version.VERSION);
-    // --out names one run; with several experiments, each runs in a directory of its own name inside it.
     Path directory = resume != null ? resume
         : runDirectory == null ? defaultRunDirectory(experiment.name())
         : oneOfSeveral ? runDirectory.resolve(experiment.name()) : runDirectory;
-    RunOptions options = new RunOptions(directory, data, !quiet, info);
-    out.printf("spd: training %s (%s) -> %s%n", experiment.name(), file, directory);
+    String resumeCommand = ShellWords.join(reproducing(experiment.name(), oneOfSeveral, "--resume", directory));
+    RunInfo info = new RunInfo(file.toString(), experiment.source().sha256(), generated.source(), generated.fileName(),
+        Version.VERSION).withCommands(overrides, commandLine(), resumeCommand);
+    RunOptions options = new RunOptions(directory, data, quiet ? ProgressMode.NONE : progress, info, stop);
+    out.printf("spd: %s %s (%s) -> %s%n", resume != null ? "resuming" : "training", experiment.name(), file, directory);
     out.flush();
     try {
       RunResult result = resume != null ? Trainer.resume(resume, declared, options) : Trainer.run(declared, options);
-      RunReport.print(result, file.toString(), out);
-      if (result.status() == spd.runtime.train.RunStatus.COMPLETED) {
+      RunReport.print(result, resumeCommand, out);
+      if (result.status() == RunStatus.COMPLETED) {
         duality.ifPresent(d -> d.report(result, out));
       }
-      return switch (result.status()) {
-        case COMPLETED -> 0;
-        default -> Main.USER_ERROR;
-      };
+      return result.status() == RunStatus.COMPLETED ? 0 : Main.USER_ERROR;
     } catch (RunException e) {
       err.println("spd run: " + e.getMessage());
+      return Main.USER_ERROR;
+    } catch (OutOfMemoryError e) {
+      // The sizes are checked before a run starts; this is the estimate falling short, still not a bug to dump.
+      err.println("spd run: out of memory (" + e.getMessage() + "); the run needs more memory than this process "
+          + "may use: use smaller layers or less data, or raise the limit with SPD_JAVA_OPTS=-Xmx...");
       return Main.USER_ERROR;
     }
   }
@@ -176,8 +200,46 @@ final class RunCommand implements Callable<Integer> {
         .map(Path::of);
   }
 
+  /**
+   * The command that runs this experiment again with the same file, settings and data, ending in
+   * {@code flag directory}: what spd prints to resume a run, and records in its manifest.
+   */
+  private List<String> reproducing(String experiment, boolean oneOfSeveral, String flag, Path directory) {
+    List<String> words = new ArrayList<>(List.of("./spd", "run", file.toString()));
+    if (only != null || oneOfSeveral) {
+      words.addAll(List.of("--experiment", experiment));
+    }
+    overrides.forEach((name, value) -> words.addAll(List.of("--set", name + "=" + value)));
+    if (epochs != null) {
+      words.addAll(List.of("--epochs", epochs.toString()));
+    }
+    if (seed != null) {
+      words.addAll(List.of("--seed", seed.toString()));
+    }
+    if (data != null) {
+      words.addAll(List.of("--data", data.toString()));
+    }
+    if (!device.equalsIgnoreCase("cpu")) {
+      words.addAll(List.of("--device", device));
+    }
+    words.addAll(List.of(flag, directory.toString()));
+    return words;
+  }
+
+  /** The command line as given, for the manifest. */
+  private List<String> commandLine() {
+    List<String> words = new ArrayList<>(List.of("spd"));
+    words.addAll(spec.commandLine().getParseResult().originalArgs());
+    return words;
+  }
+
+  /** {@code runs/<experiment>-<date>-<time>}, with a suffix when a run started in the same second. */
   private static Path defaultRunDirectory(String experiment) {
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
-    return Path.of("runs", experiment + "-" + stamp);
+    Path directory = Path.of("runs", experiment + "-" + stamp);
+    for (int n = 2; Files.exists(directory); n++) {
+      directory = Path.of("runs", experiment + "-" + stamp + "-" + n);
+    }
+    return directory;
   }
 }

@@ -9,13 +9,15 @@ import spd.runtime.train.RunResult;
 final class RunReport {
   private RunReport() {}
 
-  static void print(RunResult result, String file, PrintWriter out) {
+  /** Prints the outcome; {@code resumeCommand} is the command that finishes an unfinished run. */
+  static void print(RunResult result, String resumeCommand, PrintWriter out) {
     switch (result.status()) {
       case COMPLETED -> printCompleted(result, out);
-      case INTERRUPTED -> out.printf("spd: interrupted after %d epoch(s); finish it with: ./spd run %s --resume %s%n",
-          result.epochs().size(), file, result.runDirectory());
+      case INTERRUPTED -> out.printf("spd: interrupted after %d epoch(s); finish it with:%n  %s%n",
+          result.epochs().size(), resumeCommand);
       case DIVERGED -> out.printf("spd: stopped: %s%nspd: the last good checkpoint is in %s%n", result.message(),
           result.runDirectory());
+      case FAILED -> out.printf("spd: stopped: %s%nspd: resume it with:%n  %s%n", result.message(), resumeCommand);
       case RUNNING -> out.printf("spd: the run did not finish: %s%n", result.message());
     }
     out.flush();

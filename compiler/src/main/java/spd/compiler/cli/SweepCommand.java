@@ -3,11 +3,14 @@ package spd.compiler.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +26,7 @@ import spd.compiler.sweep.SweepEngine;
 import spd.compiler.sweep.SweepJob;
 import spd.compiler.sweep.SweepReport;
 import spd.runtime.data.DataDirectory;
+import spd.runtime.train.RunLock;
 
 /**
  * {@code spd sweep FILE... --set lambda=1e-4,1e-3 --seeds 3 --jobs 2}: a grid of runs, a table and plots. The
@@ -55,7 +59,7 @@ final class SweepCommand implements Callable<Integer> {
   Integer epochs;
 
   @Option(names = "--out", defaultValue = "runs/sweep", paramLabel = "DIR",
-      description = "Where the runs, table and plots go (default: ${DEFAULT-VALUE}); rerunning resumes.")
+      description = "Where the runs, table and plots go (default: ${DEFAULT-VALUE}); rerunning resumes. One sweep at a time writes it.")
   Path out;
 
   @Option(names = "--data", paramLabel = "DIR", description = "The MNIST directory.")
@@ -76,11 +80,21 @@ final class SweepCommand implements Callable<Integer> {
       return Main.USER_ERROR;
     }
     Map<String, List<String>> axes = new LinkedHashMap<>();
-    grid.forEach((name, values) -> axes.put(name, List.of(values.split(","))));
+    grid.forEach((name, values) -> {
+      SweepPlan.Values parsed = SweepPlan.values(values);
+      parsed.repeated().forEach(repeat -> err.printf("spd sweep: --set %s lists %s more than once; it runs once%n",
+          name, repeat));
+      axes.put(name, parsed.distinct());
+    });
     List<SweepPlan.Target> targets = new ArrayList<>();
     boolean needsMnist = false;
     Optional<Path> mnistDirectory = Optional.empty();
+    Set<Path> seenFiles = new HashSet<>();
     for (Path file : files) {
+      if (!seenFiles.add(file.toAbsolutePath().normalize())) {
+        err.printf("spd sweep: %s is given more than once; its experiments run once%n", file);
+        continue;
+      }
       Map<String, String> first = new LinkedHashMap<>();
       axes.forEach((name, values) -> first.put(name, values.getFirst()));
       BatchStatus frontend = new BatchStatus();
@@ -111,9 +125,13 @@ final class SweepCommand implements Callable<Integer> {
     stdout.printf("spd sweep: %d run(s), %s, into %s%n", points.size(), master == null
         ? (jobs == null ? 1 : jobs) + " at a time on this machine" : "on " + master, out);
     stdout.flush();
-    List<RunRecord> records = engine.get().run(new SweepJob(points, directory, epochs, mnist,
-        Optional.ofNullable(master), jobs, stdout));
-    SweepReport.write(records, out);
+    Files.createDirectories(directory);
+    List<RunRecord> records;
+    try (RunLock lock = RunLock.acquire(directory, "sweep directory")) {
+      records = engine.get().run(new SweepJob(points, directory, epochs, mnist, Optional.ofNullable(master), jobs,
+          stdout));
+      SweepReport.write(records, out);
+    }
     stdout.printf("spd sweep: %d of %d run(s) finished; table %s, plots %s%n",
         records.stream().filter(RunRecord::completed).count(), points.size(), out.resolve("sweep.md"),
         out.resolve("pareto.png"));

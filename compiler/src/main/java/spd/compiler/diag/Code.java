@@ -63,6 +63,7 @@ public enum Code {
   E0410(Severity.ERROR, "penalty without a derivative"),
   E0411(Severity.ERROR, "invalid reweighting"),
   E0412(Severity.ERROR, "condition does not depend on the variable"),
+  W0413(Severity.WARNING, "prox keep without the step size lr"),
 
   // Numbers.
   E0501(Severity.ERROR, "number out of range"),

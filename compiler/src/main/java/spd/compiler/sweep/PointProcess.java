@@ -50,6 +50,11 @@ public final class PointProcess {
     if (existing.isPresent() && existing.get().completed() && (epochs == null || existing.get().epochs() == epochs)) {
       return new PointOutcome(PointOutcome.Kind.ALREADY_DONE, host, 0, "", seconds(started));
     }
+    if (existing.isPresent() && existing.get().status().equals("diverged")) {
+      // Run again with the same settings, it would diverge the same way; spd run refuses to resume it.
+      return new PointOutcome(PointOutcome.Kind.FAILED, host, 0,
+          "diverged" + summaryMessage(point).map(message -> ": " + message).orElse(""), seconds(started));
+    }
     boolean resume = Files.exists(point.directory().resolve("checkpoint.bin"));
     Files.createDirectories(point.directory());
     Path log = point.directory().resolve(LOG);
@@ -162,7 +167,12 @@ public final class PointProcess {
     }
     command.add(resume ? "--resume" : "--out");
     command.add(point.directory().toString());
-    command.add("--quiet");
+    // The log is a file: one line per epoch, no progress bar.
+    command.add("--progress");
+    command.add("lines");
+    // This process holds the child's standard input open and never writes to it: if this process dies
+    // outright (kill -9, a lost executor), the input closes and the child stops itself, resumably.
+    command.add("--stop-when-stdin-closes");
     return command;
   }
 

@@ -3,11 +3,15 @@ package spd.compiler.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * What a finished (or unfinished) run directory says: its summary, and its per-epoch curve as rows of
@@ -33,12 +37,17 @@ public record RunRecord(SweepPoint point, String status, int epochs, boolean cla
       JsonNode json = JSON.readTree(summary.toFile());
       return Optional.of(new RunRecord(point, json.path("status").asText("unknown"),
           json.path("epochs_completed").asInt(0), json.path("test_accuracy").isNumber(),
-          json.path("test_error").asDouble(Double.NaN),
-          json.path("nonzero_fraction").asDouble(Double.NaN), json.path("wall_time_seconds").asDouble(Double.NaN),
-          curve(point.directory().resolve("metrics.csv"))));
+          json.path("test_error").asDouble(Double.NaN), json.path("nonzero_fraction").asDouble(Double.NaN),
+          wallSeconds(point.directory().resolve("manifest.json")), curve(point.directory().resolve("metrics.csv"))));
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  /** The run's wall time over all its sessions, from its manifest (summaries hold results only). */
+  private static double wallSeconds(Path manifest) throws IOException {
+    return Files.exists(manifest) ? JSON.readTree(manifest.toFile()).path("wall_time_seconds").asDouble(Double.NaN)
+        : Double.NaN;
   }
 
   /** Rows of (epoch, validation error, nonzero fraction) from metrics.csv. */
@@ -47,23 +56,20 @@ public record RunRecord(SweepPoint point, String status, int epochs, boolean cla
     if (!Files.exists(metrics)) {
       return rows;
     }
-    List<String> lines = Files.readAllLines(metrics);
-    if (lines.isEmpty()) {
-      return rows;
-    }
-    List<String> header = List.of(lines.getFirst().split(","));
-    int epoch = header.indexOf("epoch");
-    int error = header.indexOf("validation_error");
-    int nonzero = header.indexOf("nonzero_fraction");
-    for (String line : lines.subList(1, lines.size())) {
-      String[] cells = line.split(",");
-      rows.add(new double[] {cell(cells, epoch), cell(cells, error), cell(cells, nonzero)});
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+    try (Reader reader = Files.newBufferedReader(metrics); CSVParser parser = CSVParser.parse(reader, format)) {
+      for (CSVRecord row : parser) {
+        rows.add(new double[] {cell(row, "epoch"), cell(row, "validation_error"), cell(row, "nonzero_fraction")});
+      }
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new IOException("malformed " + metrics + ": " + e.getMessage(), e);
     }
     return rows;
   }
 
   /** A number of metrics.csv; an empty cell (no validation split, regression accuracy) is NaN. */
-  private static double cell(String[] cells, int index) {
-    return index < 0 || index >= cells.length || cells[index].isBlank() ? Double.NaN : Double.parseDouble(cells[index]);
+  private static double cell(CSVRecord row, String column) {
+    String value = row.isMapped(column) && row.isSet(column) ? row.get(column) : "";
+    return value.isBlank() ? Double.NaN : Double.parseDouble(value);
   }
 }

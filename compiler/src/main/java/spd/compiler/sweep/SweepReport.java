@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /** Writes a sweep's table (Markdown and CSV) and its plots (curves per method, the Pareto front). */
 public final class SweepReport {
@@ -63,14 +65,19 @@ public final class SweepReport {
     return groups;
   }
 
-  private static String csv(List<RunRecord> records) {
-    StringBuilder csv = new StringBuilder("experiment,file,settings,seed,status,epochs,test_error,nonzero_fraction,"
-        + "wall_seconds,run_directory\n");
-    for (RunRecord r : records) {
-      csv.append(String.join(",", r.point().experiment(), r.point().file().toString(),
-          "\"" + r.point().settingsLabel() + "\"", Long.toString(r.point().seed()), r.status(),
-          Integer.toString(r.epochs()), number(r.testError()), number(r.nonzeroFraction()), number(r.wallSeconds()),
-          r.point().directory().toString())).append('\n');
+  /** One row per run; Commons CSV quotes what needs it (a path with a comma or a quote survives). */
+  static String csv(List<RunRecord> records) throws IOException {
+    StringBuilder csv = new StringBuilder();
+    CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
+        .setHeader("experiment", "file", "settings", "seed", "status", "epochs", "test_error", "nonzero_fraction",
+            "wall_seconds", "run_directory")
+        .get();
+    try (CSVPrinter printer = new CSVPrinter(csv, format)) {
+      for (RunRecord r : records) {
+        printer.printRecord(r.point().experiment(), r.point().file(), r.point().settingsLabel(), r.point().seed(),
+            r.status(), r.epochs(), number(r.testError()), number(r.nonzeroFraction()), number(r.wallSeconds()),
+            r.point().directory());
+      }
     }
     return csv.toString();
   }

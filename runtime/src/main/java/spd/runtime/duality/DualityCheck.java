@@ -12,7 +12,32 @@ import spd.runtime.data.DataSpec;
  * and compare supports and weights.
  */
 public final class DualityCheck {
+  /** How long IRLS may run before the check reports it as not converged. */
+  public static final java.time.Duration DEADLINE = java.time.Duration.ofMinutes(2);
+
   private DualityCheck() {}
+
+  /**
+   * Why the check cannot be made for a run (no penalty at lambda = 0, a rule that gives a negative eta, a
+   * singular system): a report for the user, not a failure of the run.
+   */
+  public static final class NotApplicable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** The reason, phrased for the user. */
+    public NotApplicable(String reason) {
+      super(reason);
+    }
+  }
+
+  /**
+   * The memory the check needs on {@code data}, in bytes: X and y in double precision, X^T X and the IRLS
+   * system (each d x d doubles). d = 50,000 needs 40 GB.
+   */
+  public static long bytesNeeded(DataSpec.Linear data) {
+    long d = data.d();
+    return 8L * ((long) data.n() * d + data.n()) + 2 * 8L * d * d;
+  }
 
   /**
    * How to compare.
@@ -52,7 +77,9 @@ public final class DualityCheck {
 
   /**
    * Compares the trained weights of a run on {@code data} (a {@code d x 1} or {@code 1 x d} array) with the
-   * IRLS solution for {@code etaHat} at {@code lambda}.
+   * IRLS solution for {@code etaHat} at {@code lambda}; IRLS stops, not converged, after {@link #DEADLINE}.
+   *
+   * @throws NotApplicable when there is nothing to compare with (lambda = 0, an invalid eta, ...)
    */
   public static DualityReport compare(
       DataSpec.Linear data, double lambda, WeightFunction etaHat, INDArray trainedWeights, Options options) {
@@ -63,9 +90,18 @@ public final class DualityCheck {
               .formatted(problem.d(), trainedWeights.length()));
     }
     double[] dropout = trainedWeights.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-    Irls.Solution irls =
-        Irls.solve(problem, lambda, etaHat, options.dataFactor(), options.maxIterations(), options.tolerance());
-    return report(problem, lambda, options, irls, dropout);
+    for (double w : dropout) {
+      if (!Double.isFinite(w)) {
+        throw new NotApplicable("the trained weights are not all finite");
+      }
+    }
+    try {
+      Irls.Solution irls = Irls.solve(problem, lambda, etaHat, options.dataFactor(), options.maxIterations(),
+          options.tolerance(), System.nanoTime() + DEADLINE.toNanos());
+      return report(problem, lambda, options, irls, dropout);
+    } catch (ArithmeticException e) {
+      throw new NotApplicable(e.getMessage() + " (the rule's eta makes L + lambda Omega degenerate)");
+    }
   }
 
   /** The report for given IRLS and dropout weights. */

@@ -64,15 +64,27 @@ public record DualityReport(
 
   /** Writes {@code duality.json} into {@code runDirectory}, atomically. */
   public Path write(Path runDirectory) {
+    return writeJson(runDirectory, this);
+  }
+
+  private static Path writeJson(Path runDirectory, Object value) {
     Path target = runDirectory.resolve(FILE_NAME);
     Path temporary = runDirectory.resolve(FILE_NAME + ".tmp");
     try {
-      Files.writeString(temporary, JSON.writeValueAsString(this) + System.lineSeparator(), StandardCharsets.UTF_8);
+      Files.writeString(temporary, JSON.writeValueAsString(value) + "\n", StandardCharsets.UTF_8);
       Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return target;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
     }
+  }
+
+  /** Writes {@code duality.json} for a run the check could not be made for, with the reason. */
+  public static Path writeNotApplicable(Path runDirectory, String reason) {
+    java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+    json.put("checked", false);
+    json.put("reason", reason);
+    return writeJson(runDirectory, json);
   }
 
   /** A few lines for the terminal. */

@@ -1,6 +1,5 @@
 package spd.runtime.duality;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import spd.runtime.base.WeightFunction;
 
@@ -39,8 +38,27 @@ public final class Irls {
       DataFactor factor,
       int maxIterations,
       double tolerance) {
-    if (!(lambda > 0)) {
-      throw new IllegalArgumentException("IRLS needs lambda > 0, got " + lambda);
+    return solve(problem, lambda, etaHat, factor, maxIterations, tolerance, Long.MAX_VALUE);
+  }
+
+  /**
+   * Runs IRLS as above, stopping (not converged) once {@code deadlineNanos} ({@link System#nanoTime()}) has
+   * passed: a d of several thousand makes every solve take seconds.
+   *
+   * @throws DualityCheck.NotApplicable when lambda is not positive or the rule gives a negative or NaN eta
+   */
+  public static Solution solve(
+      LinearProblem problem,
+      double lambda,
+      WeightFunction etaHat,
+      DataFactor factor,
+      int maxIterations,
+      double tolerance,
+      long deadlineNanos) {
+    if (!(lambda > 0) || Double.isInfinite(lambda)) {
+      throw new DualityCheck.NotApplicable(
+          "lambda = %s: the rule implies no penalty lambda * Omega to solve for (lambda must be positive and finite)"
+              .formatted(lambda));
     }
     double[][] gram = problem.gram();
     double[] correlation = problem.correlation();
@@ -56,6 +74,9 @@ public final class Irls {
       w = next;
       if (change <= tolerance * scale) {
         return new Solution(w, iteration, true);
+      }
+      if (System.nanoTime() - deadlineNanos > 0) {
+        return new Solution(w, iteration, false);
       }
     }
     return new Solution(w, maxIterations, false);
@@ -84,13 +105,23 @@ public final class Irls {
     return u;
   }
 
+  /**
+   * eta_hat at |w| (the rule is even). An infinite eta of either sign is an unpenalised weight: a penalty's
+   * eta = w / Omega'(w) is -infinity where Omega' is a negative zero, as for capped L1 past its cap.
+   */
   private static double[] evaluate(WeightFunction etaHat, double[] w) {
-    INDArray values = etaHat.apply(Nd4j.createFromArray(w.clone()));
-    double[] eta = values.toDoubleVector();
+    double[] magnitudes = new double[w.length];
+    for (int i = 0; i < w.length; i++) {
+      magnitudes[i] = Math.abs(w[i]);
+    }
+    double[] eta = etaHat.apply(Nd4j.createFromArray(magnitudes.clone())).toDoubleVector();
     for (int i = 0; i < eta.length; i++) {
-      if (Double.isNaN(eta[i]) || eta[i] < 0) {
-        throw new IllegalArgumentException(
-            "eta_hat(%s) = %s: the adaptive rule must give eta >= 0".formatted(w[i], eta[i]));
+      if (Double.isInfinite(eta[i])) {
+        eta[i] = ETA_MAX;
+      } else if (Double.isNaN(eta[i]) || eta[i] < 0) {
+        throw new DualityCheck.NotApplicable(
+            "eta_hat(%s) = %s: the rule is not a valid reweighting (it needs eta >= 0), so it implies no penalty"
+                .formatted(magnitudes[i], eta[i]));
       }
       eta[i] = Math.min(eta[i], ETA_MAX);
     }

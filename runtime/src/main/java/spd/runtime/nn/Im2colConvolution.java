@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import spd.runtime.base.ComputeThreads;
 
 /**
  * A convolution's products as im2col + matrix products over fixed chunks of images: for a chunk of n images,

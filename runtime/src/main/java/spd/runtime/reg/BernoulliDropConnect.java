@@ -3,6 +3,7 @@ package spd.runtime.reg;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import spd.runtime.base.ElementChunks;
 import spd.runtime.base.WeightFunction;
 import java.util.Optional;
 import spd.runtime.nn.WeightedLayer;
@@ -27,7 +28,9 @@ public record BernoulliDropConnect(WeightFunction keep, int refreshEvery) implem
    * The per-layer mask state. Sampling is one fused Java loop over heap copies (which the JIT vectorizes):
    * ND4J's Bernoulli op followed by a division and a product took three times as long. Each weight's uniform
    * number is a 32-bit hash of (a per-step seed drawn from the layer's stream, its index), so masks are
-   * reproducible and, as the mask statistics test checks, Bernoulli with the declared keep probability.
+   * reproducible and, as the mask statistics test checks, Bernoulli with the declared keep probability. As the
+   * uniform depends on the weight's index alone, the loop runs over fixed chunks on the step's compute threads
+   * and the mask does not depend on the thread count.
    */
   private final class State extends MaskedWeights {
     private final int size;
@@ -62,18 +65,27 @@ public record BernoulliDropConnect(WeightFunction keep, int refreshEvery) implem
     @Override
     protected void sample(StepContext step, INDArray weights, INDArray maskOut, INDArray effectiveOut) {
       // The keep array may have been restored from a checkpoint since the last step, so read it every step.
-      view(maskParameter).get(0, keepCopy, 0, size);
-      weightsView.get(0, weightCopy, 0, size);
+      FloatBuffer keepView = view(maskParameter);
       int seed = step.random().nextInt();
-      for (int i = 0; i < size; i++) {
+      ElementChunks.forEach(size, (from, to) -> sampleRange(keepView, seed, from, to));
+    }
+
+    private void sampleRange(FloatBuffer keepView, int seed, int from, int to) {
+      int n = to - from;
+      keepView.get(from, keepCopy, from, n);
+      weightsView.get(from, weightCopy, from, n);
+      for (int i = from; i < to; i++) {
         float p = keepCopy[i];
-        // Keep exactly when u < p: never for p = 0 (the mask is 0, not 0/0), always for p = 1.
-        float m = uniform(seed, i) < p ? 1f / p : 0f;
+        // Keep exactly when u < p: never for p = 0 (the mask is 0, not 1/0), always for p = 1. Branch-free, so
+        // the JIT vectorizes the loop (5x faster than u < p ? 1/p : 0, with the same bits): u - p is negative
+        // exactly when u < p (u - p is +0, not -0, when equal), and its sign bit spread over 32 bits selects 1/p.
+        int kept = Float.floatToRawIntBits(uniform(seed, i) - p) >> 31;
+        float m = Float.intBitsToFloat(Float.floatToRawIntBits(1f / p) & kept);
         maskCopy[i] = m;
         weightCopy[i] *= m;
       }
-      maskView.put(0, maskCopy, 0, size);
-      effectiveView.put(0, weightCopy, 0, size);
+      maskView.put(from, maskCopy, from, n);
+      effectiveView.put(from, weightCopy, from, n);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package spd.runtime.reg;
 
 import java.util.SplittableRandom;
+import spd.runtime.base.ElementChunks;
 
 /**
  * exp, log and Gaussian noise over whole float arrays, written so that the JIT vectorizes the arithmetic:
@@ -13,18 +14,28 @@ import java.util.SplittableRandom;
  *       of Math.exp over the float range (tested), with overflow to infinity and underflow to 0.
  *   <li>log(x) for positive normal floats: a scalar pass splits x into 2^e m with m in [1, 2), then log m =
  *       2 atanh((m - 1)/(m + 1)) by its series to degree 19 (|f| <= 1/3), within 1e-7 of Math.log.
- *   <li>Gaussian noise from a SplittableRandom seeded by one draw of the layer's step stream, so the noise is
- *       as reproducible as the stream (ND4J's Gaussian op took 17 ns per value here, this 3).
+ *   <li>Gaussian noise from a SplittableRandom per chunk seeded by one draw of the layer's step stream and the
+ *       chunk's index, so the noise is as reproducible as the stream (ND4J's Gaussian op took 17 ns per value
+ *       here, this 3).
  * </ul>
+ *
+ * <p>Every whole-array function runs over the fixed chunks of {@link ElementChunks} on the step's compute
+ * threads, and results do not depend on the thread count; the {@code ...Range} functions do one chunk on the
+ * calling thread, for rules that fuse several passes into one chunked loop.
  */
 final class ElementMath {
   private ElementMath() {}
 
   /** out[i] = exp(scale * x[i] + offset) for i < n; out may be x. */
   static void exp(float[] x, float scale, float offset, float[] out, int n) {
+    ElementChunks.forEach(n, (from, to) -> expRange(x, scale, offset, out, from, to));
+  }
+
+  /** out[i] = exp(scale * x[i] + offset) for from <= i < to, on the calling thread; out may be x. */
+  static void expRange(float[] x, float scale, float offset, float[] out, int from, int to) {
     double s = scale / 256.0;
     double o = offset / 256.0;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       double t = Math.max(-0.41, Math.min(0.347, s * x[i] + o));
       out[i] = (float) power256(taylorExp(t));
     }
@@ -58,12 +69,17 @@ final class ElementMath {
    * exponent} is scratch of length >= n; out may be x.
    */
   static void log(float[] x, float[] exponent, float[] out, int n) {
-    for (int i = 0; i < n; i++) {
+    ElementChunks.forEach(n, (from, to) -> logRange(x, exponent, out, from, to));
+  }
+
+  /** out[i] = log(x[i]) for from <= i < to, on the calling thread, as {@link #log}. */
+  static void logRange(float[] x, float[] exponent, float[] out, int from, int to) {
+    for (int i = from; i < to; i++) {
       int bits = Float.floatToRawIntBits(x[i]);
       exponent[i] = ((bits >>> 23) & 0xff) - 127;
       out[i] = Float.intBitsToFloat((bits & 0x007fffff) | 0x3f800000);
     }
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       double m = out[i];
       double f = (m - 1) / (m + 1);
       double f2 = f * f;
@@ -73,18 +89,34 @@ final class ElementMath {
     }
   }
 
-  /** Fills out[0..n) with N(0, 1) values from a generator seeded with {@code seed}. */
+  /**
+   * Fills out[0..n) with N(0, 1) values, each chunk from its own generator seeded by (seed, chunk index): the
+   * same values at any number of threads.
+   */
   static void gaussian(long seed, float[] out, int n) {
-    SplittableRandom random = new SplittableRandom(seed);
-    for (int i = 0; i < n; i++) {
+    ElementChunks.forEach(n, seed, (chunkSeed, from, to) -> gaussianRange(chunkSeed, out, from, to));
+  }
+
+  /** Fills out[from..to) with N(0, 1) values from a generator seeded with {@code chunkSeed}. */
+  static void gaussianRange(long chunkSeed, float[] out, int from, int to) {
+    SplittableRandom random = new SplittableRandom(chunkSeed);
+    for (int i = from; i < to; i++) {
       out[i] = (float) random.nextGaussian();
     }
   }
 
-  /** Fills out[0..n) with uniform values in [low, high) from a generator seeded with {@code seed}. */
+  /**
+   * Fills out[0..n) with uniform values in [low, high), each chunk from its own generator seeded by (seed, chunk
+   * index): the same values at any number of threads.
+   */
   static void uniform(long seed, double low, double high, float[] out, int n) {
-    SplittableRandom random = new SplittableRandom(seed);
-    for (int i = 0; i < n; i++) {
+    ElementChunks.forEach(n, seed, (chunkSeed, from, to) -> uniformRange(chunkSeed, low, high, out, from, to));
+  }
+
+  /** Fills out[from..to) with uniform values in [low, high) from a generator seeded with {@code chunkSeed}. */
+  static void uniformRange(long chunkSeed, double low, double high, float[] out, int from, int to) {
+    SplittableRandom random = new SplittableRandom(chunkSeed);
+    for (int i = from; i < to; i++) {
       out[i] = (float) random.nextDouble(low, high);
     }
   }

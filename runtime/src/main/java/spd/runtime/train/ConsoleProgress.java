@@ -6,20 +6,22 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A progress bar per epoch on the terminal (epoch, loss, accuracy, nonzero fraction, samples/s), and one line
- * per finished epoch with its validation numbers.
+ * A progress bar per epoch on the terminal (epoch, loss, accuracy, nonzero fraction, samples/s), redrawn in
+ * place, and one line per finished epoch with its validation numbers ({@code --progress bar}).
  */
 final class ConsoleProgress implements Progress {
   /** Redraw the message every this many steps: formatting every step would cost more than it shows. */
   private static final int MESSAGE_EVERY = 25;
   private ProgressBar bar;
   private int steps;
+  private int epochs;
   private double nonzeroFraction;
 
   @Override
   public void startEpoch(int epoch, int epochs, int stepCount, double lastNonzeroFraction) {
     this.nonzeroFraction = lastNonzeroFraction;
     this.steps = 0;
+    this.epochs = epochs;
     bar =
         new ProgressBarBuilder()
             .setTaskName("epoch %d/%d".formatted(epoch + 1, epochs))
@@ -50,16 +52,7 @@ final class ConsoleProgress implements Progress {
   public void endEpoch(EpochMetrics m) {
     bar.close();
     bar = null;
-    System.err.printf(
-        Locale.ROOT,
-        "epoch %d: train loss %.4f%s, nonzero %.2f%%, %,.0f samples/s%n",
-        m.epoch(),
-        m.trainLoss(),
-        Double.isNaN(m.validationAccuracy())
-            ? ""
-            : String.format(Locale.ROOT, ", validation error %.2f%%", 100 * m.validationError()),
-        100 * m.nonzeroFraction(),
-        m.samplesPerSecond());
+    System.err.println(EpochLine.of(m, epochs));
   }
 
   @Override

@@ -5,6 +5,16 @@ interface Progress extends AutoCloseable {
   /** A reporter that reports nothing (tests, benchmarks). */
   Progress QUIET = new Progress() {};
 
+  /** The reporter of a mode, on standard error. */
+  static Progress of(ProgressMode mode) {
+    return switch (mode.resolved()) {
+      case BAR -> new ConsoleProgress();
+      case LINES -> new LinesProgress(System.err, LinesProgress.DEFAULT_HEARTBEAT_NANOS);
+      case NONE -> QUIET;
+      case AUTO -> throw new IllegalStateException("resolved() never returns AUTO");
+    };
+  }
+
   /** An epoch of {@code steps} batches starts. */
   default void startEpoch(int epoch, int epochs, int steps, double lastNonzeroFraction) {}
 

@@ -9,5 +9,10 @@ public enum RunStatus {
   /** Stopped by Ctrl-C or a kill signal; resumable from the last checkpoint. */
   INTERRUPTED,
   /** Stopped because the loss or a weight became NaN or infinite; the last good checkpoint is kept. */
-  DIVERGED
+  DIVERGED,
+  /**
+   * Stopped because a file of the run directory could not be written (a full disk, lost permissions) or by an
+   * internal error; the message names the file. The last checkpoint is kept and the run is resumable.
+   */
+  FAILED
 }

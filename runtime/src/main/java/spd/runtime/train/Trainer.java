@@ -1,7 +1,6 @@
 package spd.runtime.train;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,8 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import spd.plot.ChartGuard;
@@ -24,7 +21,8 @@ import spd.runtime.reg.LayerRegularizer;
 /**
  * Trains an {@link Experiment}: epochs of shuffled batches through the regularizers' hooks, evaluation with
  * pruned weights after every epoch, a checkpoint and the run directory's files after every epoch, a stop on
- * NaN or infinity, a clean stop on Ctrl-C or kill, and exact resumption from a run directory.
+ * NaN or infinity, a clean stop on Ctrl-C or kill, a recorded failure when the run directory cannot be
+ * written, and exact resumption from a run directory.
  */
 public final class Trainer {
   private static final int STEPS_BETWEEN_COLLECTIONS = 1000;
@@ -38,61 +36,81 @@ public final class Trainer {
   private final List<EpochMetrics> history = new ArrayList<>();
   private final StepRunner runner;
   private final Evaluator evaluator;
-  private final CountDownLatch finished = new CountDownLatch(1);
-  private volatile boolean stopRequested;
+  private Manifest manifest;
   private double elapsedBefore;
   private int stepsSinceCollection;
   private long lastPlot = System.nanoTime() - PLOT_INTERVAL_NANOS;
 
-  private Trainer(Experiment experiment, RunOptions options) {
+  private Trainer(Experiment experiment, RunOptions options, RunDirectory directory) {
     this.options = options;
+    this.directory = directory;
     this.data = DataLoader.load(experiment.data(), options.dataDirectory());
     checkShapes(experiment, data);
     this.model = new Model(experiment, data.train().size());
     this.training = new TrainingData(data.train(), experiment.training().batch());
-    this.directory = options.runDirectory() == null ? null : RunDirectory.create(options.runDirectory());
     this.runner = new StepRunner(model, training);
     this.evaluator = new Evaluator(model, training);
   }
 
-  /** Trains the experiment from scratch. */
+  /**
+   * Trains the experiment from scratch, into {@code options.runDirectory()} when one is given: a new or empty
+   * directory, or one whose run never finished an epoch (see {@link RunDirectory#forNewRun}).
+   */
+  @SuppressWarnings("try") // the guard only needs to be held while the run writes its directory
   public static RunResult run(Experiment experiment, RunOptions options) {
-    refuseToOverwrite(options.runDirectory());
-    Trainer trainer = new Trainer(experiment, options);
-    if (trainer.directory != null) {
-      Manifest.write(trainer.directory, experiment, options.info(), trainer.data);
-      trainer.directory.writeSummary(experiment, RunStatus.RUNNING, List.of(), null, null, 0);
+    ResourceCheck.check(experiment);
+    if (options.runDirectory() == null) {
+      return new Trainer(experiment, options, null).trainFrom(0);
     }
-    return trainer.trainFrom(0);
+    try (RunDirectory directory = RunDirectory.forNewRun(options.runDirectory(), options.info().resumeCommand());
+        ShutdownGuard guard = new ShutdownGuard(options.stop())) {
+      List<DataFiles.DataFile> files = DataFiles.of(experiment.data(), options.dataDirectory());
+      Trainer trainer = new Trainer(experiment, options, directory);
+      return trainer.start(files, List.of());
+    }
   }
 
   /**
-   * Continues the run in {@code runDirectory} from its last checkpoint, with the experiment it was started
-   * with; the final metrics equal those of an uninterrupted run with the same seed.
+   * Finishes the run in {@code runDirectory}: from its last checkpoint, or from the start when it never
+   * finished an epoch. The experiment, its settings and data must be those the run was started with (the
+   * manifest records them): anything else is refused, since it would train a different run. A resumed run
+   * ends with exactly the metrics and summary of an uninterrupted one; a completed run is evaluated again.
    */
+  @SuppressWarnings("try") // the guard only needs to be held while the run writes its directory
   public static RunResult resume(Path runDirectory, Experiment experiment, RunOptions options) {
-    Checkpoint checkpoint = Checkpoint.read(runDirectory);
-    Checkpoint.Metadata meta = checkpoint.metadata();
-    if (!meta.experiment().equals(experiment.name()) || meta.seed() != experiment.training().seed()) {
-      throw new RunException(
-          "%s holds a run of experiment %s with seed %d, not of %s with seed %d; resume it with the experiment it was started with."
-              .formatted(runDirectory, meta.experiment(), meta.seed(), experiment.name(), experiment.training().seed()));
+    ResourceCheck.check(experiment);
+    try (RunDirectory directory = RunDirectory.forResume(runDirectory);
+        ShutdownGuard guard = new ShutdownGuard(options.stop())) {
+      Map<String, Object> recorded = directory.readJson(RunDirectory.MANIFEST);
+      List<DataFiles.DataFile> files = DataFiles.of(experiment.data(), options.dataDirectory());
+      refuseAnotherRun(runDirectory, recorded, RunIdentity.of(experiment, options.info(), files));
+      RunOptions writing = options.writingTo(runDirectory);
+      if (!Files.exists(runDirectory.resolve(Checkpoint.FILE_NAME))) {
+        return new Trainer(experiment, writing, directory).start(files, Manifest.sessions(recorded));
+      }
+      Checkpoint checkpoint = Checkpoint.read(runDirectory);
+      Checkpoint.Metadata meta = checkpoint.metadata();
+      Trainer trainer = new Trainer(experiment, writing, directory);
+      checkpoint.restoreInto(trainer.model.liveArrays());
+      trainer.model.optimizer().restore(checkpoint.arrays(), meta.optimizerSteps());
+      trainer.history.addAll(meta.history());
+      trainer.elapsedBefore = meta.elapsedSeconds();
+      return trainer.continueFrom(meta.epochsCompleted(), recorded);
     }
-    Trainer trainer = new Trainer(experiment.withEpochs(meta.epochs()), options.writingTo(runDirectory));
-    checkpoint.restoreInto(trainer.model.liveArrays());
-    trainer.model.optimizer().restore(checkpoint.arrays(), meta.optimizerSteps());
-    trainer.history.addAll(meta.history());
-    trainer.elapsedBefore = meta.elapsedSeconds();
-    return trainer.trainFrom(meta.epochsCompleted());
   }
 
-  /** A new run must not silently replace the results and checkpoint of an earlier one. */
-  private static void refuseToOverwrite(Path directory) {
-    if (directory != null && Files.exists(directory.resolve(Checkpoint.FILE_NAME))) {
-      throw new RunException(
-          "%s already holds a run; continue it with --resume %s, or choose another output directory"
-              .formatted(directory, directory));
+  private static void refuseAnotherRun(Path runDirectory, Map<String, Object> recorded, RunIdentity now) {
+    List<String> differences = RunIdentity.recorded(recorded).differencesFrom(now);
+    if (differences.isEmpty()) {
+      return;
     }
+    Object command = recorded.get("resume_command");
+    String resume = command instanceof String text && !text.isEmpty()
+        ? "Resume it with the command it was started with:%n  %s%n".formatted(text)
+        : "Resume it with the file, settings and data it was started with, ";
+    throw new RunException(
+        "%s was started with something else, so resuming it here would train a different run:%n  %s%n%sor start a new run in another directory."
+            .formatted(runDirectory, String.join("\n  ", differences), resume));
   }
 
   private static void checkShapes(Experiment experiment, Dataset data) {
@@ -114,10 +132,34 @@ public final class Trainer {
     }
   }
 
-  private RunResult trainFrom(int firstEpoch) {
-    Thread hook = directory == null ? null : installShutdownHook();
+  /** A session from epoch 0: the manifest and a "running" summary first. */
+  private RunResult start(List<DataFiles.DataFile> files, List<?> earlierSessions) {
     long started = System.nanoTime();
-    try (Progress progress = options.showProgress() ? new ConsoleProgress() : Progress.QUIET) {
+    try {
+      manifest = Manifest.start(directory, model.experiment(), options.info(), data, files, earlierSessions);
+      directory.writeSummary(model.experiment(), RunStatus.RUNNING, List.of(), null, null);
+    } catch (RunDirectory.WriteFailure e) {
+      return fail(e.getMessage(), started);
+    }
+    return trainFrom(0);
+  }
+
+  /** A resumed session: the files rewritten from the checkpoint first (a kill may have come between them). */
+  private RunResult continueFrom(int epochsCompleted, Map<String, Object> recorded) {
+    long started = System.nanoTime();
+    try {
+      manifest = Manifest.resume(directory, recorded, options.info());
+      directory.writeMetrics(model.experiment(), history);
+      directory.writeSummary(model.experiment(), RunStatus.RUNNING, history, null, null);
+    } catch (RunDirectory.WriteFailure e) {
+      return fail(e.getMessage(), started);
+    }
+    return trainFrom(epochsCompleted);
+  }
+
+  private RunResult trainFrom(int firstEpoch) {
+    long started = System.nanoTime();
+    try (Progress progress = Progress.of(options.progress())) {
       int epochs = model.experiment().training().epochs();
       for (int epoch = firstEpoch; epoch < epochs; epoch++) {
         EpochOutcome outcome = trainEpoch(epoch, progress);
@@ -129,25 +171,68 @@ public final class Trainer {
         progress.endEpoch(metrics);
         saveEpoch(epoch + 1, elapsed(started));
       }
-      Evaluation test = evaluator.on(data.test(), data.isClassification());
-      double wall = elapsed(started);
-      if (directory != null) {
-        directory.writeSummary(model.experiment(), RunStatus.COMPLETED, history, test, null, wall);
+      return complete(started);
+    } catch (RunDirectory.WriteFailure e) {
+      return fail(e.getMessage(), started);
+    } catch (RuntimeException | Error e) {
+      // Not the run's fault to hide: record it when possible, then let it reach the caller.
+      try {
+        recordFailure(e instanceof RunException ? e.getMessage() : "internal error: " + e, started);
+      } catch (RuntimeException | Error secondary) {
+        e.addSuppressed(secondary);
       }
-      return new RunResult(RunStatus.COMPLETED, history, test, null, wall, path());
-    } finally {
-      finished.countDown();
-      removeShutdownHook(hook);
+      throw e;
     }
+  }
+
+  /** Every epoch trained: the test set, the final plots, then the summary that marks the run completed. */
+  private RunResult complete(long started) {
+    Evaluation test = evaluator.on(data.test(), data.isClassification());
+    double wall = elapsed(started);
+    if (directory != null) {
+      writePlots();
+      directory.writeSummary(model.experiment(), RunStatus.COMPLETED, history, test, null);
+      manifest.endSession(RunStatus.COMPLETED, wall);
+    }
+    return new RunResult(RunStatus.COMPLETED, history, test, null, wall, path());
   }
 
   private RunResult stop(RunStatus status, String message, long started) {
     double wall = elapsed(started);
     if (directory != null) {
-      directory.writeSummary(model.experiment(), status, history, null, message, wall);
       writePlots();
+      directory.writeSummary(model.experiment(), status, history, null, message);
+      manifest.endSession(status, wall);
     }
     return new RunResult(status, history, null, message, wall, path());
+  }
+
+  /**
+   * A file could not be written (a full disk): temporary files are removed, which frees the space a
+   * half-written checkpoint took, and the summary says why the run stopped. The last checkpoint stays.
+   */
+  private RunResult fail(String problem, long started) {
+    String message = problem + ". The last checkpoint (end of epoch %d) is kept; once the problem is fixed, resume the run."
+        .formatted(history.size());
+    String recorded = recordFailure(message, started);
+    return new RunResult(RunStatus.FAILED, history, null, recorded, elapsed(started), path());
+  }
+
+  /** Records a failure in the summary when it can; returns the message, noting when even that failed. */
+  private String recordFailure(String message, long started) {
+    if (directory == null) {
+      return message;
+    }
+    try {
+      directory.removeTemporaryFiles();
+      directory.writeSummary(model.experiment(), RunStatus.FAILED, history, null, message);
+      if (manifest != null) {
+        manifest.endSession(RunStatus.FAILED, elapsed(started));
+      }
+      return message;
+    } catch (RunException e) {
+      return message + " (" + e.getMessage() + ", so summary.json does not say so)";
+    }
   }
 
   private Path path() {
@@ -177,11 +262,8 @@ public final class Trainer {
     long seen = 0;
     long start = System.nanoTime();
     for (int step = 0; step < batches.size(); step++) {
-      if (stopRequested) {
-        return new EpochOutcome.Stopped(
-            RunStatus.INTERRUPTED,
-            "interrupted during epoch %d; resume with --resume to finish from the end of epoch %d"
-                .formatted(epoch + 1, epoch));
+      if (options.stop().requested()) {
+        return new EpochOutcome.Stopped(RunStatus.INTERRUPTED, interruption(epoch));
       }
       Loss.Score score = runner.step(step, lr);
       String problem = runner.nonFinite(score.lossSum());
@@ -199,6 +281,12 @@ public final class Trainer {
     double seconds = (System.nanoTime() - start) / 1e9;
     releaseDeadNativeMemory(batches.size());
     return new EpochOutcome.Finished(epochMetrics(epoch, lr, lossSum / seen, accuracy(correct, seen), seen / seconds, seconds));
+  }
+
+  private String interruption(int epoch) {
+    String resume = options.info().resumeCommand();
+    return "interrupted during epoch %d (%s); %s finishes it from the end of epoch %d"
+        .formatted(epoch + 1, options.stop().reason(), resume.isEmpty() ? "resuming" : resume, epoch);
   }
 
   /**
@@ -246,6 +334,10 @@ public final class Trainer {
         seconds);
   }
 
+  /**
+   * The checkpoint first (it is what a resume starts from), then the files derived from it: metrics, the
+   * "running" summary and, every few seconds, the plots.
+   */
   private void saveEpoch(int epochsCompleted, double elapsedSeconds) {
     if (directory == null) {
       return;
@@ -255,17 +347,13 @@ public final class Trainer {
         new Checkpoint.Metadata(
             experiment.name(), experiment.training().seed(), experiment.training().epochs(), epochsCompleted,
             model.optimizer().steps(), elapsedSeconds, history);
-    try {
-      Map<String, INDArray> arrays = new LinkedHashMap<>(model.liveArrays());
-      arrays.putAll(model.optimizer().snapshot());
-      new Checkpoint(meta, arrays).write(directory.path());
-      directory.writeMetrics(experiment, history);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the run directory " + directory.path(), e);
-    }
-    directory.writeSummary(experiment, RunStatus.RUNNING, history, null, null, elapsedSeconds);
+    Map<String, INDArray> arrays = new LinkedHashMap<>(model.liveArrays());
+    arrays.putAll(model.optimizer().snapshot());
+    directory.writeCheckpoint(new Checkpoint(meta, arrays));
+    directory.writeMetrics(experiment, history);
+    directory.writeSummary(experiment, RunStatus.RUNNING, history, null, null);
     boolean last = epochsCompleted == experiment.training().epochs();
-    if (last || System.nanoTime() - lastPlot >= PLOT_INTERVAL_NANOS) {
+    if (!last && System.nanoTime() - lastPlot >= PLOT_INTERVAL_NANOS) {
       writePlots();
     }
   }
@@ -286,33 +374,4 @@ public final class Trainer {
       System.err.println("warning: could not draw the plots in " + directory.path() + ": " + e);
     }
   }
-
-  /** On Ctrl-C or kill: ask the loop to stop at the next step and wait until it has written its summary. */
-  private Thread installShutdownHook() {
-    Thread hook =
-        new Thread(
-            () -> {
-              stopRequested = true;
-              try {
-                finished.await(30, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "spd-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    return hook;
-  }
-
-  private static void removeShutdownHook(Thread hook) {
-    if (hook == null) {
-      return;
-    }
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // The JVM is already shutting down and the hook is running; nothing to remove.
-    }
-  }
-
 }

@@ -79,8 +79,8 @@ class IrlsTest {
   @Test
   void rejectsARuleThatGivesANegativeEta() {
     WeightFunction negative = w -> w.neg();
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Irls.solve(scalar(3), 1, negative, DataFactor.UNIT, 10, 1e-9));
+    DualityCheck.NotApplicable e =
+        assertThrows(DualityCheck.NotApplicable.class, () -> Irls.solve(scalar(3), 1, negative, DataFactor.UNIT, 10, 1e-9));
     assertTrue(e.getMessage().contains("eta >= 0"), e.getMessage());
   }
 }

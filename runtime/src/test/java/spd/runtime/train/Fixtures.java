@@ -55,6 +55,24 @@ final class Fixtures {
     return eta.div(eta.add(LAMBDA));
   }
 
+  /** The fixture with a penalty whose gradient is NaN from the first step: it diverges in epoch 1. */
+  static Experiment diverging() {
+    Experiment fixture = experiment(640, 2, 7);
+    return Experiment.named("fixture_diverging")
+        .data(fixture.data())
+        .network(fixture.network())
+        .training(fixture.training())
+        .regularize(Regularizers.penalty(w -> w.mul(0), Fixtures::nanLike), "fc1")
+        .build();
+  }
+
+  /** An array of NaN shaped like {@code w} (ND4J's scalar ops do not propagate a NaN scalar). */
+  static INDArray nanLike(INDArray w) {
+    float[] values = new float[(int) w.length()];
+    java.util.Arrays.fill(values, Float.NaN);
+    return Nd4j.create(values, w.shape(), 'c');
+  }
+
   /** Blobs through 100-128-64-10 with adaptive DropConnect on fc1 and adaptive Tikhonov on fc2. */
   static Experiment experiment(int rows, int epochs, long seed) {
     return Experiment.named("fixture")

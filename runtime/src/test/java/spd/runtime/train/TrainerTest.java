@@ -45,7 +45,9 @@ class TrainerTest {
 
   @Test
   void theRunDirectoryHoldsEveryFile(@TempDir Path dir) throws Exception {
-    RunInfo info = new RunInfo("examples/fixture.spd", "abc123", "class Fixture {}", "Fixture.java", "0.1.0");
+    RunInfo info = new RunInfo("examples/fixture.spd", "abc123", "class Fixture {}", "Fixture.java", "0.1.0")
+        .withCommands(Map.of("lambda", "1e-3"), List.of("spd", "run", "examples/fixture.spd", "--set", "lambda=1e-3"),
+            "./spd run examples/fixture.spd --set lambda=1e-3 --resume " + dir);
     RunResult result = Trainer.run(Fixtures.experiment(2000, 2, 7), RunOptions.quiet().writingTo(dir).withInfo(info));
     assertEquals(RunStatus.COMPLETED, result.status());
     assertEquals("class Fixture {}", Files.readString(dir.resolve("Fixture.java")));
@@ -56,6 +58,14 @@ class TrainerTest {
     assertTrue(manifest.get("backend").toString().contains("Cpu"), manifest.get("backend").toString());
     assertTrue(((Map<?, ?>) manifest.get("threads")).containsKey("omp"));
     assertTrue(((Map<?, ?>) manifest.get("versions")).get("nd4j").toString().startsWith("1.0.0"));
+    assertEquals(1, manifest.get("format_version"));
+    assertEquals(Map.of("lambda", "1e-3"), manifest.get("settings"));
+    assertEquals(List.of("spd", "run", "examples/fixture.spd", "--set", "lambda=1e-3"), manifest.get("command_line"));
+    assertEquals(info.resumeCommand(), manifest.get("resume_command"));
+    assertEquals(List.of(), manifest.get("data_files"), "code-supplied data has no files");
+    Map<?, ?> session = (Map<?, ?>) ((List<?>) manifest.get("sessions")).get(0);
+    assertEquals("completed", session.get("status"));
+    assertTrue(session.containsKey("started") && session.containsKey("ended"), session.toString());
     Map<?, ?> summary = JSON.readValue(dir.resolve("summary.json").toFile(), Map.class);
     assertEquals("completed", summary.get("status"));
     assertEquals(result.test().accuracy(), (Double) summary.get("test_accuracy"), 1e-12);
