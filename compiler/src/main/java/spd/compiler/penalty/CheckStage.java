@@ -49,8 +49,20 @@ final class CheckStage implements Stage {
 
   private static Outcome table(DerivationState state, List<CheckRow> rows) {
     double worst = rows.stream().mapToDouble(CheckRow::relativeDifference).max().orElse(0);
+    long missing = rows.stream().filter(r -> !Double.isFinite(r.reference())).count();
+    long disagreeing = rows.stream().filter(r -> Double.isFinite(r.reference()) && disagrees(r)).count();
+    // Said in the stage's heading, so that a wrong value (or a wrong reference) cannot hide in the table.
+    String warning = (missing == 0 ? "" : "; WARNING: no reference could be computed at " + missing + " of them")
+        + (disagreeing == 0 ? "" : "; WARNING: " + disagreeing + " of them differ from their reference by more than "
+            + "its error, so Omega is not confirmed there");
     return Outcome.of(state.withChecks(rows), rows.size() + " points, largest relative difference "
-        + Numbers.scientific(worst));
+        + Numbers.scientific(worst) + warning);
+  }
+
+  /** Whether a row's value lies outside its reference's error (ten times it, plus rounding in the last digits). */
+  static boolean disagrees(CheckRow row) {
+    double slack = 10 * row.referenceError() + 1e-9 * Math.abs(row.reference()) + 1e-15;
+    return !(Math.abs(row.value() - row.reference()) <= slack);
   }
 
   private Outcome checkEta(DerivationState state, Reduction.ToEta eta) {
