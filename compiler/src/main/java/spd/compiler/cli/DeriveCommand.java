@@ -42,7 +42,8 @@ final class DeriveCommand implements Callable<Integer> {
       description = "Where the reports go (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--compare", description = "Also plot every derived penalty in one figure (compare.svg/png).")
+  @Option(names = "--compare", description = "Also plot every derived penalty in one figure (compare.svg/png); with"
+      + " --format json, print the numbers behind both panels instead.")
   boolean compare;
 
   @Option(names = "--format", defaultValue = "text", description = "text (default) or json (to standard output).")
@@ -83,7 +84,7 @@ final class DeriveCommand implements Callable<Integer> {
       }
     }
     if (format == OutputFormat.json) {
-      stdout.println(Json.of(derivations, at));
+      stdout.println(compare ? ComparePlot.json(derivations, at) : Json.of(derivations, at));
     } else {
       for (Derivation d : derivations) {
         report(d, stdout, err, status);

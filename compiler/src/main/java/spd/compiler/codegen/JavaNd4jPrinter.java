@@ -343,8 +343,13 @@ public final class JavaNd4jPrinter {
       case COSH -> transform("cosh", c.arg());
       case SOFTPLUS -> transform("softPlus", c.arg());
       case ATAN -> transform("atan", c.arg());
+      case SIN -> transform("sin", c.arg());
+      case COS -> transform("cos", c.arg());
+      case TAN -> transform("tan", c.arg());
+      case LOG1P -> transform("log1p", c.arg());
+      case EXPM1 -> transform("expm1", c.arg());
       case MIN, MAX -> minMax(c);
-      case ERF, DAWSON -> throw noNd4jForm(c);
+      case ERF, ERFC, DAWSON -> throw noNd4jForm(c);
     };
   }
 
@@ -499,9 +504,14 @@ public final class JavaNd4jPrinter {
       case COSH -> "Math.cosh(" + x + ")";
       case SOFTPLUS -> "Math.log1p(Math.exp(" + x + "))";
       case ATAN -> "Math.atan(" + x + ")";
+      case SIN -> "Math.sin(" + x + ")";
+      case COS -> "Math.cos(" + x + ")";
+      case TAN -> "Math.tan(" + x + ")";
+      case LOG1P -> "Math.log1p(" + x + ")";
+      case EXPM1 -> "Math.expm1(" + x + ")";
       case MIN -> "Math.min(" + x + ", " + scalarText(c.args().get(1), 0) + ")";
       case MAX -> "Math.max(" + x + ", " + scalarText(c.args().get(1), 0) + ")";
-      case ERF, DAWSON -> throw noJavaForm(c);
+      case ERF, ERFC, DAWSON -> throw noJavaForm(c);
     };
   }
 

@@ -134,8 +134,12 @@ public final class HardConcrete {
 
   /** The dual f(η) = P(z ≠ 0) at the a where lambda/V(a) = η. */
   public Estimate dual(double eta) {
+    if (eta == 0) {
+      return Estimate.exact(0); // P(z != 0) -> 0 as a -> 0
+    }
     if (!(eta > 0)) {
-      throw new IllegalArgumentException("the dual f(eta) needs eta > 0, got " + eta);
+      return new Estimate(Double.NaN, Double.POSITIVE_INFINITY, Outcome.NO_SOLUTION,
+          "the dual f(eta) is defined for eta >= 0 only, not at eta = " + eta);
     }
     double target = Math.log(lambda / eta);
     Root root = Roots.onPositiveAxis(a -> Math.log(normalisedVariance(Math.log(a)).value()) - target,

@@ -51,11 +51,17 @@ public final class NumericPenalty {
     return new NumericPenalty(etaHat, tolerance);
   }
 
-  /** The integrand t/η̂(t): 0 where η̂ = +∞, NaN (hence reported) where η̂ is not positive or NaN. */
+  /**
+   * The integrand t/η̂(t): 0 where η̂ = +∞; +∞ where η̂ underflows to 0 (t/η̂ beyond the double range); NaN (hence
+   * reported) where η̂ is negative or not defined.
+   */
   private double integrand(double t) {
     double eta = etaHat.applyAsDouble(t);
     if (eta == Double.POSITIVE_INFINITY) {
       return 0;
+    }
+    if (eta == 0) {
+      return Double.POSITIVE_INFINITY;
     }
     return eta > 0 ? t / eta : Double.NaN;
   }
@@ -77,7 +83,8 @@ public final class NumericPenalty {
           ? Estimate.divergent("Omega is unbounded: " + integral.message())
           : explained(integral);
     }
-    return integral(0, Math.abs(w));
+    Estimate omega = integral(0, Math.abs(w));
+    return omega.outcome() == Outcome.NON_FINITE ? tailFailure(0, Math.abs(w), omega) : omega;
   }
 
   private Estimate integral(double from, double to) {
@@ -168,17 +175,24 @@ public final class NumericPenalty {
    * the error.
    */
   public Estimate dual(double eta) {
+    if (eta == 0) {
+      return Estimate.exact(0); // f is normalised by f(0+) = 0
+    }
     if (!(eta > 0)) {
-      throw new IllegalArgumentException("the dual f(eta) needs eta > 0, got " + eta);
+      return new Estimate(Double.NaN, Double.POSITIVE_INFINITY, Outcome.NO_SOLUTION,
+          "the dual f(eta) is defined for eta >= 0 only, not at eta = " + eta);
     }
     if (behaviourAtZero() instanceof Divergent divergent) {
       return Estimate.divergent("f is infinite because Omega is: " + divergent.reason());
     }
     CumulativeTable omegas = table();
-    if (omegas.failure != null) {
+    if (omegas.valid < 3) {
       return omegas.failure;
     }
-    double[] w = omegas.w;
+    if (omegas.failure != null && omegas.failure.outcome() == Outcome.DIVERGENT) {
+      return Estimate.divergent("f(" + eta + ") is +∞: " + omegas.failure.message());
+    }
+    double[] w = Arrays.copyOf(omegas.w, omegas.valid);
     double[] y = new double[w.length];
     for (int j = 0; j < w.length; j++) {
       y[j] = 2 * omegas.omega[j].value() - w[j] * w[j] / eta;
@@ -188,6 +202,10 @@ public final class NumericPenalty {
       return 2 * (omegas.omega[j].value() + integral(w[j], x).value()) - x * x / eta;
     };
     Maximum max = Maximize.overGrid(objective, w, y, new Tolerance(0, 1e-9, tolerance.maxEvaluations()));
+    if (max.location() == Location.UPPER_END && omegas.failure != null) {
+      return new Estimate(Double.NaN, Double.POSITIVE_INFINITY, omegas.failure.outcome(), "f(" + eta + "): 2 Omega(w) -"
+          + " w²/eta still increases at w = " + w[w.length - 1] + ", beyond which " + omegas.failure.message());
+    }
     if (max.location() == Location.UPPER_END) {
       return Estimate.divergent(String.format("2 Omega(w) - w²/eta still increases at w = %.0e: f(%s) is +∞ "
           + "(Omega grows like w² or faster) or its maximiser lies beyond that", w[w.length - 1], eta));
@@ -236,8 +254,12 @@ public final class NumericPenalty {
     return table;
   }
 
-  /** Omega at the grid points 10^(j/8), with accumulated errors, or the failure that stopped the build. */
-  private record CumulativeTable(double[] w, Estimate[] omega, Estimate failure) {
+  /**
+   * Omega at the grid points 10^(j/8), with accumulated errors. A piece whose integral fails does not discard the
+   * pieces before it: {@code valid} counts the points computed, and {@code failure} says what happened beyond (a
+   * divergent tail when t/η̂ exceeds the double range there, or the point where η̂ is not a positive number).
+   */
+  private record CumulativeTable(double[] w, Estimate[] omega, int valid, Estimate failure) {
     static CumulativeTable build(NumericPenalty penalty) {
       int n = 2 * GRID_DECADES * GRID_PER_DECADE + 1;
       double[] w = new double[n];
@@ -246,15 +268,35 @@ public final class NumericPenalty {
       double previous = 0;
       for (int j = 0; j < n; j++) {
         w[j] = Math.pow(10, (double) (j - GRID_DECADES * GRID_PER_DECADE) / GRID_PER_DECADE);
+      }
+      for (int j = 0; j < n; j++) {
         Estimate piece = penalty.integral(previous, w[j]);
         if (piece.outcome() == Outcome.NON_FINITE || piece.outcome() == Outcome.DIVERGENT) {
-          return new CumulativeTable(w, omega, piece);
+          return new CumulativeTable(w, omega, j, penalty.tailFailure(previous, w[j], piece));
         }
         running = running.plus(piece);
         omega[j] = running;
         previous = w[j];
       }
-      return new CumulativeTable(w, omega, null);
+      return new CumulativeTable(w, omega, n, null);
     }
+  }
+
+  /**
+   * Why Omega cannot be accumulated past [a, b]: divergent when t/η̂ is +∞ somewhere there but nowhere NaN (η̂
+   * underflows: Omega exceeds the double range, so the dual is +∞), else the integration's own failure.
+   */
+  private Estimate tailFailure(double a, double b, Estimate piece) {
+    boolean infinite = false;
+    for (int k = 1; k < 64; k++) {
+      double value = integrand(a + (b - a) * k / 64.0);
+      if (Double.isNaN(value)) {
+        return piece;
+      }
+      infinite |= value == Double.POSITIVE_INFINITY;
+    }
+    return infinite || piece.outcome() == Outcome.DIVERGENT
+        ? Estimate.divergent("Omega exceeds the double range beyond |w| = " + a + " (t/eta_hat(t) overflows)")
+        : piece;
   }
 }

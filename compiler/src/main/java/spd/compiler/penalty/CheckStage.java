@@ -39,7 +39,7 @@ final class CheckStage implements Stage {
     return switch (state.requireReduction()) {
       case Reduction.ToEta eta -> checkEta(state, eta);
       case Reduction.FromPenalty given -> table(state, quadratureRows(functions, new TreeSet<>(List.of(0.1, 1.0, 3.0)),
-          INTEGRAL, new HashMap<>(), quadrature(state.context(), given.etaT())));
+          INTEGRAL, new HashMap<>(), quadrature(state.context(), given.etaForms())));
       case Reduction.NumericDual dual -> table(state, DualRules.numericDualChecks(dual.rule(), functions));
       case Reduction.VariationalDropout vd -> table(state, DualRules.variationalDropoutChecks(vd, functions));
       case Reduction.HardConcrete hc -> table(state, DualRules.hardConcreteChecks(hc, functions));
@@ -70,7 +70,7 @@ final class CheckStage implements Stage {
       return Outcome.of(state, "nothing to check: Omega is infinite away from 0");
     }
     Context context = state.context();
-    NumericPenalty numeric = quadrature(context, eta.etaT());
+    NumericPenalty numeric = quadrature(context, eta.etaForms());
     Map<Double, Estimate> references = new HashMap<>();
     List<Step> steps = new ArrayList<>();
     DerivationState checked = state;
@@ -80,7 +80,9 @@ final class CheckStage implements Stage {
         checked = rejected(state, eta, context, mismatch.get(), steps);
       }
     }
-    List<CheckRow> rows = quadratureRows(checked.requireFunctions(), checkPoints(context, eta.etaT()), "quadrature",
+    // Points inside every piece of the integrand (min and max are cut there), else of eta_hat.
+    Expr pieces = state.integrandT().orElse(eta.etaT());
+    List<CheckRow> rows = quadratureRows(checked.requireFunctions(), checkPoints(context, pieces), "quadrature",
         references, numeric);
     Outcome outcome = table(checked, rows);
     String verdict = state.omegaT().isEmpty() ? "" : steps.isEmpty() ? "the closed form agrees with quadrature; "
@@ -101,7 +103,7 @@ final class CheckStage implements Stage {
             + " agree with quadrature (" + mismatch + "); Omega is reported numerically instead."))
         .withPenalty(new Penalty.Numeric("adaptive quadrature of t/eta_hat(t) on [0, |w|] (Gauss-Kronrod with"
             + " error estimates)"), Optional.empty())
-        .withFunctions(Evaluators.ofEta(context, eta.etaT(), Optional.empty(), Optional.empty(), eta.keepScale()));
+        .withFunctions(Evaluators.ofEta(context, eta.etaForms(), Optional.empty(), Optional.empty(), eta.keepScale()));
   }
 
   private static Optional<String> disagreement(Context context, Expr omegaT, NumericPenalty numeric,
@@ -137,8 +139,8 @@ final class CheckStage implements Stage {
   }
 
   /** Quadrature of t/eta_hat(t), the independent reference for Omega. */
-  private static NumericPenalty quadrature(Context context, Expr etaT) {
-    return NumericPenalty.of(Compiled.function(etaT, Context.T, context.values));
+  private static NumericPenalty quadrature(Context context, List<Expr> etaForms) {
+    return NumericPenalty.of(Compiled.function(etaForms, Context.T, context.values));
   }
 
   /** The reported Omega against quadrature at each point (references computed once per point). */

@@ -126,6 +126,7 @@ final class DualRules {
   private static Expr normalizedAtZero(Expr f, Context context, List<String> notes) {
     Asymptotics.Behaviour b = Asymptotics.leading(f, Context.ETA, Asymptotics.Point.ZERO_PLUS, context.values);
     Expr limit = null;
+    boolean numerically = false;
     if (b instanceof Asymptotics.Leading l && l.logPower() == 0
         && Math.abs(l.power().evaluate(context.values)) < 1e-12) {
       limit = l.coefficient();
@@ -134,15 +135,34 @@ final class DualRules {
       double near = value.applyAsDouble(1e-12);
       double far = value.applyAsDouble(1e-10);
       if (Double.isFinite(near) && Math.abs(near - far) <= 1e-8 * Math.max(1, Math.abs(near)) && near != 0) {
-        limit = Expr.number(Rational.parseDecimal(Double.toString(near)));
+        Optional<Expr> symbolic = limitBySubstitution(f, context, near);
+        numerically = symbolic.isEmpty();
+        limit = symbolic.orElse(Expr.number(Rational.parseDecimal(String.format(java.util.Locale.ROOT, "%.10g",
+            near))));
       }
     }
     if (limit == null || (limit instanceof Num n && n.value().isZero())) {
       return f;
     }
-    notes.add("f(0+) = " + limit.toText() + (limit instanceof Num ? " (numerically)" : "")
+    notes.add("f(0+) = " + limit.toText() + (numerically ? " (numerically)" : "")
         + " is subtracted from f: the dual is defined up to a constant, and f(0+) = 0 gives Omega(0) = 0.");
     return Simplifier.normalize(Expr.sub(f, limit), context.realW);
+  }
+
+  /**
+   * f(0+) as f's stable form at eta = 0 (where the normal form is 0/0, the rationalised one is continuous), when that
+   * is a finite constant agreeing with the value near 0.
+   */
+  private static Optional<Expr> limitBySubstitution(Expr f, Context context, double near) {
+    try {
+      var etaPositive = context.realW.with(Context.ETA, Interval.POSITIVE);
+      Expr stable = spd.compiler.sym.StableForm.of(f, etaPositive);
+      Expr atZero = Simplifier.normalize(stable.substitute(Map.of(Context.ETA, Expr.ZERO)), context.realW);
+      double value = atZero.evaluate(context.values);
+      return Math.abs(value - near) <= 1e-8 * Math.max(1, Math.abs(near)) ? Optional.of(atZero) : Optional.empty();
+    } catch (ArithmeticException | IllegalArgumentException undefined) {
+      return Optional.empty();
+    }
   }
 
   private static ReduceStage.Reduced numericDual(Context context, List<Step> steps, List<String> notes,

@@ -28,8 +28,8 @@ final class DualStage implements Stage {
       case Reduction.ToEta eta -> state.requirePenalty() instanceof Penalty.Divergent
           ? Outcome.of(state.withDual(new Dual.Unavailable("the penalty is infinite away from 0")),
               "none: Omega is infinite away from 0")
-          : fromInverse(state, eta.etaT(), eta.keepScale(), NUMERIC_SUPREMUM);
-      case Reduction.FromPenalty given -> fromInverse(state, given.etaT(), state.context().lambdaValue,
+          : fromInverse(state, eta.etaT(), eta.etaForms(), eta.keepScale(), NUMERIC_SUPREMUM);
+      case Reduction.FromPenalty given -> fromInverse(state, given.etaT(), given.etaForms(), state.context().lambdaValue,
           "sup over w of 2 Omega(w) - w^2/eta, numerically");
       case Reduction.NumericDual dual -> given(state, dual.f().<Dual>map(Dual.ClosedForm::new)
           .orElseGet(() -> new Dual.Numeric("f(eta) = int_0^eta f'(u) du by quadrature")));
@@ -51,15 +51,15 @@ final class DualStage implements Stage {
   }
 
   /** f from inverting eta_hat, when Omega is in closed form; the functions then evaluate f in closed form too. */
-  private static Outcome fromInverse(DerivationState state, spd.compiler.sym.Expr etaT, double keepScale,
-      String numericMethod) {
+  private static Outcome fromInverse(DerivationState state, spd.compiler.sym.Expr etaT,
+      List<spd.compiler.sym.Expr> etaForms, double keepScale, String numericMethod) {
     Context context = state.context();
     Optional<DualDerivation.Result> found = state.omegaT().flatMap(o -> DualDerivation.of(etaT, o, context));
     if (found.isEmpty()) {
       return Outcome.of(state.withDual(new Dual.Numeric(numericMethod)), "no closed form: f numerically");
     }
     DualDerivation.Result dual = found.get();
-    PenaltyFunctions functions = Evaluators.ofEta(context, etaT, state.omegaT(), Optional.of(dual.f()), keepScale);
+    PenaltyFunctions functions = Evaluators.ofEta(context, etaForms, state.omegaT(), Optional.of(dual.f()), keepScale);
     return new Outcome(state.withDual(new Dual.ClosedForm(dual.f())).withFunctions(functions), dual.steps(),
         "closed form, checked against a numeric supremum");
   }

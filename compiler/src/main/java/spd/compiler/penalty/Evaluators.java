@@ -1,5 +1,6 @@
 package spd.compiler.penalty;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.DoubleFunction;
 import java.util.function.DoubleUnaryOperator;
@@ -15,6 +16,15 @@ import spd.compiler.sym.Expr;
 final class Evaluators {
   private Evaluators() {}
 
+  /** A closed form's value, or why there is none (a negative eta, outside the dual's domain). */
+  private static Estimate closedFormValue(double value, double eta) {
+    if (Double.isNaN(value)) {
+      return new Estimate(Double.NaN, Double.POSITIVE_INFINITY, spd.compiler.numeric.Outcome.NO_SOLUTION,
+          eta < 0 ? "the dual f(eta) is defined for eta >= 0 only" : "the closed form is not defined at eta = " + eta);
+    }
+    return Estimate.exact(value);
+  }
+
   /** eta/(eta + scale), 1 when eta is infinite. */
   static double keepOf(double eta, double scale) {
     if (eta == Double.POSITIVE_INFINITY) {
@@ -24,9 +34,9 @@ final class Evaluators {
   }
 
   /** eta_hat given as an expression in t = |w|: Omega in closed form or by quadrature, the dual likewise. */
-  static PenaltyFunctions ofEta(Context context, Expr etaT, Optional<Expr> omegaT, Optional<Expr> dualEta,
+  static PenaltyFunctions ofEta(Context context, List<Expr> etaForms, Optional<Expr> omegaT, Optional<Expr> dualEta,
       double keepScale) {
-    DoubleUnaryOperator eta = Compiled.function(etaT, Context.T, context.values);
+    DoubleUnaryOperator eta = Compiled.function(etaForms, Context.T, context.values);
     NumericPenalty numeric = NumericPenalty.of(eta);
     Optional<DoubleUnaryOperator> omega = omegaT.map(o -> Compiled.function(o, Context.T, context.values));
     Optional<DoubleUnaryOperator> dual = dualEta.map(f -> Compiled.function(f, Context.ETA, context.values));
@@ -48,7 +58,11 @@ final class Evaluators {
 
       @Override
       public Estimate dual(double etaValue) {
-        return dual.map(f -> Estimate.exact(f.applyAsDouble(etaValue))).orElseGet(() -> numeric.dual(etaValue));
+        if (etaValue == 0) {
+          return Estimate.exact(0); // duals are normalised by f(0+) = 0
+        }
+        return dual.map(f -> closedFormValue(f.applyAsDouble(etaValue), etaValue))
+            .orElseGet(() -> numeric.dual(etaValue));
       }
     };
   }
@@ -106,7 +120,14 @@ final class Evaluators {
     return new Parts(w -> Estimate.exact(0), null, w -> Double.POSITIVE_INFINITY, eta -> Estimate.exact(0), 1);
   }
 
-  /** A rule with no per-weight penalty (magnitude pruning) or a divergent one: every value is unavailable. */
+  /** A rule without a per-weight penalty (magnitude pruning): no value exists, and each says why. */
+  static PenaltyFunctions notSeparable(String reason) {
+    Estimate none = new Estimate(Double.NaN, Double.POSITIVE_INFINITY, spd.compiler.numeric.Outcome.NO_SOLUTION,
+        reason);
+    return new Parts(w -> none, null, w -> Double.NaN, eta -> none, Double.NaN);
+  }
+
+  /** A divergent rule: Omega is infinite away from 0, and so is every value of the dual. */
   static PenaltyFunctions unavailable(String reason, DoubleUnaryOperator etaHat, double keepScale) {
     return new Parts(w -> w == 0 ? Estimate.exact(0) : Estimate.divergent(reason), null,
         w -> etaHat.applyAsDouble(Math.abs(w)), eta -> Estimate.divergent(reason), keepScale);

@@ -41,7 +41,7 @@ final class IntegrateStage implements Stage {
       case Reduction.FromPenalty given -> Outcome.of(state
           .withPenalty(new Penalty.ClosedForm(PropertyAnalysis.inW(ReverseDirection.present(given.omegaT(), context))),
               Optional.of(given.omegaT()))
-          .withFunctions(Evaluators.ofEta(context, given.etaT(), Optional.of(given.omegaT()), Optional.empty(),
+          .withFunctions(Evaluators.ofEta(context, given.etaForms(), Optional.of(given.omegaT()), Optional.empty(),
               context.lambdaValue)), "Omega is given in closed form: nothing to integrate");
       case Reduction.NumericDual dual -> Outcome.of(state.withPenalty(new Penalty.Numeric(ETA_TRICK), Optional.empty())
           .withFunctions(Evaluators.ofDualRule(dual.rule(), context.lambdaValue)), "Omega by the eta-trick, numerically");
@@ -64,7 +64,7 @@ final class IntegrateStage implements Stage {
       Context context = state.context();
       DerivationState next = state.withNotes(List.of("No closed form for Omega was sought to the end (" + why
           + "): Omega is computed by quadrature.")).withPenalty(new Penalty.Numeric(QUADRATURE), Optional.empty())
-          .withFunctions(Evaluators.ofEta(context, eta.etaT(), Optional.empty(), Optional.empty(), eta.keepScale()));
+          .withFunctions(Evaluators.ofEta(context, eta.etaForms(), Optional.empty(), Optional.empty(), eta.keepScale()));
       return Outcome.of(next, "stopped (" + why + "): Omega by quadrature");
     }
     return Stage.super.fallback(state, why);
@@ -76,7 +76,7 @@ final class IntegrateStage implements Stage {
         + " gradient of the reweighted Tikhonov term (lambda/2) w^2/eta with eta frozen (theory.md 2.2)"));
     Expr integrand = integrand(context, eta.etaT(), steps);
     DerivationState state = before.withIntegrand(integrand);
-    NumericPenalty numeric = NumericPenalty.of(Compiled.function(eta.etaT(), Context.T, context.values));
+    NumericPenalty numeric = NumericPenalty.of(Compiled.function(eta.etaForms(), Context.T, context.values));
     Optional<String> divergence = divergence(context, integrand, numeric);
     if (divergence.isPresent()) {
       return divergent(state, context, eta, steps, divergence.get());
@@ -86,7 +86,7 @@ final class IntegrateStage implements Stage {
       steps.add(Step.remark("numeric", "no closed-form rule applies to this integrand: Omega is computed by adaptive"
           + " quadrature with an error estimate (see the check table)"));
       DerivationState next = state.withPenalty(new Penalty.Numeric(QUADRATURE), Optional.empty())
-          .withFunctions(Evaluators.ofEta(context, eta.etaT(), Optional.empty(), Optional.empty(), eta.keepScale()));
+          .withFunctions(Evaluators.ofEta(context, eta.etaForms(), Optional.empty(), Optional.empty(), eta.keepScale()));
       return new Outcome(next, steps, "no closed form: Omega by quadrature");
     }
     Expr omegaT = found.get().omega();
@@ -99,7 +99,7 @@ final class IntegrateStage implements Stage {
     integration.forEach(s -> steps.add(s.mapExpressions(PropertyAnalysis::inW)));
     Expr closedForm = presented.expr();
     DerivationState next = state.withPenalty(new Penalty.ClosedForm(PropertyAnalysis.inW(closedForm)),
-        Optional.of(closedForm)).withFunctions(Evaluators.ofEta(context, eta.etaT(), Optional.of(closedForm),
+        Optional.of(closedForm)).withFunctions(Evaluators.ofEta(context, eta.etaForms(), Optional.of(closedForm),
         Optional.empty(), eta.keepScale()));
     return new Outcome(next, steps, "closed form Omega(w) = " + PropertyAnalysis.inW(closedForm).toText());
   }
@@ -109,7 +109,7 @@ final class IntegrateStage implements Stage {
     Expr t = Expr.symbol(Context.T);
     Formula.Quotient raw = new Formula.Quotient(t, etaT);
     steps.add(Step.of("integrate", Quantity.OMEGA, new Formula.Integral(raw), "theory.md 2.2, t = |w|; Omega(0) = 0"));
-    Simplifier.Result simplified = Simplifier.simplify(Expr.div(t, etaT), context.positiveT, Rewrites.NORMALIZE);
+    Simplifier.Result simplified = Simplifier.simplify(Expr.div(t, etaT), context.positiveT, Rewrites.INTEGRAND);
     Expr g = simplified.expr();
     if (!TextPrinter.print(g).equals(quotientText(etaT))) {
       String rules = simplified.rulesApplied().isEmpty() ? "cancel" : String.join(", ", simplified.rulesApplied());

@@ -17,8 +17,8 @@ final class NonPenalties {
         Step.remark("mask", "keep_i = 1 for the k largest |w_i|, 0 otherwise: a keep probability that depends on the"
             + " whole layer, not on w_i alone"),
         Step.remark("non-separable", explanation));
-    PenaltyFunctions functions = Evaluators.unavailable("magnitude pruning has no per-weight penalty",
-        t -> Double.NaN, Double.NaN);
+    PenaltyFunctions functions = Evaluators.notSeparable("magnitude pruning has no per-weight penalty: it is a"
+        + " constraint on the whole layer");
     List<Property> properties = List.of(new Property("sparsity", true,
         "exactly sparse: a fraction " + PropertyAnalysis.format(target) + " of each layer is zero",
         "an l0 constraint (iterative hard thresholding), not a penalty", Property.Method.SYMBOLIC));

@@ -19,7 +19,10 @@ public final class Numbers {
   /** Two significant digits in scientific notation, for errors and differences. */
   public static String scientific(double v) {
     if (Double.isNaN(v)) {
-      return "NaN";
+      return "n/a";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "inf" : "-inf";
     }
     if (v == 0) {
       return "0";
@@ -33,7 +36,7 @@ public final class Numbers {
 
   private static String significant(double v, int digits) {
     if (Double.isNaN(v)) {
-      return "NaN";
+      return "n/a";
     }
     if (Double.isInfinite(v)) {
       return v > 0 ? "inf" : "-inf";

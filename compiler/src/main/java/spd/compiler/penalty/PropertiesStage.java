@@ -27,15 +27,16 @@ final class PropertiesStage implements Stage {
     Context context = state.context();
     PenaltyFunctions functions = state.requireFunctions();
     List<Property> properties = switch (state.requireReduction()) {
-      case Reduction.ToEta eta -> PropertyAnalysis.of(context, Optional.of(eta.etaT()), state.integrandT(), functions,
-          1, state.requirePenalty() instanceof Penalty.Divergent);
-      case Reduction.FromPenalty given -> PropertyAnalysis.of(context, Optional.of(given.etaT()),
+      case Reduction.ToEta eta -> state.requirePenalty() instanceof Penalty.Divergent
+          ? PropertyAnalysis.of(context, List.of(eta.etaT()), state.integrandT(), functions, 1, true)
+          : PropertyAnalysis.of(context, eta.etaForms(), state.integrandT(), functions, 1, false);
+      case Reduction.FromPenalty given -> PropertyAnalysis.of(context, given.etaForms(),
           Optional.of(given.derivativeT()), functions, 1, false);
-      case Reduction.NumericDual dual -> PropertyAnalysis.of(context, Optional.empty(), Optional.empty(), functions, 1,
+      case Reduction.NumericDual dual -> PropertyAnalysis.of(context, List.of(), Optional.empty(), functions, 1,
           false);
-      case Reduction.VariationalDropout vd -> PropertyAnalysis.of(context, Optional.empty(), Optional.empty(),
+      case Reduction.VariationalDropout vd -> PropertyAnalysis.of(context, List.of(), Optional.empty(),
           functions, 1, false);
-      case Reduction.HardConcrete hc -> PropertyAnalysis.of(context, Optional.empty(), Optional.empty(), functions, 1,
+      case Reduction.HardConcrete hc -> PropertyAnalysis.of(context, List.of(), Optional.empty(), functions, 1,
           false, GATE_GRID_POINTS);
       case Reduction.NoPenalty none -> none.properties();
     };

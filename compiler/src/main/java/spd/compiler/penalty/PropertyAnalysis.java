@@ -27,10 +27,12 @@ final class PropertyAnalysis {
   private static final int GRID_POINTS = 4000;
   static final int NUMERIC_GRID_POINTS = 400;
   private static final double GRID_LOW = 1e-6;
-  private static final double GRID_HIGH = 1e3;
+  private static final double GRID_HIGH = 1e4;
 
   private final Context context;
   private final Optional<Expr> etaT;
+  /** eta_hat in t as normal form first, then as the rule was written (for proofs that need its structure). */
+  private final List<Expr> etaForms;
   private final Optional<Expr> integrand;
   private final PenaltyFunctions functions;
   private final double scale;
@@ -39,11 +41,12 @@ final class PropertyAnalysis {
   /** eta_hat on the grid, computed once: for numeric rules each value is a root search. */
   private double[] gridEta;
 
-  private PropertyAnalysis(Context context, Optional<Expr> etaT, Optional<Expr> integrand,
+  private PropertyAnalysis(Context context, List<Expr> etaForms, Optional<Expr> integrand,
       PenaltyFunctions functions, double scale, int numericGridPoints) {
     this.numericGridPoints = numericGridPoints;
     this.context = context;
-    this.etaT = etaT;
+    this.etaForms = etaForms;
+    this.etaT = etaForms.isEmpty() ? Optional.empty() : Optional.of(etaForms.get(0));
     this.integrand = integrand;
     this.functions = functions;
     this.scale = scale;
@@ -54,15 +57,15 @@ final class PropertyAnalysis {
    *
    * @param scale a typical weight magnitude of the problem (breakpoints, eps), which sets the grid's range
    */
-  static List<Property> of(Context context, Optional<Expr> etaT, Optional<Expr> integrand, PenaltyFunctions functions,
+  static List<Property> of(Context context, List<Expr> etaForms, Optional<Expr> integrand, PenaltyFunctions functions,
       double scale, boolean divergent) {
-    return of(context, etaT, integrand, functions, scale, divergent, NUMERIC_GRID_POINTS);
+    return of(context, etaForms, integrand, functions, scale, divergent, NUMERIC_GRID_POINTS);
   }
 
   /** As above, with the number of grid points for a numeric eta_hat (fewer when each value is costly). */
-  static List<Property> of(Context context, Optional<Expr> etaT, Optional<Expr> integrand, PenaltyFunctions functions,
+  static List<Property> of(Context context, List<Expr> etaForms, Optional<Expr> integrand, PenaltyFunctions functions,
       double scale, boolean divergent, int numericGridPoints) {
-    PropertyAnalysis analysis = new PropertyAnalysis(context, etaT, integrand, functions, scale, numericGridPoints);
+    PropertyAnalysis analysis = new PropertyAnalysis(context, etaForms, integrand, functions, scale, numericGridPoints);
     Property monotone = analysis.monotone();
     analysis.properties.add(monotone);
     if (divergent) {
@@ -84,8 +87,13 @@ final class PropertyAnalysis {
 
   private Property monotone() {
     if (etaT.isPresent()) {
-      // The user's form first (cosh(t) - 1 has derivative sinh(t)), then the normalised one.
-      for (Expr form : List.of(Simplifier.simplify(etaT.get(), context.positiveT, Rewrites.LIGHT).expr(), etaT.get())) {
+      // The normal form, lightly and fully simplified (its derivative reads shortest), then the rule as written
+      // (t cosh(t) has derivative cosh(t) + t sinh(t), plainly positive, where the exponential form may not prove).
+      List<Expr> candidates = new ArrayList<>();
+      candidates.add(Simplifier.simplify(etaT.get(), context.positiveT, Rewrites.LIGHT).expr());
+      candidates.add(etaT.get());
+      candidates.addAll(etaForms.subList(1, etaForms.size()));
+      for (Expr form : candidates.stream().distinct().toList()) {
         Optional<Property> proven = monotoneByIntervals(form);
         if (proven.isPresent()) {
           return proven.get();
@@ -108,13 +116,18 @@ final class PropertyAnalysis {
         continue;
       }
       Interval range = s.range(context.values);
+      var onRange = context.positiveT.with(Context.T, range);
       Expr derivative;
       try {
-        derivative = Simplifier.normalize(s.value().derivative(Context.T), context.positiveT.with(Context.T, range));
+        // The derivative as it comes first (cosh(t) + t*sinh(t) is plainly positive), then in normal form.
+        derivative = Simplifier.simplify(s.value().derivative(Context.T), onRange, Rewrites.LIGHT).expr();
+        if (!IntervalEvaluation.enclose(derivative, onRange).isNonnegative()) {
+          derivative = Simplifier.normalize(derivative, onRange);
+        }
       } catch (NotDifferentiableException e) {
         return Optional.empty();
       }
-      if (!IntervalEvaluation.enclose(derivative, context.positiveT.with(Context.T, range)).isNonnegative()) {
+      if (!IntervalEvaluation.enclose(derivative, onRange).isNonnegative()) {
         return Optional.empty();
       }
       reasons.add("derivative " + inW(derivative).toText() + " >= 0" + rangeText(s));
@@ -169,19 +182,43 @@ final class PropertyAnalysis {
         return new Property("monotone", false, "eta_hat(w) could not be evaluated at w = " + format(grid[i]),
             "no claim of subquadratic growth or sparsity", Property.Method.GRID);
       }
-      if (next < previous * (1 - 1e-12) - 1e-300) {
+      if (next < previous * (1 - decreaseTolerance()) - 1e-300 && decreaseIsReal(grid[i - 1], grid[i])) {
         double peak = locatePeak(grid[Math.max(i - 2, 0)], grid[i]);
         return new Property("monotone", false, "eta_hat(w) is not nondecreasing: it decreases after w = "
             + format(peak), "on a grid of " + grid.length + " points from " + format(grid[0]) + " to "
             + format(grid[grid.length - 1]) + ", eta_hat(" + format(grid[i - 1]) + ") = " + format(previous)
-            + " > eta_hat(" + format(grid[i]) + ") = " + format(next) + "; the duality theorem does not apply, so no"
-            + " claim of subquadratic growth or sparsity", Property.Method.GRID);
+            + " > eta_hat(" + format(grid[i]) + ") = " + format(next) + (etaT.isPresent() ? " (proved: interval"
+            + " enclosures at the two points are disjoint)" : "") + "; the duality theorem does not apply, so no"
+            + " claim of subquadratic growth or sparsity", etaT.isPresent() ? Property.Method.INTERVAL
+            : Property.Method.GRID);
       }
       previous = next;
     }
     return new Property("monotone", true, "eta_hat(w) is nondecreasing on w >= 0", "checked on a grid of "
         + grid.length + " points from " + format(grid[0]) + " to " + format(grid[grid.length - 1])
         + " (evidence, not proof)", Property.Method.GRID);
+  }
+
+  /**
+   * How much smaller a grid value must be to count as a decrease: rounding for closed forms, the root search's
+   * accuracy for an eta_hat found numerically.
+   */
+  private double decreaseTolerance() {
+    return etaT.isPresent() ? 1e-12 : 1e-9;
+  }
+
+  /**
+   * Whether eta_hat(b) &lt; eta_hat(a) for sure, not by rounding or overflow: when eta_hat is an expression, its interval
+   * enclosures at the two points must be disjoint (an overflowed value encloses everything above the largest double,
+   * so overflow never reads as a decrease). A numeric eta_hat is taken at its word.
+   */
+  private boolean decreaseIsReal(double a, double b) {
+    if (etaT.isEmpty()) {
+      return true;
+    }
+    Interval atA = IntervalEvaluation.enclose(etaT.get(), context.positiveT.with(Context.T, Interval.point(a)));
+    Interval atB = IntervalEvaluation.enclose(etaT.get(), context.positiveT.with(Context.T, Interval.point(b)));
+    return atB.hi() < atA.lo();
   }
 
   private double locatePeak(double a, double b) {
@@ -225,10 +262,50 @@ final class PropertyAnalysis {
         return symbolic.get();
       }
     }
-    double w = 1e-7 * scale;
-    double c = functions.omega(w).value() / w;
-    return new Slope(c, Optional.empty(), new Property("slope-at-zero", true, "slope at 0: c = Omega'(0+) = "
-        + format(c), "numerically, Omega(w)/w at w = " + format(w), Property.Method.NUMERIC));
+    return slopeNumeric();
+  }
+
+  /**
+   * c = lim Omega(w)/w from Omega(w)/w at w = 1e-3, ..., 1e-10 (times the scale): settled to six digits gives c; a
+   * steady decrease by the same factor per decade gives 0 (Omega ~ w^p, p &gt; 1), a steady increase gives inf.
+   */
+  private Slope slopeNumeric() {
+    int n = 8;
+    double[] w = new double[n];
+    double[] ratio = new double[n];
+    for (int k = 0; k < n; k++) {
+      w[k] = Math.pow(10, -3 - k) * scale;
+      Estimate omega = functions.omega(w[k]);
+      ratio[k] = omega.value() / w[k];
+      if (!Double.isFinite(ratio[k])) {
+        return new Slope(Double.NaN, Optional.empty(), new Property("slope-at-zero", false, "slope at 0 not"
+            + " determined: Omega(" + format(w[k]) + ") cannot be computed", omega.converged() ? "Omega(w)/w is "
+            + format(ratio[k]) : omega.message(), Property.Method.NUMERIC));
+      }
+    }
+    double last = ratio[n - 1];
+    String reason = "numerically, Omega(w)/w = " + format(ratio[n - 3]) + ", " + format(ratio[n - 2]) + ", "
+        + format(last) + " at w = " + format(w[n - 3]) + ", " + format(w[n - 2]) + ", " + format(w[n - 1]);
+    boolean settled = Math.abs(last - ratio[n - 2]) <= 1e-6 * Math.abs(last)
+        && Math.abs(ratio[n - 2] - ratio[n - 3]) <= 1e-5 * Math.abs(last);
+    if (settled) {
+      return new Slope(last, Optional.empty(), new Property("slope-at-zero", true, "slope at 0: c = Omega'(0+) = "
+          + format(last), reason, Property.Method.NUMERIC));
+    }
+    double f1 = ratio[n - 1] / ratio[n - 2];
+    double f2 = ratio[n - 2] / ratio[n - 3];
+    boolean geometric = Math.abs(f1 - f2) <= 0.05 * Math.max(f1, f2);
+    if (last == 0 || (geometric && f1 < 0.99)) {
+      return new Slope(0, Optional.empty(), new Property("slope-at-zero", true, "slope at 0: c = 0", reason
+          + " (decreasing by a factor " + format(f1) + " per decade)", Property.Method.NUMERIC));
+    }
+    if (geometric && f1 > 1.01) {
+      return new Slope(Double.POSITIVE_INFINITY, Optional.empty(), new Property("slope-at-zero", true,
+          "slope at 0: c = inf", reason + " (growing by a factor " + format(f1) + " per decade)",
+          Property.Method.NUMERIC));
+    }
+    return new Slope(last, Optional.empty(), new Property("slope-at-zero", true, "slope at 0: c = Omega'(0+) ~ "
+        + format(last) + " (not settled to six digits)", reason, Property.Method.NUMERIC));
   }
 
   private Optional<Slope> slopeFrom(Asymptotics.Behaviour b) {
@@ -272,6 +349,10 @@ final class PropertyAnalysis {
       return new Property("sparsity", false, "no claim of sparsity",
           "eta_hat is not nondecreasing, so the penalty is not shown to be subquadratic", monotone.method());
     }
+    if (Double.isNaN(slope.value())) {
+      return new Property("sparsity", false, "sparsity not determined: the slope at 0 is unknown",
+          slope.property().reason(), slope.property().method());
+    }
     if (slope.value() > 0) {
       return new Property("sparsity", true, "sparsity-inducing",
           "subquadratic with a kink at 0 (c = " + format(slope.value()) + " > 0): small weights are set to 0",
@@ -288,6 +369,10 @@ final class PropertyAnalysis {
     if (Double.isInfinite(slope.value())) {
       return new Property("threshold", true, "scalar threshold: w = 0 is a local minimiser of (y - w)^2/2 + "
           + lambdaName + "*Omega(w) for every y", "infinite slope at 0", slope.property().method());
+    }
+    if (Double.isNaN(slope.value())) {
+      return new Property("threshold", false, "scalar threshold not determined: the slope at 0 is unknown",
+          slope.property().reason(), slope.property().method());
     }
     String c = slope.symbolic().map(Expr::toText).orElse(format(slope.value()));
     String value = Double.isNaN(lambda) ? "" : " = " + format(lambda * slope.value());
@@ -358,6 +443,18 @@ final class PropertyAnalysis {
     double w2 = 1e4 * scale;
     Estimate o1 = functions.omega(w1);
     Estimate o2 = functions.omega(w2);
+    if (o1.value() == Double.POSITIVE_INFINITY || o2.value() == Double.POSITIVE_INFINITY) {
+      double w = o1.value() == Double.POSITIVE_INFINITY ? w1 : w2;
+      return new Property("growth", true, "faster than any power: Omega(w) exceeds the double range by |w| = "
+          + format(w), "numerically, Omega(" + format(w) + ") = inf"
+          + (o1.converged() && o2.converged() ? "" : " (" + (o2.converged() ? o1 : o2).message() + ")"),
+          Property.Method.NUMERIC);
+    }
+    if (!(Double.isFinite(o1.value()) && Double.isFinite(o2.value()))) {
+      Estimate failed = Double.isFinite(o1.value()) ? o2 : o1;
+      return new Property("growth", false, "growth not determined: Omega cannot be computed at |w| = "
+          + format(Double.isFinite(o1.value()) ? w2 : w1), failed.message(), Property.Method.NUMERIC);
+    }
     double slope = Math.log(o2.value() / o1.value()) / Math.log(w2 / w1);
     String reason = "numerically, Omega(" + format(w1) + ") = " + format(o1.value()) + " and Omega(" + format(w2)
         + ") = " + format(o2.value());

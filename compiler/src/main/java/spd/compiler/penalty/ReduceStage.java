@@ -7,7 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import spd.compiler.sym.Compiled;
 import spd.compiler.sym.Expr;
+import spd.compiler.sym.Rewrites;
 import spd.compiler.sym.Simplifier;
 
 /**
@@ -62,10 +64,17 @@ final class ReduceStage implements Stage {
     return new Reduced("adaptive reweighting eta(w)", eta, List.of(given), List.of());
   }
 
-  /** eta_hat in w as a reduction, with its form in t = |w| normalised for t > 0. */
+  /**
+   * eta_hat in w as a reduction, with its form in t = |w| normalised for t > 0 and, for evaluation where that
+   * overflows (tanh and cosh of large arguments), the rule as written. A reweighting that is negative or undefined
+   * somewhere is rejected here, with where.
+   */
   static Reduction.ToEta toEta(Context context, Expr etaW, Optional<Expr> keepW, double keepScale) {
-    Expr etaT = Simplifier.normalize(etaW.substitute(Map.of(Context.W, Expr.symbol(Context.T))), context.positiveT);
-    return new Reduction.ToEta(etaW, etaT, keepW, keepScale);
+    Expr inT = etaW.substitute(Map.of(Context.W, Expr.symbol(Context.T)));
+    Expr etaT = Simplifier.normalize(inT, context.positiveT);
+    List<Expr> etaForms = List.of(etaT, Simplifier.simplify(inT, context.positiveT, Rewrites.LIGHT).expr());
+    PositiveReweighting.require(context, etaT, Compiled.function(etaForms, Context.T, context.values));
+    return new Reduction.ToEta(etaW, etaT, etaForms, keepW, keepScale);
   }
 
   private static String summary(Reduction reduction) {

@@ -17,13 +17,17 @@ public sealed interface Reduction {
    *
    * @param etaW eta_hat in w
    * @param etaT eta_hat in t = |w|, normalised for t > 0
+   * @param etaForms etaT first, then forms of the same function that evaluate where it overflows (the rule as
+   *     written); numerics use the sharpest where they disagree
    * @param keepW the keep probability in w, when the rule has one
    * @param keepScale s in keep = eta/(eta + s): lambda, or lr*lambda for a proximal step
    */
-  record ToEta(Expr etaW, Expr etaT, Optional<Expr> keepW, double keepScale) implements Reduction {
+  record ToEta(Expr etaW, Expr etaT, List<Expr> etaForms, Optional<Expr> keepW, double keepScale)
+      implements Reduction {
     public ToEta {
       Objects.requireNonNull(etaW, "etaW");
       Objects.requireNonNull(etaT, "etaT");
+      etaForms = List.copyOf(etaForms);
       Objects.requireNonNull(keepW, "keepW");
     }
   }
@@ -33,13 +37,16 @@ public sealed interface Reduction {
    *
    * @param omegaT Omega in t, with Omega(0) = 0
    * @param derivativeT Omega'(t) = t/eta_hat(t)
+   * @param etaForms etaT first, then t/Omega'(t) of the penalty as written, for evaluation where etaT overflows
    */
-  record FromPenalty(Expr omegaT, Expr derivativeT, Expr etaW, Expr etaT, Expr keepW) implements Reduction {
+  record FromPenalty(Expr omegaT, Expr derivativeT, Expr etaW, Expr etaT, List<Expr> etaForms, Expr keepW)
+      implements Reduction {
     public FromPenalty {
       Objects.requireNonNull(omegaT, "omegaT");
       Objects.requireNonNull(derivativeT, "derivativeT");
       Objects.requireNonNull(etaW, "etaW");
       Objects.requireNonNull(etaT, "etaT");
+      etaForms = List.copyOf(etaForms);
       Objects.requireNonNull(keepW, "keepW");
     }
   }

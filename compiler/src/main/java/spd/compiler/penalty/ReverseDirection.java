@@ -3,6 +3,7 @@ package spd.compiler.penalty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import spd.compiler.sym.Compiled;
 import spd.compiler.sym.Expr;
 import spd.compiler.sym.NotDifferentiableException;
 import spd.compiler.sym.Piece;
@@ -41,6 +42,9 @@ final class ReverseDirection {
     }
     steps.add(Step.of("differentiate", Quantity.OMEGA_PRIME, PropertyAnalysis.inW(derivative), "for w > 0"));
     Expr etaT = Simplifier.normalize(Expr.div(t, derivative), context.positiveT);
+    List<Expr> etaForms = List.of(etaT, Expr.div(t, asWrittenDerivative(omegaW, context)));
+    PositiveReweighting.requireIncreasingPenalty(context, etaT, Compiled.function(etaForms, Context.T,
+        context.values));
     Expr etaW = present(PropertyAnalysis.inW(etaT), context);
     steps.add(Step.of("envelope", Quantity.ETA_HAT, etaW,
         "|w|/Omega'(|w|): the minimiser of w^2/eta + f(eta) (theory.md 2.2); Omega' = 0 means eta = inf"));
@@ -51,7 +55,14 @@ final class ReverseDirection {
     steps.add(Step.of("variance", Quantity.MASK_VARIANCE, variance,
         "lambda/eta_hat: the Gaussian mask with the same effective penalty"));
     return new ReduceStage.Reduced("penalty (reverse direction: the adaptive rule that implements it)",
-        new Reduction.FromPenalty(omegaT, derivative, etaW, etaT, keepW), steps, notes);
+        new Reduction.FromPenalty(omegaT, derivative, etaW, etaT, etaForms, keepW), steps, notes);
+  }
+
+  /** Omega'(t) of the penalty as written (no normalisation), for evaluation where the normal form overflows. */
+  private static Expr asWrittenDerivative(Expr omegaW, Context context) {
+    Expr light = Simplifier.simplify(omegaW.substitute(Map.of(Context.W, Expr.symbol(Context.T))), context.positiveT,
+        Rewrites.LIGHT).expr();
+    return light.derivative(Context.T);
   }
 
   /** Omega(0), which a penalty needs finite: the constant subtracted so that Omega(0) = 0. */

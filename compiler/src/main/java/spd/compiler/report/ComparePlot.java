@@ -39,6 +39,27 @@ public final class ComparePlot {
   public static List<Path> write(List<Derivation> derivations, Path file) {
     String name = file.getFileName().toString().replaceAll("\\.(svg|png)$", "");
     Path directory = file.toAbsolutePath().getParent();
+    Path svg = directory.resolve(name + ".svg");
+    Path png = directory.resolve(name + ".png");
+    Plots.save(panels(derivations), svg, png);
+    return new ArrayList<>(List.of(svg, png));
+  }
+
+  /**
+   * {@code spd derive --compare --format json}: one document with the derivations (as {@link Json#of(List, double[])}
+   * prints them) and the numbers behind both panels.
+   */
+  public static String json(List<Derivation> derivations, double[] at) {
+    return Json.withComparison(derivations, at, panels(derivations));
+  }
+
+  /** Both panels: the scalar penalty and the vector penalty. */
+  static List<Chart> panels(List<Derivation> derivations) {
+    return List.of(scalarPanel(derivations), vectorPanel(derivations));
+  }
+
+  /** The left panel: each penalty of one weight, lambda*(Omega(w) - Omega(0.01)), at its own lambda. */
+  static Chart scalarPanel(List<Derivation> derivations) {
     double[] w = logspace(W_MIN, W_MAX, POINTS);
     List<Series> series = new ArrayList<>();
     for (Derivation d : derivations) {
@@ -54,12 +75,8 @@ public final class ComparePlot {
       }
       series.add(Series.line(d.input().experimentName() + " (lambda = " + Numbers.format(lambda) + ")", w, y));
     }
-    Chart panel = Chart.of("Scalar penalty lambda*Omega(w)", Axis.logarithmic("|w|"),
+    return Chart.of("Scalar penalty lambda*Omega(w)", Axis.logarithmic("|w|"),
         Axis.linear("lambda*(Omega(w) - Omega(0.01))").includingZero(), series);
-    Path svg = directory.resolve(name + ".svg");
-    Path png = directory.resolve(name + ".png");
-    Plots.save(List.of(panel, vectorPanel(derivations)), svg, png);
-    return new ArrayList<>(List.of(svg, png));
   }
 
   /** The right panel: the separable penalties summed over the entries of w in R^32, and HardThresh(K). */

@@ -49,6 +49,43 @@ public final class Json {
     }
   }
 
+  /**
+   * The panels of {@code spd derive --compare} as JSON: for each panel its title, axis titles and, per series, the
+   * name, whether it is a constraint (dashed) and the points x, y.
+   */
+  static String withComparison(java.util.List<Derivation> derivations, double[] at,
+      java.util.List<spd.plot.Chart> panels) {
+    ObjectNode root = MAPPER.createObjectNode();
+    ArrayNode list = root.putArray("derivations");
+    derivations.forEach(d -> list.add(tree(d, at)));
+    ArrayNode array = root.putObject("compare").putArray("panels");
+    for (spd.plot.Chart panel : panels) {
+      ObjectNode p = array.addObject();
+      p.put("title", panel.title());
+      p.put("x", panel.x().title());
+      p.put("y", panel.y().title());
+      ArrayNode series = p.putArray("series");
+      for (spd.plot.Series s : panel.series()) {
+        ObjectNode node = series.addObject();
+        node.put("name", s.name());
+        node.put("constraint", s.style().line() == spd.plot.Style.Line.DASHED);
+        ArrayNode points = node.putArray("points");
+        double[] x = s.x();
+        double[] y = s.y();
+        for (int i = 0; i < x.length; i++) {
+          ObjectNode point = points.addObject();
+          number(point, "x", x[i]);
+          number(point, "y", y[i]);
+        }
+      }
+    }
+    try {
+      return MAPPER.writeValueAsString(root);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise derivations", e);
+    }
+  }
+
   static ObjectNode tree(Derivation d, double[] at) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("experiment", d.input().experimentName());
@@ -156,19 +193,42 @@ public final class Json {
     for (double x : at) {
       ObjectNode node = array.addObject();
       node.put("w", x);
-      Estimate omega = AtTable.omega(f, x);
-      number(node, "omega", omega.value());
-      number(node, "omegaError", omega.error());
-      number(node, "etaHat", AtTable.value(() -> f.etaHat(x)));
-      number(node, "keep", AtTable.value(() -> f.keep(x)));
+      estimate(node, "omega", AtTable.omega(f, x));
+      value(node, "etaHat", AtTable.value(() -> f.etaHat(x)), AtTable.etaUnavailable(d));
+      value(node, "keep", AtTable.value(() -> f.keep(x)), AtTable.etaUnavailable(d));
       node.put("eta", x);
-      Estimate dual = AtTable.dual(f, x);
-      number(node, "dual", dual.value());
-      number(node, "dualError", dual.error());
+      estimate(node, "dual", AtTable.dual(f, x));
     }
   }
 
-  /** JSON has no infinities: they are written as the strings "inf", "-inf" and "nan". */
+  /**
+   * An estimate as NAME and NAMEError; one that could not be computed is null with NAMEUnavailable saying why (an
+   * infinite one is the string "inf", with its reason).
+   */
+  private static void estimate(ObjectNode node, String name, Estimate e) {
+    if (Double.isNaN(e.value())) {
+      node.putNull(name);
+      node.put(name + "Unavailable", e.message().isEmpty() ? "not computable" : e.message());
+      return;
+    }
+    number(node, name, e.value());
+    number(node, name + "Error", e.error());
+    if (Double.isInfinite(e.value()) && !e.message().isEmpty()) {
+      node.put(name + "Reason", e.message());
+    }
+  }
+
+  /** A plain value, or null with NAMEUnavailable when it is NaN. */
+  private static void value(ObjectNode node, String name, double v, String unavailable) {
+    if (Double.isNaN(v)) {
+      node.putNull(name);
+      node.put(name + "Unavailable", unavailable);
+    } else {
+      number(node, name, v);
+    }
+  }
+
+  /** JSON has no infinities: they are written as the strings "inf" and "-inf" (NaN, which should not occur, "nan"). */
   private static void number(ObjectNode node, String name, double v) {
     if (Double.isFinite(v)) {
       node.put(name, v);

@@ -22,7 +22,13 @@ public enum Builtin implements MathFunction {
   COSH("cosh", 1, "hyperbolic cosine"),
   SOFTPLUS("softplus", 1, "log(1 + exp(x))"),
   ATAN("atan", 1, "arc tangent"),
+  SIN("sin", 1, "sine (radians)"),
+  COS("cos", 1, "cosine (radians)"),
+  TAN("tan", 1, "tangent (radians)"),
+  LOG1P("log1p", 1, "log(1 + x), accurate for small x"),
+  EXPM1("expm1", 1, "exp(x) - 1, accurate for small x"),
   ERF("erf", 1, "error function"),
+  ERFC("erfc", 1, "complementary error function 1 - erf(x), accurate for large x"),
   DAWSON("dawson", 1, "Dawson's function D(x) = exp(-x^2) * integral_0^x exp(t^2) dt"),
   MIN("min", 2, "smaller of two values"),
   MAX("max", 2, "larger of two values");

@@ -1,6 +1,7 @@
 package spd.compiler.sym;
 
 import org.apache.commons.numbers.gamma.Erf;
+import org.apache.commons.numbers.gamma.Erfc;
 import spd.compiler.numeric.Dawson;
 
 /** Double-precision evaluation of the builtin functions. */
@@ -24,7 +25,13 @@ final class BuiltinMath {
       case COSH -> Math.cosh(x);
       case SOFTPLUS -> softplus(x);
       case ATAN -> Math.atan(x);
+      case SIN -> Math.sin(x);
+      case COS -> Math.cos(x);
+      case TAN -> Math.tan(x);
+      case LOG1P -> Math.log1p(x);
+      case EXPM1 -> Math.expm1(x);
       case ERF -> Erf.value(x);
+      case ERFC -> Erfc.value(x);
       case DAWSON -> Dawson.value(x);
       case MIN -> Math.min(x, args[1]);
       case MAX -> Math.max(x, args[1]);

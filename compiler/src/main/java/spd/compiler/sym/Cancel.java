@@ -1,7 +1,6 @@
 package spd.compiler.sym;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Rational normalisation: an expression becomes one fraction num/den of polynomials in its kernels with their gcd
@@ -35,7 +34,7 @@ public final class Cancel {
       return e;
     }
     try {
-      PolyRing ring = PolyRing.of(List.of(e), Optional.empty());
+      PolyRing ring = PolyRing.algebraic(List.of(e));
       return ring.toExpr(ring.toRatFun(e));
     } catch (ArithmeticException infinite) {
       // Infinity has no rational form; leave such expressions as they are.

@@ -360,8 +360,8 @@ final class Canon {
       case SIGN -> x instanceof Num n ? new Num(Rational.of(n.value().signum())) : new Call(f, args);
       case MIN, MAX -> minMax(f, x, args.get(1));
       case SIGMOID -> x.equals(Expr.ZERO) ? Expr.HALF : new Call(f, args);
-      case COSH -> x.equals(Expr.ZERO) ? Expr.ONE : new Call(f, args);
-      case TANH, SINH, ATAN, ERF, DAWSON -> x.equals(Expr.ZERO) ? Expr.ZERO : new Call(f, args);
+      case COSH, COS, ERFC -> x.equals(Expr.ZERO) ? Expr.ONE : new Call(f, args);
+      case TANH, SINH, ATAN, ERF, DAWSON, SIN, TAN, LOG1P, EXPM1 -> x.equals(Expr.ZERO) ? Expr.ZERO : new Call(f, args);
       case SOFTPLUS -> new Call(f, args);
     };
   }

@@ -95,7 +95,14 @@ final class Differentiation {
       case COSH -> Expr.call(Builtin.SINH, u);
       case SOFTPLUS -> Expr.call(Builtin.SIGMOID, u);
       case ATAN -> Expr.pow(Expr.add(Expr.ONE, Expr.pow(u, Expr.TWO)), Expr.MINUS_ONE);
+      case SIN -> Expr.call(Builtin.COS, u);
+      case COS -> Expr.neg(Expr.call(Builtin.SIN, u));
+      case TAN -> Expr.add(Expr.ONE, Expr.pow(Expr.call(Builtin.TAN, u), Expr.TWO));
+      case LOG1P -> Expr.pow(Expr.add(Expr.ONE, u), Expr.MINUS_ONE);
+      case EXPM1 -> Expr.exp(u);
       case ERF -> Expr.mul(Expr.div(Expr.TWO, Expr.sqrt(Expr.pi())), Expr.exp(Expr.neg(Expr.pow(u, Expr.TWO))));
+      case ERFC -> Expr.mul(Expr.div(Expr.number(-2), Expr.sqrt(Expr.pi())), Expr.exp(Expr.neg(Expr.pow(u,
+          Expr.TWO))));
       // D'(u) = 1 - 2 u D(u)
       case DAWSON -> Expr.sub(Expr.ONE, Expr.product(List.of(Expr.TWO, u, Expr.call(Builtin.DAWSON, u))));
       case MIN, MAX -> throw new IllegalStateException(f + " is not a one-argument function");

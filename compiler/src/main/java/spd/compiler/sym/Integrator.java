@@ -152,6 +152,7 @@ public final class Integrator {
     }
     Expr c = Expr.product(constant);
     Optional<Expr> core = exponentialTimesPower(variable)
+        .or(() -> gaussian(variable))
         .or(() -> symbolicPower(variable))
         .or(() -> squareRootOfQuadratic(variable))
         .or(() -> substitution(Expr.product(variable)));
@@ -194,6 +195,25 @@ public final class Integrator {
     }
     rules.add(n == 0 ? "exp-rule" : "exp-times-polynomial");
     return Optional.of(Expr.mul(Expr.exp(exponent), Expr.sum(terms)));
+  }
+
+  // ------------------------------------------------------------------ exp(a x^2 + b x + c), a < 0
+
+  /** integral of e^(a x^2 + b x + c) = sqrt(pi)/(2 sqrt(-a)) e^(c - b^2/(4a)) erf(sqrt(-a) (x + b/(2a))), a < 0. */
+  private Optional<Expr> gaussian(List<Expr> factors) {
+    if (factors.size() != 1 || !(factors.get(0) instanceof Call call) || call.function() != Builtin.EXP) {
+      return Optional.empty();
+    }
+    Expr[] abc = quadraticCoefficients(call.arg());
+    if (abc == null || !(evaluateConstant(abc[0]) < 0)) {
+      return Optional.empty();
+    }
+    Expr rootOfMinusA = Expr.sqrt(Expr.neg(abc[0]));
+    Expr shift = Expr.div(abc[1], Expr.mul(Expr.TWO, abc[0]));
+    Expr scale = Expr.mul(Expr.div(Expr.sqrt(Expr.pi()), Expr.mul(Expr.TWO, rootOfMinusA)),
+        Expr.exp(Expr.sub(abc[2], Expr.div(Expr.pow(abc[1], Expr.TWO), Expr.mul(Expr.number(4), abc[0])))));
+    rules.add("gaussian-erf");
+    return Optional.of(Expr.mul(scale, Expr.call(Builtin.ERF, Expr.mul(rootOfMinusA, Expr.add(x, shift)))));
   }
 
   // ------------------------------------------------------------------ x^s, any constant s but -1

@@ -110,6 +110,11 @@ public record Interval(double lo, double hi) {
     return new Interval(down(f.applyAsDouble(lo)), up(f.applyAsDouble(hi)));
   }
 
+  /** The image under a nonincreasing function. */
+  Interval decreasing(java.util.function.DoubleUnaryOperator f) {
+    return new Interval(down(f.applyAsDouble(hi)), up(f.applyAsDouble(lo)));
+  }
+
   Interval hull(Interval o) {
     return new Interval(Math.min(lo, o.lo), Math.max(hi, o.hi));
   }
@@ -118,12 +123,21 @@ public record Interval(double lo, double hi) {
     return new Interval(Math.max(lo, o.lo), Math.min(hi, o.hi));
   }
 
-  /** Outward rounding by one ulp keeps the enclosure rigorous in floating point. */
+  /**
+   * Outward rounding by one ulp keeps the enclosure rigorous in floating point; a lower bound that overflowed to +inf
+   * is really at most the largest double (exp(800) is finite), and likewise for an upper bound at -inf.
+   */
   private static double down(double v) {
+    if (v == Double.POSITIVE_INFINITY) {
+      return Double.MAX_VALUE;
+    }
     return Double.isInfinite(v) || v == 0 ? v : Math.nextDown(v);
   }
 
   private static double up(double v) {
+    if (v == Double.NEGATIVE_INFINITY) {
+      return -Double.MAX_VALUE;
+    }
     return Double.isInfinite(v) || v == 0 ? v : Math.nextUp(v);
   }
 

@@ -84,6 +84,14 @@ public final class IntervalEvaluation {
       }
       case SOFTPLUS -> x.increasing(BuiltinMath::softplus);
       case ATAN -> x.increasing(Math::atan);
+      case SIN -> Trigonometry.sine(x);
+      case COS -> Trigonometry.cosine(x);
+      case TAN -> Trigonometry.tangent(x);
+      case LOG1P -> x.lo() <= -1 && x.hi() <= -1 ? Interval.ALL : new Interval(Math.max(x.lo(), -1), x.hi())
+          .increasing(Math::log1p);
+      case EXPM1 -> x.increasing(Math::expm1);
+      case ERFC -> x.decreasing(v -> Double.isInfinite(v) ? 1 - Math.signum(v)
+          : org.apache.commons.numbers.gamma.Erfc.value(v));
       case ERF -> x.increasing(v -> Double.isInfinite(v) ? Math.signum(v) : org.apache.commons.numbers.gamma.Erf.value(v));
       // |D(x)| <= 0.5410442246 (its maximum, at x = 0.9241388730); D has the sign of x.
       case DAWSON -> new Interval(x.lo() >= 0 ? 0 : -0.5410442247, x.hi() <= 0 ? 0 : 0.5410442247);

@@ -155,13 +155,14 @@ public final class LatexPrinter {
     return switch (f) {
       case EXP -> "e^{" + latex(c.arg(), 0) + "}";
       case LOG -> "\\log\\left(" + args + "\\right)";
-      case TANH, SINH, COSH -> "\\" + c.function().spdName() + "\\left(" + args + "\\right)";
+      case TANH, SINH, COSH, SIN, COS, TAN -> "\\" + c.function().spdName() + "\\left(" + args + "\\right)";
       case MIN, MAX -> "\\" + c.function().spdName() + "\\left(" + args + "\\right)";
       case ATAN -> "\\arctan\\left(" + args + "\\right)";
       case SIGN -> "\\operatorname{sign}\\left(" + args + "\\right)";
       case SIGMOID -> "\\sigma\\left(" + args + "\\right)";
       case DAWSON -> "D\\left(" + args + "\\right)";
       case ERF -> "\\operatorname{erf}\\left(" + args + "\\right)";
+      case ERFC -> "\\operatorname{erfc}\\left(" + args + "\\right)";
       default -> operatorName(c, args);
     };
   }

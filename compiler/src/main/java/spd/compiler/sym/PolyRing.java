@@ -1,19 +1,34 @@
 package spd.compiler.sym;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import spd.compiler.numeric.Deadline;
 
 /**
  * Views expressions as rational functions of their kernels: the maximal subexpressions that are not sums, products or
  * integer powers (symbols, |x|, log(x), x^(1/2), exp(x), ...). Used to cancel common factors.
+ *
+ * <p>An algebraic ring ({@link #algebraic}) also knows what its radical kernels mean: a base and its roots share one
+ * kernel (c and c^(1/2) are r^2 and r with r = c^(1/2)), a root of a sum satisfies r^q = radicand and is reduced by
+ * it (sqrt(X)^3 = X sqrt(X)), and a denominator linear in a square root is rationalised when that makes it smaller
+ * (t/(sqrt(t^2 + a) - t) becomes t (sqrt(t^2 + a) + t)/a). Then rational functions of radicals cancel as they should.
  */
 final class PolyRing {
   private final List<Expr> kernels = new ArrayList<>();
   private final Map<Expr, Integer> index = new HashMap<>();
+  /** Kernels that are powers of another: c is (c^(1/2))^2 in an algebraic ring. */
+  private final Map<Expr, Power> aliases = new HashMap<>();
+  /** For a kernel r = X^(1/q) of a sum X: r^q = X, as a polynomial of the ring. */
+  private final Map<Integer, Radical> radicals = new HashMap<>();
   private boolean frozen;
+  private boolean algebraic;
+
+  /** r^degree = radicand. */
+  private record Radical(int degree, Poly radicand) {}
 
   /** A ring whose kernels are those of the given expressions, with {@code first} (if present) as variable 0. */
   static PolyRing of(List<Expr> expressions, Optional<Expr> first) {
@@ -24,6 +39,83 @@ final class PolyRing {
     }
     ring.frozen = true;
     return ring;
+  }
+
+  /**
+   * A ring for the expressions whose radical kernels obey their defining relations (for cancellation; integration
+   * and solving keep their kernels independent).
+   */
+  static PolyRing algebraic(List<Expr> expressions) {
+    PolyRing ring = new PolyRing();
+    ring.algebraic = true;
+    for (Expr e : expressions) {
+      ring.collect(e);
+    }
+    ring.unifyRoots();
+    ring.frozen = true;
+    ring.collectRadicals();
+    return ring;
+  }
+
+  /**
+   * Replaces every base X and its roots X^(1/q1), X^(1/q2), ... by powers of one kernel X^(1/L), L the lcm of the
+   * q's; kernels that become aliases stay in the list (their index unused) so that indices do not move.
+   */
+  private void unifyRoots() {
+    Map<Expr, Integer> lcms = new HashMap<>();
+    for (Expr k : new ArrayList<>(kernels)) {
+      Integer q = unitRootDegree(k);
+      if (q != null) {
+        lcms.merge(((Pow) k).base(), q, (a, b) -> a / gcd(a, b) * b);
+      }
+    }
+    lcms.forEach((base, lcm) -> {
+      Expr root = Canon.pow(base, Expr.number(Rational.of(1, lcm)));
+      int rootIndex = kernelIndex(root);
+      for (Expr k : new ArrayList<>(kernels)) {
+        if (k.equals(root)) {
+          continue;
+        }
+        if (k.equals(base)) {
+          aliases.put(k, new Power(kernels.get(rootIndex), lcm));
+        } else if (unitRootDegree(k) != null && ((Pow) k).base().equals(base)) {
+          aliases.put(k, new Power(kernels.get(rootIndex), lcm / unitRootDegree(k)));
+        }
+      }
+    });
+  }
+
+  private static int gcd(int a, int b) {
+    return b == 0 ? a : gcd(b, a % b);
+  }
+
+  /** q when the kernel is X^(1/q) for an integer q &gt; 1, else null. */
+  private static Integer unitRootDegree(Expr kernel) {
+    if (kernel instanceof Pow p && p.exponent() instanceof Num n && n.value().numerator().equals(BigInteger.ONE)
+        && n.value().denominator().bitLength() < 8 && !n.value().isInteger()) {
+      return n.value().denominator().intValueExact();
+    }
+    return null;
+  }
+
+  /** The relation r^q = X of every root kernel whose base X is a polynomial of the ring. */
+  private void collectRadicals() {
+    for (int i = 0; i < kernels.size(); i++) {
+      Expr k = kernels.get(i);
+      Integer q = unitRootDegree(k);
+      if (q == null || aliases.containsKey(k) || index.containsKey(((Pow) k).base())) {
+        continue;
+      }
+      try {
+        RatFun radicand = toRatFunUnreduced(((Pow) k).base());
+        if (radicand.isPolynomial() && !radicand.num().dependsOn(i)) {
+          Poly base = radicand.num().scale(radicand.den().constantValue().reciprocal());
+          radicals.put(i, new Radical(q, base));
+        }
+      } catch (IllegalArgumentException | ArithmeticException notInRing) {
+        // a radicand with kernels of its own that the expression never uses: keep the kernel independent
+      }
+    }
   }
 
   int size() {
@@ -39,6 +131,7 @@ final class PolyRing {
   }
 
   private void collect(Expr e) {
+    Deadline.check();
     switch (e) {
       case Num n -> { }
       case Sum s -> s.terms().forEach(this::collect);
@@ -48,6 +141,10 @@ final class PolyRing {
         Power power = decompose(e);
         if (power != null) {
           kernelIndex(power.kernel());
+          if (algebraic && unitRootDegree(power.kernel()) != null) {
+            // the radicand's kernels, for the relation r^q = radicand
+            collect(((Pow) power.kernel()).base());
+          }
         }
       }
     }
@@ -107,31 +204,100 @@ final class PolyRing {
     return new Power(kernel, k);
   }
 
-  /** The rational function of an expression whose kernels belong to this ring. */
+  /** The rational function of an expression whose kernels belong to this ring (reduced, in an algebraic ring). */
   RatFun toRatFun(Expr e) {
+    RatFun f = toRatFunUnreduced(e);
+    if (radicals.isEmpty()) {
+      return f;
+    }
+    RatFun reduced = RatFun.of(reduce(f.num()), reduce(f.den()));
+    return rationalized(reduced);
+  }
+
+  /** p with every r^k, k &gt;= q, replaced by r^(k mod q) X^(k div q) for the relations r^q = X. */
+  private Poly reduce(Poly p) {
+    for (int round = 0; round < 8; round++) {
+      boolean changed = false;
+      for (Map.Entry<Integer, Radical> entry : radicals.entrySet()) {
+        int r = entry.getKey();
+        int q = entry.getValue().degree();
+        int degree = p.degree(r);
+        if (degree < q) {
+          continue;
+        }
+        Deadline.check();
+        Poly reduced = Poly.zero(p.variableCount());
+        Poly root = Poly.variable(p.variableCount(), r);
+        for (int k = 0; k <= degree; k++) {
+          Poly c = p.coefficient(r, k);
+          if (!c.isZero()) {
+            reduced = reduced.add(c.multiply(root.pow(k % q)).multiply(entry.getValue().radicand().pow(k / q)));
+          }
+        }
+        p = reduced;
+        changed = true;
+      }
+      if (!changed) {
+        break;
+      }
+    }
+    return p;
+  }
+
+  /**
+   * f with its denominator freed of a square root r when that makes the denominator smaller: (P + Q r) becomes
+   * P^2 - Q^2 X after multiplying by P - Q r (X = r^2).
+   */
+  private RatFun rationalized(RatFun f) {
+    RatFun best = f;
+    for (Map.Entry<Integer, Radical> entry : radicals.entrySet()) {
+      int r = entry.getKey();
+      if (entry.getValue().degree() != 2 || best.den().degree(r) != 1) {
+        continue;
+      }
+      Poly p = best.den().coefficient(r, 0);
+      Poly q = best.den().coefficient(r, 1);
+      Poly conjugate = p.subtract(q.multiply(Poly.variable(p.variableCount(), r)));
+      Poly denominator = reduce(best.den().multiply(conjugate));
+      if (denominator.isZero()) {
+        continue;
+      }
+      RatFun candidate = RatFun.of(reduce(best.num().multiply(conjugate)), denominator);
+      if (candidate.den().terms().size() < best.den().terms().size()) {
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
+  private RatFun toRatFunUnreduced(Expr e) {
     int n = kernels.size();
     return switch (e) {
       case Num num -> RatFun.constant(n, num.value());
       case Sum s -> {
         RatFun total = RatFun.constant(n, Rational.ZERO);
         for (Expr term : s.terms()) {
-          total = total.add(toRatFun(term));
+          total = total.add(toRatFunUnreduced(term));
         }
         yield total;
       }
       case Product p -> {
         RatFun total = RatFun.constant(n, Rational.ONE);
         for (Expr factor : p.factors()) {
-          total = total.multiply(toRatFun(factor));
+          total = total.multiply(toRatFunUnreduced(factor));
         }
         yield total;
       }
-      case Pow p when isSmallInteger(p.exponent()) -> toRatFun(p.base()).pow(((Num) p.exponent()).value()
+      case Pow p when isSmallInteger(p.exponent()) -> toRatFunUnreduced(p.base()).pow(((Num) p.exponent()).value()
           .intValueExact());
       default -> {
         Power power = decompose(e);
         if (power == null) {
           throw new ArithmeticException("infinity is not a rational function");
+        }
+        Power alias = aliases.get(power.kernel());
+        if (alias != null) {
+          yield RatFun.polynomial(Poly.variable(n, kernelIndex(alias.kernel()))).pow(alias.exponent() * power.exponent());
         }
         yield RatFun.polynomial(Poly.variable(n, kernelIndex(power.kernel()))).pow(power.exponent());
       }

@@ -30,8 +30,15 @@ public record Rewrite(
     Objects.requireNonNull(rule, "rule");
   }
 
-  /** The rewritten expression, or empty when the rule does not apply or changes nothing. */
+  /**
+   * The rewritten expression, or empty when the rule does not apply or changes nothing. A rewrite whose result is not
+   * defined (it would build 0 * inf, say, where a piece is infinite) does not apply.
+   */
   public Optional<Expr> apply(Expr e, Assumptions assumptions) {
-    return rule.apply(e, assumptions).filter(result -> !result.equals(e));
+    try {
+      return rule.apply(e, assumptions).filter(result -> !result.equals(e));
+    } catch (ArithmeticException undefined) {
+      return Optional.empty();
+    }
   }
 }

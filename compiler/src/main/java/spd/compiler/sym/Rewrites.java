@@ -57,6 +57,11 @@ public final class Rewrites {
         return Optional.empty();
       });
 
+  public static final Rewrite MIN_MAX_AS_PIECES = new Rewrite("min-max-as-pieces",
+      "min(x, y) = piecewise { x if v < r, y otherwise } where x - y changes sign once, at v = r (max likewise)",
+      Rewrite.Scope.NODE, (e, a) -> e instanceof Call c && (c.function() == Builtin.MIN
+          || c.function() == Builtin.MAX) ? MinMaxPieces.split(c, a) : Optional.empty());
+
   public static final Rewrite SIGMOID_AS_EXP = new Rewrite("sigmoid-as-exp",
       "sigmoid(x) = 1/(1 + exp(-x))", Rewrite.Scope.NODE, (e, a) -> {
         if (e instanceof Call c && c.function() == Builtin.SIGMOID) {
@@ -141,6 +146,12 @@ public final class Rewrites {
           ? rationalize(s)
           : Optional.empty());
 
+  public static final Rewrite DENEST = new Rewrite("denest",
+      "sqrt(A + B*sqrt(C)) = sqrt((A + D)/2) + sign(B)*sqrt((A - D)/2) with D = sqrt(A^2 - B^2*C) free of radicals",
+      Rewrite.Scope.NODE, (e, a) -> e instanceof Pow p && p.exponent().equals(Expr.HALF) && p.base() instanceof Sum s
+          ? denest(s, a)
+          : Optional.empty());
+
   public static final Rewrite LOG_COMBINE = new Rewrite("log-combine",
       "c1*log(x1) + c2*log(x2) = log(x1^c1 * x2^c2) for positive x1, x2 and integers c1, c2", Rewrite.Scope.NODE,
       (e, a) -> e instanceof Sum s ? combineLogs(s, a) : Optional.empty());
@@ -189,7 +200,11 @@ public final class Rewrites {
   /** Normalisation: decide what the ranges decide, write functions through exp and log, then cancel. */
   public static final List<Rewrite> NORMALIZE = List.of(LIFT_PIECES, DECIDED_PIECES, ZERO_POWER, MIN_MAX_DECIDED, ABS_OF_KNOWN_SIGN,
       SIGN_OF_KNOWN, SIGMOID_AS_EXP, TANH_AS_EXP, HYPERBOLIC_AS_EXP, SOFTPLUS_AS_LOG, EXP_OF_LOG_SUM, ROOT_OF_PRODUCT,
-      CANCEL, RATIONALIZE, INFINITE_PRODUCT);
+      CANCEL, DENEST, INFINITE_PRODUCT);
+
+  /** An integrand: normalised, with min and max cut into pieces at their breakpoints for the piecewise integration. */
+  public static final List<Rewrite> INTEGRAND = java.util.stream.Stream.concat(NORMALIZE.stream(),
+      java.util.stream.Stream.of(MIN_MAX_AS_PIECES)).toList();
 
   /** Presentation: the forms a researcher writes, e.g. log(1 + |w|/eps) rather than log(w + eps) - log(eps). */
   public static final List<Rewrite> PRESENT = List.of(DECIDED_PIECES, ZERO_POWER, ABS_OF_KNOWN_SIGN, SIGN_OF_KNOWN,
@@ -197,8 +212,9 @@ public final class Rewrites {
 
   /** Every rule, for the numeric soundness tests. */
   public static final List<Rewrite> ALL = List.of(LIFT_PIECES, ZERO_POWER, NEGATED_SUM, ABS_OF_KNOWN_SIGN, SIGN_OF_KNOWN, DECIDED_PIECES, MIN_MAX_DECIDED,
+      MIN_MAX_AS_PIECES,
       SIGMOID_AS_EXP, TANH_AS_EXP, HYPERBOLIC_AS_EXP, SOFTPLUS_AS_LOG, ROOT_OF_PRODUCT, EXP_OF_LOG_SUM, CANCEL,
-      RATIONALIZE, INFINITE_PRODUCT, LOG_COMBINE, SPLIT_OVER_MONOMIAL);
+      RATIONALIZE, DENEST, INFINITE_PRODUCT, LOG_COMBINE, SPLIT_OVER_MONOMIAL);
 
   private static Optional<Expr> negateMostlyNegativeSum(Product p) {
     for (Expr f : p.factors()) {
@@ -304,6 +320,62 @@ public final class Rewrites {
       return Optional.empty();
     }
     return Optional.of(Expr.div(Expr.sub(a, Expr.mul(b, root)), denominator));
+  }
+
+  /**
+   * sqrt(A + B sqrt(C)) denested when A^2 - B^2 C is a perfect square D^2 and A - D &gt;= 0 on the ranges: then
+   * (sqrt((A + D)/2) + sign(B) sqrt((A - D)/2))^2 = A + B sqrt(C), and the right side is nonnegative.
+   */
+  private static Optional<Expr> denest(Sum s, Assumptions a) {
+    Expr root = null;
+    List<Expr> rational = new ArrayList<>();
+    List<Expr> radical = new ArrayList<>();
+    for (Expr term : s.terms()) {
+      Expr termRoot = squareRootFactor(term);
+      if (termRoot == null) {
+        rational.add(term);
+      } else if (root == null || root.equals(termRoot)) {
+        root = termRoot;
+        radical.add(term);
+      } else {
+        return Optional.empty();
+      }
+    }
+    if (root == null || rational.isEmpty()) {
+      return Optional.empty();
+    }
+    Expr bigA = Expr.sum(rational);
+    Expr bigB = Cancel.deep(Expr.div(Expr.sum(radical), root));
+    Expr c = ((Pow) root).base();
+    Interval signB = IntervalEvaluation.enclose(bigB, a);
+    if (squareRootFactor(bigB) != null || !(signB.isPositive() || signB.isNegative())) {
+      return Optional.empty();
+    }
+    Expr squared = Cancel.deep(Expr.sub(Expr.pow(bigA, Expr.TWO), Expr.mul(Expr.pow(bigB, Expr.TWO), c)));
+    Expr d = Simplifier.simplify(Expr.sqrt(squared), a, LIGHT).expr();
+    if (hasRadical(d)) {
+      return Optional.empty();
+    }
+    Expr plus = Cancel.deep(Expr.div(Expr.add(bigA, d), Expr.TWO));
+    Expr minus = Cancel.deep(Expr.div(Expr.sub(bigA, d), Expr.TWO));
+    if (!IntervalEvaluation.enclose(minus, a).isNonnegative() || !IntervalEvaluation.enclose(plus, a).isNonnegative()) {
+      return Optional.empty();
+    }
+    Expr second = Expr.sqrt(minus);
+    return Optional.of(Expr.add(Expr.sqrt(plus), signB.isPositive() ? second : Expr.neg(second)));
+  }
+
+  /** Whether e has a square root of a non-number (a radical that denesting would only have moved). */
+  private static boolean hasRadical(Expr e) {
+    if (e instanceof Pow p && !(p.exponent() instanceof Num n && n.value().isInteger()) && !(p.base() instanceof Num)) {
+      return true;
+    }
+    boolean[] found = {false};
+    Structure.mapChildren(e, child -> {
+      found[0] |= hasRadical(child);
+      return child;
+    });
+    return found[0];
   }
 
   /** The factor sqrt(X) of a term with X a sum (sqrt(c) of a constant is a plain factor), if it has exactly one. */

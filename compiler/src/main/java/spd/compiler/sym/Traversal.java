@@ -47,4 +47,17 @@ final class Traversal {
               || dependsOn(piece.when().right(), name));
     };
   }
+
+  /** Whether {@code part} occurs in e (as e itself or inside it). */
+  static boolean contains(Expr e, Expr part) {
+    if (e.equals(part)) {
+      return true;
+    }
+    boolean[] found = {false};
+    Structure.mapChildren(e, child -> {
+      found[0] |= !found[0] && contains(child, part);
+      return child;
+    });
+    return found[0];
+  }
 }

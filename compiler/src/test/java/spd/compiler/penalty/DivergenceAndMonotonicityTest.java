@@ -53,6 +53,42 @@ class DivergenceAndMonotonicityTest {
   }
 
   @Test
+  void increasingRulesWithExponentialFactorsAreNondecreasingUpToLargeWeights() {
+    // Their normal forms overflow past |w| = 710 (cosh(800) is inf); the grid runs to 1e4 and a decrease must be
+    // certified by interval arithmetic at both points, so overflow never reads as a decrease.
+    for (String rule : new String[] {"exp(|w|)", "cosh(|w|)", "sinh(|w|) + |w|", "|w|*cosh(|w|)",
+        "|w|*cosh(3*|w|)*exp(|w|)", "|w|*exp(|w|^2)", "exp(|w|)*sinh(|w|)", "|w| + |w|*cosh(|w|)/(1 + exp(-|w|))"}) {
+      Derivation d = Inputs.eta(rule, "lambda", "1");
+      Property monotone = d.property("monotone").orElseThrow();
+      assertTrue(monotone.holds(), rule + ": " + monotone.statement() + " (" + monotone.reason() + ")");
+      assertEquals("eta_hat(w) is nondecreasing on w >= 0", monotone.statement(), rule);
+      for (double w : new double[] {1e-3, 1, 10, 800, 1e4}) {
+        double eta = d.functions().etaHat(w);
+        assertTrue(eta > 0, rule + ": eta_hat(" + w + ") = " + eta);
+      }
+    }
+  }
+
+  @Test
+  void aDecreaseIsProvedAtTwoPointsNotReadFromRounding() {
+    Derivation d = Inputs.eta("|w|*exp(-|w|) + 1", "lambda", "1");
+    Property monotone = d.property("monotone").orElseThrow();
+    assertFalse(monotone.holds());
+    assertEquals(Property.Method.INTERVAL, monotone.method(), monotone.reason());
+    assertTrue(monotone.reason().contains("proved: interval enclosures at the two points are disjoint"),
+        monotone.reason());
+  }
+
+  @Test
+  void negativeReweightingIsRejectedWithWhereItFails() {
+    DerivationException e = assertThrows(DerivationException.class, () -> Inputs.eta("-|w|", "lambda", "1"));
+    assertTrue(e.getMessage().contains("is negative at |w| = 1e-8"), e.getMessage());
+    DerivationException decreasing = assertThrows(DerivationException.class,
+        () -> Inputs.penalty("1/(1 + |w|)", "lambda", "1"));
+    assertTrue(decreasing.getMessage().contains("the penalty decreases at |w|"), decreasing.getMessage());
+  }
+
+  @Test
   void missingConstantIsAUserError() {
     DerivationException e = assertThrows(DerivationException.class, () -> Inputs.eta("|w|*(|w| + eps)", "lambda", "1"));
     assertTrue(e.getMessage().contains("'eps' without a value"), e.getMessage());

@@ -36,6 +36,7 @@ class RewriteSoundnessTest {
     EXAMPLES.put("decided-pieces", List.of("piecewise { 1 if t < 0, t if t < 10, 2 otherwise }",
         "piecewise { t if t < a, 3 if t >= 0, 4 otherwise }"));
     EXAMPLES.put("min-max-decided", List.of("min(t, t + 1)", "max(t^2 + 1, t - 5)"));
+    EXAMPLES.put("min-max-as-pieces", List.of("max(t, 1)", "t*min(t^2, 1/4)", "max(2*t, t + 1) - t"));
     EXAMPLES.put("sigmoid-as-exp", List.of("sigmoid(t)", "sigmoid(-t*a)/(1 - sigmoid(x))"));
     EXAMPLES.put("tanh-as-exp", List.of("tanh(t)", "tanh(t - c)*a"));
     EXAMPLES.put("hyperbolic-as-exp", List.of("cosh(t) - 1", "sinh(t*a)/t"));
@@ -45,6 +46,7 @@ class RewriteSoundnessTest {
     EXAMPLES.put("cancel", List.of("(1 - t/(t + a))/(t/(t + a))", "(t^2 - a^2)/(t + a)", "t/(t^2 + eps*t)",
         "(exp(t) - 1)^2/(exp(2*t) - 1)"));
     EXAMPLES.put("rationalize", List.of("2/(t + sqrt(t^2 + 4/c))", "1/(a - sqrt(t + a^2 + 1))"));
+    EXAMPLES.put("denest", List.of("sqrt(2*t + a^2 - a*sqrt(4*t + a^2))", "a*sqrt(c + 2*t + 2*sqrt(t*c + t^2))"));
     EXAMPLES.put("infinite-product", List.of("a*inf", "(t + 1)*inf"));
     EXAMPLES.put("log-combine", List.of("log(t + eps) - log(eps)", "2*log(t) - log(t + 1) + log(a)"));
     EXAMPLES.put("split-fraction", List.of("(t + eps)/eps", "(t^2 - 2*a*t)/(a*c)"));
