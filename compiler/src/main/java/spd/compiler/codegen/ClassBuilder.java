@@ -132,7 +132,8 @@ final class ClassBuilder {
       String what) throws CodegenException {
     try {
       return JavaNd4jPrinter.elementwise(body, arrays, scalars);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // IllegalStateException: a constant where the printer needs an array, e.g. inf^w (found by GrammarFuzzTest).
       throw new CodegenException("cannot generate ND4J code for " + what + ": " + e.getMessage(), at);
     }
   }

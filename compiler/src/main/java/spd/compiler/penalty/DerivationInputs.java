@@ -58,8 +58,12 @@ public final class DerivationInputs {
 
   private static Map<String, Constant> constants(Experiment experiment) {
     Map<String, Constant> constants = new LinkedHashMap<>();
-    experiment.constants().forEach((name, c) -> constants.put(name,
-        new Constant(name, rational(c.exact(), c.value()), c.at().line(), c.at().text())));
+    experiment.constants().forEach((name, c) -> {
+      // An infinite constant has no exact value: a rule that uses it cannot be derived, which the derivation reports.
+      if (Double.isFinite(c.value())) {
+        constants.put(name, new Constant(name, rational(c.exact(), c.value()), c.at().line(), c.at().text()));
+      }
+    });
     return constants;
   }
 

@@ -62,6 +62,8 @@ class DeriveEdgeCasesTest {
       "derive|experiment e {\n  let lambda = 1\n  mask hard_concrete { beta 1e-8 }\n}",
       "derive|experiment e {\n  mask eta_trick { f(eta) = (eta)^inf }\n}",
       "compile|experiment e {\n  data linear { n 20, d 5, support 2 }\n  network { input 5 linear 1 loss squared }\n"
+          + "  eta(w) = (inf)^w\n  train sgd(lr = 0.1) { epochs 1 }\n}",
+      "compile|experiment e {\n  data linear { n 20, d 5, support 2 }\n  network { input 5 linear 1 loss squared }\n"
           + "  eta(w) = inf^2 + 10\n  mask tikhonov { keep = eta / (eta + 0.1) }\n  train sgd(lr = 0.1) { epochs 1 }\n}"})
   void whatCannotBeDerivedOrCompiledIsAUserError(String command) throws IOException {
     String[] parts = command.split("\\|", 2);

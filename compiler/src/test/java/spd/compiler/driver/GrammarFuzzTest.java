@@ -186,7 +186,13 @@ class GrammarFuzzTest {
   }
 
   private static void derive(Experiment experiment, String program, int index, Tally tally) {
-    DerivationInput input = DerivationInputs.of(experiment);
+    DerivationInput input;
+    try {
+      input = DerivationInputs.of(experiment);
+    } catch (RuntimeException e) {
+      throw new AssertionError("spd derive fails before deriving experiment '" + experiment.name() + "' of program "
+          + index + ":\n" + program, e);
+    }
     try {
       PenaltyDeriver.derive(input);
       tally.derived++;
