@@ -263,8 +263,31 @@ final class MaskChecker {
     // gamma < 0 and zeta > 1 of hard_concrete are their settings' kinds; lambda is a constant, maybe per layer.
     switch (kind) {
       case "eta_trick" -> checkLambda(mask, false, "the eta-trick learns eta = lambda * exp(theta)");
-      case "hard_concrete" -> checkLambda(mask, true, "hard-concrete gates add lambda * P(gate open) to the loss");
+      case "hard_concrete" -> {
+        checkLambda(mask, true, "hard-concrete gates add lambda * P(gate open) to the loss");
+        checkInitialGates(values, mask);
+      }
+      case "variational" -> checkLambda(mask, false, "variational dropout's penalty is its KL term weighted by lambda");
       default -> { }
+    }
+  }
+
+  /**
+   * Without {@code init}, gates start at log a = 0, open with probability sigmoid(-beta log(-gamma/zeta)); a large beta
+   * rounds that to exactly 1 (or 0), where no gate can learn and the run would refuse to start.
+   */
+  private void checkInitialGates(Map<String, Double> values, MaskBlock mask) {
+    if (values.containsKey("init")) {
+      return;
+    }
+    double beta = values.getOrDefault("beta", 2.0 / 3.0);
+    double gamma = values.getOrDefault("gamma", -0.1);
+    double zeta = values.getOrDefault("zeta", 1.1);
+    double open = 1 / (1 + Math.exp(beta * Math.log(-gamma / zeta)));
+    if (beta > 0 && gamma < 0 && zeta > 1 && !(open > 0 && open < 1)) {
+      diagnostics.report(Code.E0203, mask.span(), "with beta " + SettingsChecker.format(beta) + " every gate starts"
+          + " open with probability " + SettingsChecker.format(open) + " (rounded), so none could learn",
+          "choose a smaller beta (Louizos et al. use 2/3), or give the initial probability: init 0.5");
     }
   }
 

@@ -48,7 +48,14 @@ public final class ExperimentClassWriter {
       throw new CodegenException("experiment '" + experiment.name()
           + "' declares no data, network and train block, so there is nothing to compile", experiment.at());
     }
-    return new ExperimentClassWriter(experiment).generate();
+    try {
+      return new ExperimentClassWriter(experiment).generate();
+    } catch (ArithmeticException undefined) {
+      // Simplifying a rule met a value with no meaning (0 * inf from inf used in arithmetic, e.g. eta = inf^2).
+      throw new CodegenException("experiment '" + experiment.name() + "' has a rule with no defined value ("
+          + undefined.getMessage() + "); inf belongs in a piecewise case (inf otherwise), not in arithmetic",
+          experiment.at());
+    }
   }
 
   private GeneratedClass generate() throws CodegenException {

@@ -222,6 +222,11 @@ final class DualRules {
       notes.add("The dual is the standard library's variational-dropout one (lambda = s = 1): it is evaluated with the"
           + " dedicated variational-dropout numerics.");
     }
+    if (!(lambda > 0) || Double.isInfinite(lambda)) {
+      // The KL weight scales the penalty and enters its numerics as a divisor: only a positive, finite one has one.
+      throw new DerivationException("variational dropout's penalty is derived for a positive, finite "
+          + context.input.lambdaSymbol() + ", not " + Numbers.format(lambda));
+    }
     double keepScale = Double.isNaN(context.lambdaValue) ? lambda : context.lambdaValue;
     boolean exact = kl == Rule.KlForm.EXACT;
     spd.compiler.numeric.VariationalDropout vd = exact
@@ -276,6 +281,9 @@ final class DualRules {
     return Expr.mul(Expr.TWO, Expr.add(Expr.mul(k1, sigmoid), Expr.mul(Expr.HALF, Expr.log(Expr.add(Expr.ONE, eta)))));
   }
 
+  /** The smallest gate temperature whose moments the derivation computes (1e-3 takes seconds, 1e-5 a minute). */
+  static final double MIN_GATE_BETA = 1e-3;
+
   static ReduceStage.Reduced hardConcrete(Context context, Rule.HardConcrete rule) {
     return hardConcrete(context, rule, context.lambdaValue, false);
   }
@@ -290,6 +298,11 @@ final class DualRules {
           + " zeta > 1 (Louizos et al. use beta 2/3, gamma -0.1, zeta 1.1); got beta " + Numbers.format(beta)
           + ", gamma " + Numbers.format(gamma) + ", zeta " + Numbers.format(zeta));
     }
+    if (beta < MIN_GATE_BETA) {
+      // Below it the gates are nearly hard, and the moments' quadrature over the logistic variable takes minutes.
+      throw new DerivationException("the hard-concrete penalty is derived for beta >= " + MIN_GATE_BETA + " (the"
+          + " gates are nearly binary below it), not " + Numbers.format(beta));
+    }
     List<String> notes = new ArrayList<>();
     double lambda = penaltyLambda;
     if (Double.isNaN(lambda)) {
@@ -299,6 +312,11 @@ final class DualRules {
     if (asDual) {
       notes.add("The dual is the standard library's hard-concrete one (lambda = 1): it is evaluated with the dedicated"
           + " gate-moment numerics.");
+    }
+    if (!(lambda > 0) || Double.isInfinite(lambda)) {
+      // lambda * P(gate open) is the whole penalty: at lambda = 0 there is none to derive (training still runs).
+      throw new DerivationException("the hard-concrete penalty is derived for a positive, finite "
+          + context.input.lambdaSymbol() + ", not " + Numbers.format(lambda) + " (at 0 the gates add no penalty)");
     }
     double keepScale = Double.isNaN(context.lambdaValue) ? lambda : context.lambdaValue;
     spd.compiler.numeric.HardConcrete gates = new spd.compiler.numeric.HardConcrete(beta, gamma, zeta, lambda,

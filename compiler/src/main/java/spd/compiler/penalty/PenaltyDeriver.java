@@ -54,6 +54,17 @@ public final class PenaltyDeriver {
    * Effort#DEFAULT_BUDGET}) are listed in a note.
    */
   public static Derivation derive(DerivationInput input, StageBudget budget) {
+    try {
+      return deriveWithin(input, budget);
+    } catch (ArithmeticException undefined) {
+      // Exact arithmetic meets a value with no meaning (0 * inf from a rule that uses inf as a number): no penalty.
+      throw new DerivationException("the rule of " + input.experimentName() + " has no defined value where spd"
+          + " simplifies it (" + undefined.getMessage() + "); inf belongs in a piecewise case (inf otherwise), not in"
+          + " arithmetic");
+    }
+  }
+
+  private static Derivation deriveWithin(DerivationInput input, StageBudget budget) {
     StageRunner runner = new StageRunner(STAGES, budget);
     DerivationState initial = initialState(input);
     Optional<Effort.Result<DerivationState>> symbolic = Deadline.attempt(SYMBOLIC_BUDGET, "the symbolic derivation",

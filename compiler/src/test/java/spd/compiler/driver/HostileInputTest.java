@@ -111,6 +111,15 @@ class HostileInputTest {
   }
 
   @Test
+  void masksWhoseLambdaOrGatesCannotWorkAreRejected() {
+    // Both found by GrammarFuzzTest: a negative lambda crashed the variational-dropout derivation; beta 60000 rounds
+    // the gates' initial probability to 1, which the run refused with an exception.
+    at(onlyError(check("experiment e {\n  let lambda = -150\n  mask variational { reparam additive }\n}"),
+        Code.E0203), 2, 16);
+    at(onlyError(check("experiment e {\n  let lambda = 1\n  mask hard_concrete { beta 60000 }\n}"), Code.E0203), 3, 3);
+  }
+
+  @Test
   void aRuleArgumentDividedByZeroIsRejected() {
     at(onlyError(check("import std\nexperiment e {\n  let lambda = 1\n  penalty lp(p: 1/0/2)\n}"), Code.E0503), 4, 17);
   }

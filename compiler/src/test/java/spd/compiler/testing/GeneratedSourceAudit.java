@@ -76,14 +76,21 @@ public final class GeneratedSourceAudit {
     List<String> problems = new ArrayList<>();
     try {
       for (CompilationUnitTree unit : task.parse()) {
-        if (unit.getTypeDecls().size() != 1) {
-          problems.add(unit.getTypeDecls().size() + " top-level types instead of one");
-        }
-        unit.accept(new Scanner(problems), null);
+        problems.addAll(problems(unit));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return problems;
+  }
+
+  /** The problems of one compilation unit javac has parsed (the tree part of {@link #problems}). */
+  public static List<String> problems(CompilationUnitTree unit) {
+    List<String> problems = new ArrayList<>();
+    if (unit.getTypeDecls().size() != 1) {
+      problems.add(unit.getTypeDecls().size() + " top-level types instead of one");
+    }
+    unit.accept(new Scanner(problems), null);
     return problems;
   }
 
