@@ -5,6 +5,6 @@ package spd.runtime;
  * the training loop and calls back into the element-wise rules the class supplies.
  */
 public interface SpdExperiment {
-  /** The experiment this class declares. */
-  Experiment experiment();
+    /** The experiment this class declares. */
+    Experiment experiment();
 }

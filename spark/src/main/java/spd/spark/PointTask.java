@@ -15,21 +15,22 @@ import spd.compiler.sweep.PointProcess;
  * A retry finds the run directory as the lost attempt left it, and resumes from its last checkpoint.
  */
 final class PointTask implements Function<PointSpec, PointOutcome> {
-  private static final long serialVersionUID = 1L;
-  private final String marker;
+    private static final long serialVersionUID = 1L;
+    private final String marker;
 
-  PointTask(String marker) {
-    this.marker = marker;
-  }
-
-  @Override
-  public PointOutcome call(PointSpec spec) throws Exception {
-    String host = Utils.localHostName();
-    SharedStorage.check(Path.of(spec.out()), marker, host);
-    if (!Files.isReadable(Path.of(spec.file()))) {
-      throw new java.io.IOException("the executor on %s cannot read %s; the .spd files must be on storage every "
-          .formatted(host, spec.file()) + "executor sees at the same path");
+    PointTask(String marker) {
+        this.marker = marker;
     }
-    return PointProcess.run(spec.point(), spec.epochs(), spec.dataDirectory(), host);
-  }
+
+    @Override
+    public PointOutcome call(PointSpec spec) throws Exception {
+        String host = Utils.localHostName();
+        SharedStorage.check(Path.of(spec.out()), marker, host);
+        if (!Files.isReadable(Path.of(spec.file()))) {
+            throw new java.io.IOException("the executor on %s cannot read %s; the .spd files must be on storage every "
+                            .formatted(host, spec.file())
+                    + "executor sees at the same path");
+        }
+        return PointProcess.run(spec.point(), spec.epochs(), spec.dataDirectory(), host);
+    }
 }

@@ -14,34 +14,34 @@ import java.util.UUID;
  * marker in the sweep directory; a task on an executor reads it back before it writes anything.
  */
 final class SharedStorage {
-  /** The marker's file name in the sweep directory. */
-  static final String MARKER = ".spd-sweep-marker";
+    /** The marker's file name in the sweep directory. */
+    static final String MARKER = ".spd-sweep-marker";
 
-  private SharedStorage() {}
+    private SharedStorage() {}
 
-  /** Writes a new marker into {@code out} (atomically) and returns it. */
-  static String mark(Path out) throws IOException {
-    String marker = UUID.randomUUID().toString();
-    Files.createDirectories(out);
-    Path temporary = Files.createTempFile(out, MARKER, ".tmp");
-    Files.writeString(temporary, marker);
-    Files.move(temporary, out.resolve(MARKER), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    return marker;
-  }
-
-  /** Fails, naming the host, unless {@code out} here holds {@code marker}. */
-  static void check(Path out, String marker, String host) throws IOException {
-    Path file = out.resolve(MARKER);
-    String found;
-    try {
-      found = Files.readString(file, StandardCharsets.UTF_8).strip();
-    } catch (IOException e) {
-      found = null;
+    /** Writes a new marker into {@code out} (atomically) and returns it. */
+    static String mark(Path out) throws IOException {
+        String marker = UUID.randomUUID().toString();
+        Files.createDirectories(out);
+        Path temporary = Files.createTempFile(out, MARKER, ".tmp");
+        Files.writeString(temporary, marker);
+        Files.move(temporary, out.resolve(MARKER), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return marker;
     }
-    if (!marker.equals(found)) {
-      throw new IOException(("the executor on %s does not see the sweep directory %s (%s); --out, the .spd files "
-          + "and --data must be on storage every executor sees at the same path")
-          .formatted(host, out, found == null ? "no " + MARKER + " there" : "another sweep's " + MARKER));
+
+    /** Fails, naming the host, unless {@code out} here holds {@code marker}. */
+    static void check(Path out, String marker, String host) throws IOException {
+        Path file = out.resolve(MARKER);
+        String found;
+        try {
+            found = Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            found = null;
+        }
+        if (!marker.equals(found)) {
+            throw new IOException(("the executor on %s does not see the sweep directory %s (%s); --out, the .spd files "
+                            + "and --data must be on storage every executor sees at the same path")
+                    .formatted(host, out, found == null ? "no " + MARKER + " there" : "another sweep's " + MARKER));
+        }
     }
-  }
 }

@@ -6,16 +6,18 @@ package spd.spark;
  * loopback address (the embedded driver binds to 127.0.0.1 on purpose). A level the user set stays.
  */
 final class SparkLogging {
-  private static final String PREFIX = "org.slf4j.simpleLogger.log.";
+    private static final String PREFIX = "org.slf4j.simpleLogger.log.";
 
-  private SparkLogging() {}
+    private SparkLogging() {}
 
-  static void quiet(boolean embedded) {
-    System.setProperty(PREFIX + "org.apache.hadoop.util.NativeCodeLoader",
-        System.getProperty(PREFIX + "org.apache.hadoop.util.NativeCodeLoader", "error"));
-    if (embedded) {
-      System.setProperty(PREFIX + "org.apache.spark.util.Utils",
-          System.getProperty(PREFIX + "org.apache.spark.util.Utils", "error"));
+    static void quiet(boolean embedded) {
+        System.setProperty(
+                PREFIX + "org.apache.hadoop.util.NativeCodeLoader",
+                System.getProperty(PREFIX + "org.apache.hadoop.util.NativeCodeLoader", "error"));
+        if (embedded) {
+            System.setProperty(
+                    PREFIX + "org.apache.spark.util.Utils",
+                    System.getProperty(PREFIX + "org.apache.spark.util.Utils", "error"));
+        }
     }
-  }
 }

@@ -16,35 +16,35 @@ import spd.compiler.sweep.SweepJob;
  * </ul>
  */
 final class SparkSettings {
-  private SparkSettings() {}
+    private SparkSettings() {}
 
-  static SparkConf of(SweepJob job) {
-    SparkConf conf = new SparkConf().setAppName("spd sweep " + job.out());
-    if (job.master().isPresent()) {
-      conf.setMaster(job.master().get());
-      shareInstallation(conf);
-    } else if (!conf.contains("spark.master")) {
-      embedded(conf, job.localWorkers());
-      return conf;
+    static SparkConf of(SweepJob job) {
+        SparkConf conf = new SparkConf().setAppName("spd sweep " + job.out());
+        if (job.master().isPresent()) {
+            conf.setMaster(job.master().get());
+            shareInstallation(conf);
+        } else if (!conf.contains("spark.master")) {
+            embedded(conf, job.localWorkers());
+            return conf;
+        }
+        if (job.jobs() != null) {
+            conf.setIfMissing("spark.cores.max", Integer.toString(job.jobs()));
+        }
+        return conf;
     }
-    if (job.jobs() != null) {
-      conf.setIfMissing("spark.cores.max", Integer.toString(job.jobs()));
-    }
-    return conf;
-  }
 
-  private static void embedded(SparkConf conf, int workers) {
-    conf.setMaster("local[" + workers + "]");
-    conf.setIfMissing("spark.driver.host", "127.0.0.1");
-    conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
-    conf.setIfMissing("spark.ui.enabled", "false");
-  }
-
-  private static void shareInstallation(SparkConf conf) {
-    conf.setIfMissing("spark.executor.extraClassPath", System.getProperty("java.class.path"));
-    String home = System.getProperty("spd.home");
-    if (home != null) {
-      conf.setIfMissing("spark.executor.extraJavaOptions", "-Dspd.home=" + home);
+    private static void embedded(SparkConf conf, int workers) {
+        conf.setMaster("local[" + workers + "]");
+        conf.setIfMissing("spark.driver.host", "127.0.0.1");
+        conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        conf.setIfMissing("spark.ui.enabled", "false");
     }
-  }
+
+    private static void shareInstallation(SparkConf conf) {
+        conf.setIfMissing("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+        String home = System.getProperty("spd.home");
+        if (home != null) {
+            conf.setIfMissing("spark.executor.extraJavaOptions", "-Dspd.home=" + home);
+        }
+    }
 }

@@ -9,13 +9,13 @@ import spd.compiler.source.Span;
  * files, {@code data csv "wine.csv" { label "quality" }}: the kind, the file named after it, and settings.
  */
 public record DataBlock(Ident kind, Optional<SettingValue.Text> file, List<Setting> settings, Span span)
-    implements Statement {
-  public DataBlock {
-    settings = List.copyOf(settings);
-  }
+        implements Statement {
+    public DataBlock {
+        settings = List.copyOf(settings);
+    }
 
-  /** A data block without a file. */
-  public DataBlock(Ident kind, List<Setting> settings, Span span) {
-    this(kind, Optional.empty(), settings, span);
-  }
+    /** A data block without a file. */
+    public DataBlock(Ident kind, List<Setting> settings, Span span) {
+        this(kind, Optional.empty(), settings, span);
+    }
 }

@@ -8,10 +8,10 @@ import spd.compiler.source.Span;
  * {@code f(eta) = ...} or {@code f'(eta) = ...}, optionally labelled ({@code dual f(eta) = ...}).
  */
 public record FunctionDef(Optional<Ident> label, Ident name, boolean prime, Ident param, Expr body, Span span)
-    implements Statement, MaskItem {
+        implements Statement, MaskItem {
 
-  /** The name as written, with its prime: {@code f'} for the derivative of the dual. */
-  public String displayName() {
-    return name.name() + (prime ? "'" : "");
-  }
+    /** The name as written, with its prime: {@code f'} for the derivative of the dual. */
+    public String displayName() {
+        return name.name() + (prime ? "'" : "");
+    }
 }

@@ -5,7 +5,7 @@ import spd.compiler.source.Span;
 
 /** {@code network { input 784  dense 300 relu  ...  loss cross_entropy }}. */
 public record NetworkBlock(List<LayerDecl> layers, Span span) implements Statement {
-  public NetworkBlock {
-    layers = List.copyOf(layers);
-  }
+    public NetworkBlock {
+        layers = List.copyOf(layers);
+    }
 }

@@ -8,9 +8,9 @@ import spd.compiler.source.Span;
  * constants and the functions it defines (eta, omega, keep, f, f').
  */
 public record RuleDecl(Ident name, List<Ident> params, List<LetDecl> lets, List<FunctionDef> functions, Span span) {
-  public RuleDecl {
-    params = List.copyOf(params);
-    lets = List.copyOf(lets);
-    functions = List.copyOf(functions);
-  }
+    public RuleDecl {
+        params = List.copyOf(params);
+        lets = List.copyOf(lets);
+        functions = List.copyOf(functions);
+    }
 }

@@ -14,17 +14,17 @@ import spd.runtime.reg.Regularizer;
  * @param experiment what the generated class declares
  */
 public record BenchmarkedExperiment(String file, String name, Experiment experiment) {
-  /** The rule kinds of the experiment's layers joined by "+" (e.g. {@code tikhonov}), or "none". */
-  public String rule() {
-    Set<String> kinds = new LinkedHashSet<>();
-    for (Regularizer regularizer : experiment.regularizers().values()) {
-      kinds.add(regularizer.kind());
+    /** The rule kinds of the experiment's layers joined by "+" (e.g. {@code tikhonov}), or "none". */
+    public String rule() {
+        Set<String> kinds = new LinkedHashSet<>();
+        for (Regularizer regularizer : experiment.regularizers().values()) {
+            kinds.add(regularizer.kind());
+        }
+        return kinds.isEmpty() ? "none" : String.join("+", kinds);
     }
-    return kinds.isEmpty() ? "none" : String.join("+", kinds);
-  }
 
-  /** The file, and the experiment's name when the file declares several experiments. */
-  public String label(boolean withName) {
-    return withName ? file + " (" + name + ")" : file;
-  }
+    /** The file, and the experiment's name when the file declares several experiments. */
+    public String label(boolean withName) {
+        return withName ? file + " (" + name + ")" : file;
+    }
 }

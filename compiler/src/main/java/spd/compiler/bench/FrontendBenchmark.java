@@ -14,30 +14,30 @@ import spd.compiler.model.Experiment;
  * of every trainable experiment, in one warm process. Targets: check under 20 ms per file after warm-up.
  */
 public final class FrontendBenchmark {
-  private FrontendBenchmark() {}
+    private FrontendBenchmark() {}
 
-  /** Per-file check timings and per-experiment code generation timings of the given files. */
-  public static List<Timing> run(List<Path> files, int warmup, int samples) {
-    List<Timing> timings = new ArrayList<>();
-    for (Path file : files) {
-      timings.add(Timing.of("check " + file, warmup, samples, () -> Frontend.run(file)));
-    }
-    for (Path file : files) {
-      FrontendResult result = Frontend.run(file);
-      for (Experiment experiment : result.experiments()) {
-        if (experiment.isTrainable()) {
-          timings.add(Timing.of("compile " + experiment.name(), warmup, samples, () -> generate(experiment)));
+    /** Per-file check timings and per-experiment code generation timings of the given files. */
+    public static List<Timing> run(List<Path> files, int warmup, int samples) {
+        List<Timing> timings = new ArrayList<>();
+        for (Path file : files) {
+            timings.add(Timing.of("check " + file, warmup, samples, () -> Frontend.run(file)));
         }
-      }
+        for (Path file : files) {
+            FrontendResult result = Frontend.run(file);
+            for (Experiment experiment : result.experiments()) {
+                if (experiment.isTrainable()) {
+                    timings.add(Timing.of("compile " + experiment.name(), warmup, samples, () -> generate(experiment)));
+                }
+            }
+        }
+        return timings;
     }
-    return timings;
-  }
 
-  private static void generate(Experiment experiment) {
-    try {
-      ExperimentClassWriter.write(experiment);
-    } catch (CodegenException e) {
-      throw new IllegalStateException(e);
+    private static void generate(Experiment experiment) {
+        try {
+            ExperimentClassWriter.write(experiment);
+        } catch (CodegenException e) {
+            throw new IllegalStateException(e);
+        }
     }
-  }
 }

@@ -24,52 +24,52 @@ import spd.runtime.SpdExperiment;
  * by just adding them.
  */
 public final class TrainableExperiments {
-  private TrainableExperiments() {}
+    private TrainableExperiments() {}
 
-  /** The {@code .spd} files named by {@code paths} (files, or directories searched recursively), in order, once each. */
-  public static List<Path> files(List<Path> paths) throws IOException {
-    Set<Path> files = new LinkedHashSet<>();
-    for (Path path : paths) {
-      if (Files.isDirectory(path)) {
-        files.addAll(ExampleFiles.under(path));
-      } else {
-        files.add(path);
-      }
-    }
-    return List.copyOf(files);
-  }
-
-  /** The experiments of {@link #compile}, and the files left out because they do not compile. */
-  public record Compiled(List<BenchmarkedExperiment> experiments, List<String> failedFiles) {}
-
-  /**
-   * Every trainable experiment of the files, compiled. A file with errors is left out after its diagnostics
-   * are printed on {@code err}, as {@code spd run} would print them.
-   */
-  public static Compiled compile(List<Path> files, PrintWriter err) {
-    List<BenchmarkedExperiment> compiled = new ArrayList<>();
-    List<String> failed = new ArrayList<>();
-    for (Path file : files) {
-      FrontendResult result = Frontend.run(file);
-      result.diagnostics().sorted().forEach(d -> err.println(DiagnosticRenderer.render(d)));
-      err.flush();
-      if (!result.ok()) {
-        failed.add(file.toString());
-        continue;
-      }
-      for (Experiment experiment : result.experiments()) {
-        if (!experiment.isTrainable()) {
-          continue;
+    /** The {@code .spd} files named by {@code paths} (files, or directories searched recursively), in order, once each. */
+    public static List<Path> files(List<Path> paths) throws IOException {
+        Set<Path> files = new LinkedHashSet<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                files.addAll(ExampleFiles.under(path));
+            } else {
+                files.add(path);
+            }
         }
-        try {
-          SpdExperiment loaded = InMemoryCompiler.load(ExperimentClassWriter.write(experiment));
-          compiled.add(new BenchmarkedExperiment(file.toString(), experiment.name(), loaded.experiment()));
-        } catch (CodegenException e) {
-          err.printf("%s: %s: %s%n", file, experiment.name(), e.getMessage());
-          failed.add(file.toString());
-        }
-      }
+        return List.copyOf(files);
     }
-    return new Compiled(compiled, failed);
-  }
+
+    /** The experiments of {@link #compile}, and the files left out because they do not compile. */
+    public record Compiled(List<BenchmarkedExperiment> experiments, List<String> failedFiles) {}
+
+    /**
+     * Every trainable experiment of the files, compiled. A file with errors is left out after its diagnostics
+     * are printed on {@code err}, as {@code spd run} would print them.
+     */
+    public static Compiled compile(List<Path> files, PrintWriter err) {
+        List<BenchmarkedExperiment> compiled = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        for (Path file : files) {
+            FrontendResult result = Frontend.run(file);
+            result.diagnostics().sorted().forEach(d -> err.println(DiagnosticRenderer.render(d)));
+            err.flush();
+            if (!result.ok()) {
+                failed.add(file.toString());
+                continue;
+            }
+            for (Experiment experiment : result.experiments()) {
+                if (!experiment.isTrainable()) {
+                    continue;
+                }
+                try {
+                    SpdExperiment loaded = InMemoryCompiler.load(ExperimentClassWriter.write(experiment));
+                    compiled.add(new BenchmarkedExperiment(file.toString(), experiment.name(), loaded.experiment()));
+                } catch (CodegenException e) {
+                    err.printf("%s: %s: %s%n", file, experiment.name(), e.getMessage());
+                    failed.add(file.toString());
+                }
+            }
+        }
+        return new Compiled(compiled, failed);
+    }
 }

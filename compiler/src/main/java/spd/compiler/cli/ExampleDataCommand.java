@@ -11,27 +11,34 @@ import picocli.CommandLine.Spec;
 import spd.runtime.data.ExampleData;
 
 /** {@code spd example-data [DIR]}: writes the small seeded npz and CSV files the examples train on. */
-@Command(name = "example-data", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = "Write the small generated data files of the npz and CSV examples (default: examples/data).")
+@Command(
+        name = "example-data",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Write the small generated data files of the npz and CSV examples (default: examples/data).")
 final class ExampleDataCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Where to write the files.")
-  Path directory;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Where to write the files.")
+    Path directory;
 
-  @Override
-  public Integer call() throws IOException {
-    Path target = directory != null ? directory : defaultDirectory();
-    ExampleData.write(target);
-    PrintWriter out = spec.commandLine().getOut();
-    out.println("spd: wrote " + String.join(", ", ExampleData.FILES) + " to " + target);
-    return 0;
-  }
+    @Override
+    public Integer call() throws IOException {
+        Path target = directory != null ? directory : defaultDirectory();
+        ExampleData.write(target);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("spd: wrote " + String.join(", ", ExampleData.FILES) + " to " + target);
+        return 0;
+    }
 
-  /** The examples' data directory of this spd installation (or of the working directory). */
-  static Path defaultDirectory() {
-    String home = System.getProperty("spd.home");
-    return (home != null ? Path.of(home) : Path.of("")).resolve("examples").resolve("data").toAbsolutePath().normalize();
-  }
+    /** The examples' data directory of this spd installation (or of the working directory). */
+    static Path defaultDirectory() {
+        String home = System.getProperty("spd.home");
+        return (home != null ? Path.of(home) : Path.of(""))
+                .resolve("examples")
+                .resolve("data")
+                .toAbsolutePath()
+                .normalize();
+    }
 }

@@ -13,21 +13,23 @@ import spd.runtime.train.StopSignal;
  * {@code ProcessHandle.onExit} of a process that is not a child polls it and can report it gone while it runs.)
  */
 final class ParentWatch {
-  private ParentWatch() {}
+    private ParentWatch() {}
 
-  /** Requests {@code stop} once {@code parentPipe} reaches end-of-file (or fails). */
-  static void stopWhenClosed(InputStream parentPipe, StopSignal stop) {
-    Thread watch = new Thread(() -> {
-      try {
-        while (parentPipe.read() >= 0) {
-          // The sweep never writes; anything read is ignored.
-        }
-      } catch (IOException e) {
-        // A broken pipe means the same: the sweep is gone.
-      }
-      stop.request("the sweep that started it has ended");
-    }, "spd-parent-watch");
-    watch.setDaemon(true);
-    watch.start();
-  }
+    /** Requests {@code stop} once {@code parentPipe} reaches end-of-file (or fails). */
+    static void stopWhenClosed(InputStream parentPipe, StopSignal stop) {
+        Thread watch = new Thread(
+                () -> {
+                    try {
+                        while (parentPipe.read() >= 0) {
+                            // The sweep never writes; anything read is ignored.
+                        }
+                    } catch (IOException e) {
+                        // A broken pipe means the same: the sweep is gone.
+                    }
+                    stop.request("the sweep that started it has ended");
+                },
+                "spd-parent-watch");
+        watch.setDaemon(true);
+        watch.start();
+    }
 }

@@ -29,217 +29,294 @@ import spd.compiler.model.Training;
  * runtime. Deterministic: no timestamps, so the same file always gives the same class.
  */
 public final class ExperimentClassWriter {
-  public static final String PACKAGE = "spd.generated";
+    public static final String PACKAGE = "spd.generated";
 
-  private final Experiment experiment;
-  private final String className;
-  private final ClassBuilder members = new ClassBuilder();
-  private final List<CodeBlock> assembly = new ArrayList<>();
-  private java.util.Optional<List<MethodSpec>> duality = java.util.Optional.empty();
+    private final Experiment experiment;
+    private final String className;
+    private final ClassBuilder members = new ClassBuilder();
+    private final List<CodeBlock> assembly = new ArrayList<>();
+    private java.util.Optional<List<MethodSpec>> duality = java.util.Optional.empty();
 
-  private ExperimentClassWriter(Experiment experiment) {
-    this.experiment = experiment;
-    this.className = JavaNames.className(experiment.name());
-  }
-
-  /** The generated class; the experiment must be trainable (data, network and train block). */
-  public static GeneratedClass write(Experiment experiment) throws CodegenException {
-    if (!experiment.isTrainable()) {
-      throw new CodegenException("experiment '" + experiment.name()
-          + "' declares no data, network and train block, so there is nothing to compile", experiment.at());
+    private ExperimentClassWriter(Experiment experiment) {
+        this.experiment = experiment;
+        this.className = JavaNames.className(experiment.name());
     }
-    try {
-      return new ExperimentClassWriter(experiment).generate();
-    } catch (ArithmeticException undefined) {
-      // Simplifying a rule met a value with no meaning (0 * inf from inf used in arithmetic, e.g. eta = inf^2).
-      throw new CodegenException("experiment '" + experiment.name() + "' has a rule with no defined value ("
-          + undefined.getMessage() + "); inf belongs in a piecewise case (inf otherwise), not in arithmetic",
-          experiment.at());
+
+    /** The generated class; the experiment must be trainable (data, network and train block). */
+    public static GeneratedClass write(Experiment experiment) throws CodegenException {
+        if (!experiment.isTrainable()) {
+            throw new CodegenException(
+                    "experiment '" + experiment.name()
+                            + "' declares no data, network and train block, so there is nothing to compile",
+                    experiment.at());
+        }
+        try {
+            return new ExperimentClassWriter(experiment).generate();
+        } catch (ArithmeticException undefined) {
+            // Simplifying a rule met a value with no meaning (0 * inf from inf used in arithmetic, e.g. eta = inf^2).
+            throw new CodegenException(
+                    "experiment '" + experiment.name() + "' has a rule with no defined value (" + undefined.getMessage()
+                            + "); inf belongs in a piecewise case (inf otherwise), not in arithmetic",
+                    experiment.at());
+        }
     }
-  }
 
-  private GeneratedClass generate() throws CodegenException {
-    if (experiment.constants().size() > ClassBuilder.MAX_CONSTANTS) {
-      throw new CodegenException("experiment '" + experiment.name() + "' declares " + experiment.constants().size()
-          + " constants; a generated class holds at most " + ClassBuilder.MAX_CONSTANTS
-          + " (a Java method holds at most 64 KB of code)", experiment.at());
+    private GeneratedClass generate() throws CodegenException {
+        if (experiment.constants().size() > ClassBuilder.MAX_CONSTANTS) {
+            throw new CodegenException(
+                    "experiment '" + experiment.name() + "' declares "
+                            + experiment.constants().size()
+                            + " constants; a generated class holds at most " + ClassBuilder.MAX_CONSTANTS
+                            + " (a Java method holds at most 64 KB of code)",
+                    experiment.at());
+        }
+        for (Constant constant : experiment.constants().values()) {
+            members.constant(constant.name(), constant.value(), constant.literal(), constant.at());
+        }
+        RuleMethods rules = new RuleMethods(experiment, members, className);
+        rules.emitEta();
+        data(experiment.data().orElseThrow());
+        network(experiment.network().orElseThrow());
+        for (Regularizer regularizer : experiment.regularizers()) {
+            assembly.addAll(rules.regularize(regularizer));
+        }
+        training(experiment.training().orElseThrow());
+        for (Pruning pruning : experiment.pruning()) {
+            assembly.add(rules.prune(pruning));
+        }
+        duality = rules.linearDuality();
+        String source = SpdLineComments.apply(javaFile().toString());
+        return new GeneratedClass(PACKAGE, className, source, sha256(source));
     }
-    for (Constant constant : experiment.constants().values()) {
-      members.constant(constant.name(), constant.value(), constant.literal(), constant.at());
+
+    private JavaFile javaFile() {
+        TypeSpec.Builder type = TypeSpec.classBuilder(className)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(Runtime.SPD_EXPERIMENT)
+                .addJavadoc(classJavadoc());
+        members.fields().forEach(type::addField);
+        members.methodsInSourceOrder().forEach(type::addMethod);
+        type.addMethod(experimentMethod());
+        duality.ifPresent(methods -> {
+            type.addSuperinterface(Runtime.LINEAR_DUALITY);
+            methods.forEach(type::addMethod);
+        });
+        String path = experiment.source().path();
+        return JavaFile.builder(PACKAGE, type.build())
+                .addFileComment(
+                        "Generated by spd $L from $L -- DO NOT EDIT.\n", Version.VERSION, Literals.comment(path))
+                .addFileComment(
+                        "source sha256 $L; regenerate with: spd compile $L",
+                        experiment.source().sha256(),
+                        Literals.comment(path))
+                .skipJavaLangImports(true)
+                .indent("  ")
+                .build();
     }
-    RuleMethods rules = new RuleMethods(experiment, members, className);
-    rules.emitEta();
-    data(experiment.data().orElseThrow());
-    network(experiment.network().orElseThrow());
-    for (Regularizer regularizer : experiment.regularizers()) {
-      assembly.addAll(rules.regularize(regularizer));
+
+    private CodeBlock classJavadoc() {
+        CodeBlock.Builder doc = CodeBlock.builder();
+        doc.add(
+                "$L, generated from {@code $L}.\n",
+                experiment.name(),
+                Literals.comment(experiment.source().path()));
+        List<String> description =
+                LeadingComment.of(experiment.source().text(), experiment.at().line());
+        if (!description.isEmpty()) {
+            doc.add("\n<p>");
+            description.forEach(line -> doc.add("$L\n", Literals.javadoc(line)));
+        }
+        return doc.build();
     }
-    training(experiment.training().orElseThrow());
-    for (Pruning pruning : experiment.pruning()) {
-      assembly.add(rules.prune(pruning));
+
+    private MethodSpec experimentMethod() {
+        CodeBlock.Builder chain = CodeBlock.builder()
+                .add("return $T.named($S)", Runtime.EXPERIMENT, experiment.name())
+                .indent()
+                .indent();
+        for (Map.Entry<String, String> constant : members.scalars().entrySet()) {
+            chain.add("\n.constant($S, $L)", constant.getKey(), constant.getValue());
+        }
+        assembly.forEach(call -> chain.add("\n").add(call));
+        chain.add("\n.build();\n").unindent().unindent();
+        return MethodSpec.methodBuilder("experiment")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(Runtime.EXPERIMENT)
+                .addCode(chain.build())
+                .build();
     }
-    duality = rules.linearDuality();
-    String source = SpdLineComments.apply(javaFile().toString());
-    return new GeneratedClass(PACKAGE, className, source, sha256(source));
-  }
 
-  private JavaFile javaFile() {
-    TypeSpec.Builder type = TypeSpec.classBuilder(className)
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addSuperinterface(Runtime.SPD_EXPERIMENT)
-        .addJavadoc(classJavadoc());
-    members.fields().forEach(type::addField);
-    members.methodsInSourceOrder().forEach(type::addMethod);
-    type.addMethod(experimentMethod());
-    duality.ifPresent(methods -> {
-      type.addSuperinterface(Runtime.LINEAR_DUALITY);
-      methods.forEach(type::addMethod);
-    });
-    String path = experiment.source().path();
-    return JavaFile.builder(PACKAGE, type.build())
-        .addFileComment("Generated by spd $L from $L -- DO NOT EDIT.\n", Version.VERSION, Literals.comment(path))
-        .addFileComment("source sha256 $L; regenerate with: spd compile $L", experiment.source().sha256(),
-            Literals.comment(path))
-        .skipJavaLangImports(true)
-        .indent("  ")
-        .build();
-  }
+    // ---------------------------------------------------------------- data, network, training
 
-  private CodeBlock classJavadoc() {
-    CodeBlock.Builder doc = CodeBlock.builder();
-    doc.add("$L, generated from {@code $L}.\n", experiment.name(), Literals.comment(experiment.source().path()));
-    List<String> description = LeadingComment.of(experiment.source().text(), experiment.at().line());
-    if (!description.isEmpty()) {
-      doc.add("\n<p>");
-      description.forEach(line -> doc.add("$L\n", Literals.javadoc(line)));
+    private void data(DataSpec data) {
+        CodeBlock value = switch (data) {
+            case DataSpec.Mnist mnist ->
+                mnist.directory().isPresent()
+                        ? CodeBlock.of(
+                                "return $T.mnist($L, $L);\n",
+                                Runtime.DATA_SPEC,
+                                Literals.number(mnist.validation()),
+                                Literals.string(mnist.directory().get()))
+                        : CodeBlock.of(
+                                "return $T.mnist($L);\n", Runtime.DATA_SPEC, Literals.number(mnist.validation()));
+            case DataSpec.Linear linear ->
+                CodeBlock.of(
+                        "return $T.linear($L, $L, $L, $L, $LL);\n",
+                        Runtime.DATA_SPEC,
+                        linear.samples(),
+                        linear.features(),
+                        linear.support(),
+                        Literals.number(linear.noise()),
+                        linear.seed());
+            case DataSpec.Files files -> DataCode.returning(files.spec());
+        };
+        members.method(
+                MethodSpec.methodBuilder("data")
+                        .addModifiers(Modifier.STATIC)
+                        .returns(Runtime.DATA_SPEC)
+                        .addJavadoc(
+                                "$L",
+                                SpdLineComments.marker(
+                                        data.at().line(), data.at().text()))
+                        .addCode(value)
+                        .build(),
+                data.at().line());
+        assembly.add(CodeBlock.of(".data(data())"));
     }
-    return doc.build();
-  }
 
-  private MethodSpec experimentMethod() {
-    CodeBlock.Builder chain = CodeBlock.builder()
-        .add("return $T.named($S)", Runtime.EXPERIMENT, experiment.name()).indent().indent();
-    for (Map.Entry<String, String> constant : members.scalars().entrySet()) {
-      chain.add("\n.constant($S, $L)", constant.getKey(), constant.getValue());
+    private void network(Network network) {
+        CodeBlock.Builder body = CodeBlock.builder()
+                .add("return ")
+                .add(networkInput(network.input()))
+                .indent()
+                .indent();
+        for (Network.Layer layer : network.layers()) {
+            body.add("\n").add(layerCall(layer));
+        }
+        body.add("\n.loss($T.$L);\n", Runtime.LOSS_KIND, network.loss().name())
+                .unindent()
+                .unindent();
+        members.method(
+                MethodSpec.methodBuilder("network")
+                        .addModifiers(Modifier.STATIC)
+                        .returns(Runtime.NETWORK_SPEC)
+                        .addJavadoc(
+                                "$L",
+                                SpdLineComments.marker(
+                                        network.at().line(), network.at().text()))
+                        .addCode(body.build())
+                        .build(),
+                network.at().line());
+        assembly.add(CodeBlock.of(".network(network())"));
     }
-    assembly.forEach(call -> chain.add("\n").add(call));
-    chain.add("\n.build();\n").unindent().unindent();
-    return MethodSpec.methodBuilder("experiment")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(Runtime.EXPERIMENT)
-        .addCode(chain.build())
-        .build();
-  }
 
-  // ---------------------------------------------------------------- data, network, training
-
-  private void data(DataSpec data) {
-    CodeBlock value = switch (data) {
-      case DataSpec.Mnist mnist -> mnist.directory().isPresent()
-          ? CodeBlock.of("return $T.mnist($L, $L);\n", Runtime.DATA_SPEC, Literals.number(mnist.validation()),
-              Literals.string(mnist.directory().get()))
-          : CodeBlock.of("return $T.mnist($L);\n", Runtime.DATA_SPEC, Literals.number(mnist.validation()));
-      case DataSpec.Linear linear -> CodeBlock.of("return $T.linear($L, $L, $L, $L, $LL);\n", Runtime.DATA_SPEC,
-          linear.samples(), linear.features(), linear.support(), Literals.number(linear.noise()), linear.seed());
-      case DataSpec.Files files -> DataCode.returning(files.spec());
-    };
-    members.method(MethodSpec.methodBuilder("data")
-        .addModifiers(Modifier.STATIC)
-        .returns(Runtime.DATA_SPEC)
-        .addJavadoc("$L", SpdLineComments.marker(data.at().line(), data.at().text()))
-        .addCode(value)
-        .build(), data.at().line());
-    assembly.add(CodeBlock.of(".data(data())"));
-  }
-
-  private void network(Network network) {
-    CodeBlock.Builder body = CodeBlock.builder().add("return ").add(networkInput(network.input())).indent().indent();
-    for (Network.Layer layer : network.layers()) {
-      body.add("\n").add(layerCall(layer));
+    private static CodeBlock networkInput(Shape input) {
+        return switch (input) {
+            case Shape.Vector vector -> CodeBlock.of("$T.input($L)", Runtime.NETWORK_SPEC, vector.size());
+            case Shape.Image image ->
+                CodeBlock.of(
+                        "$T.image($L, $L, $L)", Runtime.NETWORK_SPEC, image.channels(), image.height(), image.width());
+        };
     }
-    body.add("\n.loss($T.$L);\n", Runtime.LOSS_KIND, network.loss().name()).unindent().unindent();
-    members.method(MethodSpec.methodBuilder("network")
-        .addModifiers(Modifier.STATIC)
-        .returns(Runtime.NETWORK_SPEC)
-        .addJavadoc("$L", SpdLineComments.marker(network.at().line(), network.at().text()))
-        .addCode(body.build())
-        .build(), network.at().line());
-    assembly.add(CodeBlock.of(".network(network())"));
-  }
 
-  private static CodeBlock networkInput(Shape input) {
-    return switch (input) {
-      case Shape.Vector vector -> CodeBlock.of("$T.input($L)", Runtime.NETWORK_SPEC, vector.size());
-      case Shape.Image image -> CodeBlock.of("$T.image($L, $L, $L)", Runtime.NETWORK_SPEC, image.channels(),
-          image.height(), image.width());
-    };
-  }
-
-  /** One builder call per layer, e.g. {@code .conv("conv1", 20, Kernel.of(5), Activation.RELU)}. */
-  private static CodeBlock layerCall(Network.Layer layer) {
-    return switch (layer) {
-      case Network.Dense dense -> CodeBlock.of(".dense($S, $L, $T.$L, $L)", dense.name(), dense.outputs(),
-          Runtime.ACTIVATION, dense.activation().name(), dense.bias());
-      case Network.Conv conv -> CodeBlock.of(".conv($S, $L, $L, $T.$L)", conv.name(), conv.filters(),
-          kernel(conv.window()), Runtime.ACTIVATION, conv.activation().name());
-      case Network.MaxPool pool -> pool.window().stride() == pool.window().kernel()
-          ? CodeBlock.of(".maxPool($L)", pool.window().kernel())
-          : CodeBlock.of(".maxPool($L, $L)", pool.window().kernel(), pool.window().stride());
-      case Network.Flatten flatten -> CodeBlock.of(".flatten()");
-    };
-  }
-
-  /** {@code Kernel.of(5)}, with {@code .stride(s)} and {@code .padding(p)} only when they are not 1 and 0. */
-  private static CodeBlock kernel(Window window) {
-    CodeBlock.Builder kernel = CodeBlock.builder().add("$T.of($L)", Runtime.KERNEL, window.kernel());
-    if (window.stride() != 1) {
-      kernel.add(".stride($L)", window.stride());
+    /** One builder call per layer, e.g. {@code .conv("conv1", 20, Kernel.of(5), Activation.RELU)}. */
+    private static CodeBlock layerCall(Network.Layer layer) {
+        return switch (layer) {
+            case Network.Dense dense ->
+                CodeBlock.of(
+                        ".dense($S, $L, $T.$L, $L)",
+                        dense.name(),
+                        dense.outputs(),
+                        Runtime.ACTIVATION,
+                        dense.activation().name(),
+                        dense.bias());
+            case Network.Conv conv ->
+                CodeBlock.of(
+                        ".conv($S, $L, $L, $T.$L)",
+                        conv.name(),
+                        conv.filters(),
+                        kernel(conv.window()),
+                        Runtime.ACTIVATION,
+                        conv.activation().name());
+            case Network.MaxPool pool ->
+                pool.window().stride() == pool.window().kernel()
+                        ? CodeBlock.of(".maxPool($L)", pool.window().kernel())
+                        : CodeBlock.of(
+                                ".maxPool($L, $L)",
+                                pool.window().kernel(),
+                                pool.window().stride());
+            case Network.Flatten flatten -> CodeBlock.of(".flatten()");
+        };
     }
-    if (window.padding() != 0) {
-      kernel.add(".padding($L)", window.padding());
+
+    /** {@code Kernel.of(5)}, with {@code .stride(s)} and {@code .padding(p)} only when they are not 1 and 0. */
+    private static CodeBlock kernel(Window window) {
+        CodeBlock.Builder kernel = CodeBlock.builder().add("$T.of($L)", Runtime.KERNEL, window.kernel());
+        if (window.stride() != 1) {
+            kernel.add(".stride($L)", window.stride());
+        }
+        if (window.padding() != 0) {
+            kernel.add(".padding($L)", window.padding());
+        }
+        return kernel.build();
     }
-    return kernel.build();
-  }
 
-  private void training(Training training) {
-    Training.Optimizer optimizer = training.optimizer();
-    CodeBlock start = switch (optimizer.kind()) {
-      case ADAM -> isDefaultAdam(optimizer)
-          ? CodeBlock.of("$T.adam($L)", Runtime.TRAINING_SPEC, Literals.number(optimizer.lr()))
-          : CodeBlock.of("$T.of(new $T.Adam($L, $L, $L, $L))", Runtime.TRAINING_SPEC, Runtime.OPTIMIZER_SPEC,
-              Literals.number(optimizer.lr()), Literals.number(optimizer.parameter("beta1")),
-              Literals.number(optimizer.parameter("beta2")), Literals.number(optimizer.parameter("eps")));
-      case SGD -> CodeBlock.of("$T.sgd($L)", Runtime.TRAINING_SPEC, Literals.number(optimizer.lr()));
-    };
-    CodeBlock body = CodeBlock.builder()
-        .add("return ").add(start).indent().indent()
-        .add("\n.epochs($L)", training.epochs())
-        .add("\n.batch($L)", training.batch())
-        .add("\n.schedule($T.$L)", Runtime.SCHEDULE, training.schedule().name())
-        .add("\n.seed($LL);\n", training.seed())
-        .unindent().unindent()
-        .build();
-    members.method(MethodSpec.methodBuilder("training")
-        .addModifiers(Modifier.STATIC)
-        .returns(Runtime.TRAINING_SPEC)
-        .addJavadoc("$L", SpdLineComments.marker(training.at().line(), training.at().text()))
-        .addCode(body)
-        .build(), training.at().line());
-    assembly.add(CodeBlock.of(".training(training())"));
-  }
-
-  /** Adam with PyTorch's defaults (beta1 0.9, beta2 0.999, eps 1e-8), which TrainingSpec.adam(lr) uses. */
-  private static boolean isDefaultAdam(Training.Optimizer optimizer) {
-    return optimizer.parameter("beta1") == 0.9 && optimizer.parameter("beta2") == 0.999
-        && optimizer.parameter("eps") == 1e-8;
-  }
-
-  static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    private void training(Training training) {
+        Training.Optimizer optimizer = training.optimizer();
+        CodeBlock start = switch (optimizer.kind()) {
+            case ADAM ->
+                isDefaultAdam(optimizer)
+                        ? CodeBlock.of("$T.adam($L)", Runtime.TRAINING_SPEC, Literals.number(optimizer.lr()))
+                        : CodeBlock.of(
+                                "$T.of(new $T.Adam($L, $L, $L, $L))",
+                                Runtime.TRAINING_SPEC,
+                                Runtime.OPTIMIZER_SPEC,
+                                Literals.number(optimizer.lr()),
+                                Literals.number(optimizer.parameter("beta1")),
+                                Literals.number(optimizer.parameter("beta2")),
+                                Literals.number(optimizer.parameter("eps")));
+            case SGD -> CodeBlock.of("$T.sgd($L)", Runtime.TRAINING_SPEC, Literals.number(optimizer.lr()));
+        };
+        CodeBlock body = CodeBlock.builder()
+                .add("return ")
+                .add(start)
+                .indent()
+                .indent()
+                .add("\n.epochs($L)", training.epochs())
+                .add("\n.batch($L)", training.batch())
+                .add("\n.schedule($T.$L)", Runtime.SCHEDULE, training.schedule().name())
+                .add("\n.seed($LL);\n", training.seed())
+                .unindent()
+                .unindent()
+                .build();
+        members.method(
+                MethodSpec.methodBuilder("training")
+                        .addModifiers(Modifier.STATIC)
+                        .returns(Runtime.TRAINING_SPEC)
+                        .addJavadoc(
+                                "$L",
+                                SpdLineComments.marker(
+                                        training.at().line(), training.at().text()))
+                        .addCode(body)
+                        .build(),
+                training.at().line());
+        assembly.add(CodeBlock.of(".training(training())"));
     }
-  }
+
+    /** Adam with PyTorch's defaults (beta1 0.9, beta2 0.999, eps 1e-8), which TrainingSpec.adam(lr) uses. */
+    private static boolean isDefaultAdam(Training.Optimizer optimizer) {
+        return optimizer.parameter("beta1") == 0.9
+                && optimizer.parameter("beta2") == 0.999
+                && optimizer.parameter("eps") == 1e-8;
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
 }

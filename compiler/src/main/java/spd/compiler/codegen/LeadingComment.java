@@ -6,19 +6,19 @@ import java.util.List;
 
 /** The {@code //} comment lines right above a declaration, as written: how an experiment describes itself. */
 final class LeadingComment {
-  private LeadingComment() {}
+    private LeadingComment() {}
 
-  static List<String> of(String source, int declarationLine) {
-    String[] lines = source.split("\n", -1);
-    List<String> comment = new ArrayList<>();
-    for (int i = declarationLine - 2; i >= 0; i--) {
-      String line = lines[i].strip();
-      if (!line.startsWith("//")) {
-        break;
-      }
-      comment.add(line.substring(2).strip());
+    static List<String> of(String source, int declarationLine) {
+        String[] lines = source.split("\n", -1);
+        List<String> comment = new ArrayList<>();
+        for (int i = declarationLine - 2; i >= 0; i--) {
+            String line = lines[i].strip();
+            if (!line.startsWith("//")) {
+                break;
+            }
+            comment.add(line.substring(2).strip());
+        }
+        Collections.reverse(comment);
+        return comment;
     }
-    Collections.reverse(comment);
-    return comment;
-  }
 }

@@ -9,22 +9,23 @@ import java.util.regex.Pattern;
  * comments the generated code promises, deterministically.
  */
 final class SpdLineComments {
-  private static final Pattern MARKER = Pattern.compile("(?m)^( *)/\\*\\*\\n *\\* (spd:\\d+ .*)\\n *\\*/\\n");
+    private static final Pattern MARKER = Pattern.compile("(?m)^( *)/\\*\\*\\n *\\* (spd:\\d+ .*)\\n *\\*/\\n");
 
-  private SpdLineComments() {}
+    private SpdLineComments() {}
 
-  static String apply(String source) {
-    Matcher matcher = MARKER.matcher(source);
-    StringBuilder out = new StringBuilder();
-    while (matcher.find()) {
-      matcher.appendReplacement(out, Matcher.quoteReplacement(matcher.group(1) + "// " + matcher.group(2) + "\n"));
+    static String apply(String source) {
+        Matcher matcher = MARKER.matcher(source);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(
+                    out, Matcher.quoteReplacement(matcher.group(1) + "// " + matcher.group(2) + "\n"));
+        }
+        matcher.appendTail(out);
+        return out.toString();
     }
-    matcher.appendTail(out);
-    return out.toString();
-  }
 
-  /** The marker text for a member that came from {@code line} of the source, made safe for a comment. */
-  static String marker(int line, String text) {
-    return "spd:" + line + "  " + Literals.javadoc(text);
-  }
+    /** The marker text for a member that came from {@code line} of the source, made safe for a comment. */
+    static String marker(int line, String text) {
+        return "spd:" + line + "  " + Literals.javadoc(text);
+    }
 }

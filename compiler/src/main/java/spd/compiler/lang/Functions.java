@@ -16,32 +16,32 @@ import spd.compiler.sym.SuppliedFunction;
  * "unknown function" and arity errors, the lowering to build calls.
  */
 public final class Functions {
-  /** The exact variational-dropout dual {@code vd_dual(eta)}. */
-  public static final SuppliedFunction VD_DUAL = NumericDuals.VARIATIONAL_DROPOUT;
+    /** The exact variational-dropout dual {@code vd_dual(eta)}. */
+    public static final SuppliedFunction VD_DUAL = NumericDuals.VARIATIONAL_DROPOUT;
 
-  /** The hard-concrete dual {@code hard_concrete_dual(eta, beta, gamma, zeta)}. */
-  public static final SuppliedFunction HARD_CONCRETE_DUAL = NumericDuals.HARD_CONCRETE;
+    /** The hard-concrete dual {@code hard_concrete_dual(eta, beta, gamma, zeta)}. */
+    public static final SuppliedFunction HARD_CONCRETE_DUAL = NumericDuals.HARD_CONCRETE;
 
-  private static final Map<String, MathFunction> BY_NAME = table();
+    private static final Map<String, MathFunction> BY_NAME = table();
 
-  private Functions() {}
+    private Functions() {}
 
-  private static Map<String, MathFunction> table() {
-    List<MathFunction> all = new ArrayList<>(Arrays.asList(Builtin.values()));
-    all.add(VD_DUAL);
-    all.add(HARD_CONCRETE_DUAL);
-    Map<String, MathFunction> byName = new LinkedHashMap<>();
-    all.forEach(f -> byName.put(f.spdName(), f));
-    return java.util.Collections.unmodifiableMap(byName);
-  }
+    private static Map<String, MathFunction> table() {
+        List<MathFunction> all = new ArrayList<>(Arrays.asList(Builtin.values()));
+        all.add(VD_DUAL);
+        all.add(HARD_CONCRETE_DUAL);
+        Map<String, MathFunction> byName = new LinkedHashMap<>();
+        all.forEach(f -> byName.put(f.spdName(), f));
+        return java.util.Collections.unmodifiableMap(byName);
+    }
 
-  /** The function of this name, if the language has one. */
-  public static Optional<MathFunction> byName(String spdName) {
-    return Optional.ofNullable(BY_NAME.get(spdName));
-  }
+    /** The function of this name, if the language has one. */
+    public static Optional<MathFunction> byName(String spdName) {
+        return Optional.ofNullable(BY_NAME.get(spdName));
+    }
 
-  /** The names of every function, builtins first, for "did you mean" suggestions. */
-  public static List<String> names() {
-    return List.copyOf(BY_NAME.keySet());
-  }
+    /** The names of every function, builtins first, for "did you mean" suggestions. */
+    public static List<String> names() {
+        return List.copyOf(BY_NAME.keySet());
+    }
 }

@@ -11,9 +11,9 @@ package spd.compiler.penalty;
  * @param referenceName what the reference is, e.g. "quadrature" or "theory.md 6.2"
  */
 public record CheckRow(double w, double value, double reference, double referenceError, String referenceName) {
-  /** |value - reference| / |reference| (absolute when the reference is 0). */
-  public double relativeDifference() {
-    double scale = Math.abs(reference);
-    return scale == 0 ? Math.abs(value - reference) : Math.abs(value - reference) / scale;
-  }
+    /** |value - reference| / |reference| (absolute when the reference is 0). */
+    public double relativeDifference() {
+        double scale = Math.abs(reference);
+        return scale == 0 ? Math.abs(value - reference) : Math.abs(value - reference) / scale;
+    }
 }

@@ -12,20 +12,23 @@ import java.util.Objects;
  * @param exact whether it agrees to rounding (equals) rather than approximately (resembles)
  * @param maxRelativeDeviation the largest relative deviation over the comparison grid
  */
-public record ClassicalMatch(String family, String formula, Map<String, Double> parameters, boolean exact,
-    double maxRelativeDeviation) {
-  public ClassicalMatch {
-    Objects.requireNonNull(family, "family");
-    Objects.requireNonNull(formula, "formula");
-    // In the family's parameter order, which the plots rely on.
-    parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
-  }
+public record ClassicalMatch(
+        String family, String formula, Map<String, Double> parameters, boolean exact, double maxRelativeDeviation) {
+    public ClassicalMatch {
+        Objects.requireNonNull(family, "family");
+        Objects.requireNonNull(formula, "formula");
+        // In the family's parameter order, which the plots rely on.
+        parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+    }
 
-  /** The family's penalty at the fitted parameters, as a function of |w| (for plots). */
-  public java.util.function.DoubleUnaryOperator curve() {
-    ClassicalMatcher.Family f = ClassicalMatcher.FAMILIES.stream().filter(c -> c.name().equals(family)).findFirst()
-        .orElseThrow(() -> new IllegalStateException("no classical family " + family));
-    double[] p = parameters.values().stream().mapToDouble(Double::doubleValue).toArray();
-    return w -> f.value(w, p);
-  }
+    /** The family's penalty at the fitted parameters, as a function of |w| (for plots). */
+    public java.util.function.DoubleUnaryOperator curve() {
+        ClassicalMatcher.Family f = ClassicalMatcher.FAMILIES.stream()
+                .filter(c -> c.name().equals(family))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no classical family " + family));
+        double[] p =
+                parameters.values().stream().mapToDouble(Double::doubleValue).toArray();
+        return w -> f.value(w, p);
+    }
 }

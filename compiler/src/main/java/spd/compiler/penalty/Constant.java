@@ -10,9 +10,9 @@ import spd.compiler.sym.Rational;
  * @param lineText the text of that line, quoted in reports
  */
 public record Constant(String name, Rational value, int line, String lineText) {
-  public Constant {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(value, "value");
-    Objects.requireNonNull(lineText, "lineText");
-  }
+    public Constant {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(lineText, "lineText");
+    }
 }

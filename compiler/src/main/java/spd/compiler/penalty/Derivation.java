@@ -23,41 +23,41 @@ import spd.compiler.sym.Expr;
  * @param functions numeric evaluation at the input's constant values
  */
 public record Derivation(
-    DerivationInput input,
-    String ruleDescription,
-    List<StageRecord> stages,
-    Optional<Expr> etaHat,
-    Optional<Expr> keep,
-    Penalty penalty,
-    Dual dual,
-    List<Property> properties,
-    List<CheckRow> checks,
-    List<ClassicalMatch> classical,
-    List<String> notes,
-    PenaltyFunctions functions) {
+        DerivationInput input,
+        String ruleDescription,
+        List<StageRecord> stages,
+        Optional<Expr> etaHat,
+        Optional<Expr> keep,
+        Penalty penalty,
+        Dual dual,
+        List<Property> properties,
+        List<CheckRow> checks,
+        List<ClassicalMatch> classical,
+        List<String> notes,
+        PenaltyFunctions functions) {
 
-  public Derivation {
-    Objects.requireNonNull(input, "input");
-    Objects.requireNonNull(ruleDescription, "ruleDescription");
-    stages = List.copyOf(stages);
-    Objects.requireNonNull(etaHat, "etaHat");
-    Objects.requireNonNull(keep, "keep");
-    Objects.requireNonNull(penalty, "penalty");
-    Objects.requireNonNull(dual, "dual");
-    properties = List.copyOf(properties);
-    checks = List.copyOf(checks);
-    classical = List.copyOf(classical);
-    notes = List.copyOf(notes);
-    Objects.requireNonNull(functions, "functions");
-  }
+    public Derivation {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(ruleDescription, "ruleDescription");
+        stages = List.copyOf(stages);
+        Objects.requireNonNull(etaHat, "etaHat");
+        Objects.requireNonNull(keep, "keep");
+        Objects.requireNonNull(penalty, "penalty");
+        Objects.requireNonNull(dual, "dual");
+        properties = List.copyOf(properties);
+        checks = List.copyOf(checks);
+        classical = List.copyOf(classical);
+        notes = List.copyOf(notes);
+        Objects.requireNonNull(functions, "functions");
+    }
 
-  /** Every step of the derivation, across its stages. */
-  public List<Step> steps() {
-    return stages.stream().flatMap(s -> s.steps().stream()).toList();
-  }
+    /** Every step of the derivation, across its stages. */
+    public List<Step> steps() {
+        return stages.stream().flatMap(s -> s.steps().stream()).toList();
+    }
 
-  /** The property with this name, if the derivation decided it. */
-  public Optional<Property> property(String name) {
-    return properties.stream().filter(p -> p.name().equals(name)).findFirst();
-  }
+    /** The property with this name, if the derivation decided it. */
+    public Optional<Property> property(String name) {
+        return properties.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
 }

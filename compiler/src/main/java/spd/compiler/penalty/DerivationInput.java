@@ -19,27 +19,32 @@ import spd.compiler.source.Span;
  * @param at where the rule is written, for diagnostics about it (empty for inputs made in code)
  */
 public record DerivationInput(
-    String experimentName,
-    String sourcePath,
-    Rule rule,
-    Map<String, Constant> constants,
-    String lambdaSymbol,
-    List<Quote> inputs,
-    Optional<Span> at) {
+        String experimentName,
+        String sourcePath,
+        Rule rule,
+        Map<String, Constant> constants,
+        String lambdaSymbol,
+        List<Quote> inputs,
+        Optional<Span> at) {
 
-  public DerivationInput {
-    Objects.requireNonNull(experimentName, "experimentName");
-    Objects.requireNonNull(sourcePath, "sourcePath");
-    Objects.requireNonNull(rule, "rule");
-    constants = Map.copyOf(constants);
-    Objects.requireNonNull(lambdaSymbol, "lambdaSymbol");
-    inputs = List.copyOf(inputs);
-    Objects.requireNonNull(at, "at");
-  }
+    public DerivationInput {
+        Objects.requireNonNull(experimentName, "experimentName");
+        Objects.requireNonNull(sourcePath, "sourcePath");
+        Objects.requireNonNull(rule, "rule");
+        constants = Map.copyOf(constants);
+        Objects.requireNonNull(lambdaSymbol, "lambdaSymbol");
+        inputs = List.copyOf(inputs);
+        Objects.requireNonNull(at, "at");
+    }
 
-  /** An input made in code, with no source span. */
-  public DerivationInput(String experimentName, String sourcePath, Rule rule, Map<String, Constant> constants,
-      String lambdaSymbol, List<Quote> inputs) {
-    this(experimentName, sourcePath, rule, constants, lambdaSymbol, inputs, Optional.empty());
-  }
+    /** An input made in code, with no source span. */
+    public DerivationInput(
+            String experimentName,
+            String sourcePath,
+            Rule rule,
+            Map<String, Constant> constants,
+            String lambdaSymbol,
+            List<Quote> inputs) {
+        this(experimentName, sourcePath, rule, constants, lambdaSymbol, inputs, Optional.empty());
+    }
 }

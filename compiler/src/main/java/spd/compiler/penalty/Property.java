@@ -12,32 +12,32 @@ import java.util.Objects;
  * @param method how it was decided
  */
 public record Property(String name, boolean holds, String statement, String reason, Method method) {
-  public Property {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(statement, "statement");
-    Objects.requireNonNull(reason, "reason");
-    Objects.requireNonNull(method, "method");
-  }
-
-  /** How a property was decided; reports say which. */
-  public enum Method {
-    /** From the symbolic form (signs of factors, limits of leading terms). */
-    SYMBOLIC("symbolic"),
-    /** By interval arithmetic on the symbolic derivative, a proof over the whole range. */
-    INTERVAL("interval arithmetic"),
-    /** On a dense grid of points: evidence, not proof. */
-    GRID("dense grid"),
-    /** From numeric values (quadrature, root finding). */
-    NUMERIC("numeric");
-
-    private final String label;
-
-    Method(String label) {
-      this.label = label;
+    public Property {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(method, "method");
     }
 
-    public String label() {
-      return label;
+    /** How a property was decided; reports say which. */
+    public enum Method {
+        /** From the symbolic form (signs of factors, limits of leading terms). */
+        SYMBOLIC("symbolic"),
+        /** By interval arithmetic on the symbolic derivative, a proof over the whole range. */
+        INTERVAL("interval arithmetic"),
+        /** On a dense grid of points: evidence, not proof. */
+        GRID("dense grid"),
+        /** From numeric values (quadrature, root finding). */
+        NUMERIC("numeric");
+
+        private final String label;
+
+        Method(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
     }
-  }
 }

@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param text the line as written
  */
 public record Quote(String role, int line, String text) {
-  public Quote {
-    Objects.requireNonNull(role, "role");
-    Objects.requireNonNull(text, "text");
-  }
+    public Quote {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(text, "text");
+    }
 }

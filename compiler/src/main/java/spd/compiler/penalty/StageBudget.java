@@ -12,42 +12,42 @@ import spd.compiler.numeric.DeadlineExceeded;
  * stage's {@link Stage#fallback}. The default budget is unlimited.
  */
 public interface StageBudget {
-  /** No limit: every stage runs to completion. */
-  StageBudget UNLIMITED = new StageBudget() {
-    @Override
-    public <T> T run(String stage, Supplier<T> work) {
-      return work.get();
-    }
-  };
-
-  /** At most {@code perStage} of CPU time for each stage, by the engine's {@link Deadline}. */
-  static StageBudget perStage(Duration perStage) {
-    return new StageBudget() {
-      @Override
-      public <T> T run(String stage, Supplier<T> work) {
-        try {
-          return Deadline.within(perStage, "the '" + stage + "' stage", work);
-        } catch (DeadlineExceeded e) {
-          throw new Exceeded(e.getMessage());
+    /** No limit: every stage runs to completion. */
+    StageBudget UNLIMITED = new StageBudget() {
+        @Override
+        public <T> T run(String stage, Supplier<T> work) {
+            return work.get();
         }
-      }
     };
-  }
 
-  /**
-   * Runs one stage's work within its budget.
-   *
-   * @param stage the stage's id, e.g. {@code integrate}
-   * @throws Exceeded when the budget runs out before the work is done
-   */
-  <T> T run(String stage, Supplier<T> work);
-
-  /** The budget of a stage ran out; the message says which and why (e.g. "no result after 500 ms"). */
-  final class Exceeded extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    public Exceeded(String message) {
-      super(message);
+    /** At most {@code perStage} of CPU time for each stage, by the engine's {@link Deadline}. */
+    static StageBudget perStage(Duration perStage) {
+        return new StageBudget() {
+            @Override
+            public <T> T run(String stage, Supplier<T> work) {
+                try {
+                    return Deadline.within(perStage, "the '" + stage + "' stage", work);
+                } catch (DeadlineExceeded e) {
+                    throw new Exceeded(e.getMessage());
+                }
+            }
+        };
     }
-  }
+
+    /**
+     * Runs one stage's work within its budget.
+     *
+     * @param stage the stage's id, e.g. {@code integrate}
+     * @throws Exceeded when the budget runs out before the work is done
+     */
+    <T> T run(String stage, Supplier<T> work);
+
+    /** The budget of a stage ran out; the message says which and why (e.g. "no result after 500 ms"). */
+    final class Exceeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public Exceeded(String message) {
+            super(message);
+        }
+    }
 }

@@ -12,10 +12,10 @@ import java.util.Objects;
  * @param steps the steps the stage took, possibly none
  */
 public record StageRecord(String id, String title, String summary, List<Step> steps) {
-  public StageRecord {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(title, "title");
-    Objects.requireNonNull(summary, "summary");
-    steps = List.copyOf(steps);
-  }
+    public StageRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(summary, "summary");
+        steps = List.copyOf(steps);
+    }
 }

@@ -16,45 +16,45 @@ import spd.compiler.sym.Expr;
  */
 public record Step(String rule, Optional<Quantity> defines, Optional<Formula> value, String note) {
 
-  public Step {
-    Objects.requireNonNull(rule, "rule");
-    Objects.requireNonNull(defines, "defines");
-    Objects.requireNonNull(value, "value");
-    Objects.requireNonNull(note, "note");
-  }
+    public Step {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(defines, "defines");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(note, "note");
+    }
 
-  /** quantity = value. */
-  public static Step of(String rule, Quantity quantity, Expr value, String note) {
-    return new Step(rule, Optional.of(quantity), Optional.of(new Formula.Expression(value)), note);
-  }
+    /** quantity = value. */
+    public static Step of(String rule, Quantity quantity, Expr value, String note) {
+        return new Step(rule, Optional.of(quantity), Optional.of(new Formula.Expression(value)), note);
+    }
 
-  /** A step continuing the previous one's left-hand side ("= ..."). */
-  public static Step then(String rule, Expr value, String note) {
-    return new Step(rule, Optional.empty(), Optional.of(new Formula.Expression(value)), note);
-  }
+    /** A step continuing the previous one's left-hand side ("= ..."). */
+    public static Step then(String rule, Expr value, String note) {
+        return new Step(rule, Optional.empty(), Optional.of(new Formula.Expression(value)), note);
+    }
 
-  /** A continuing step with any formula ("= int_0^|w| ... dt"). */
-  public static Step then(String rule, Formula value, String note) {
-    return new Step(rule, Optional.empty(), Optional.of(value), note);
-  }
+    /** A continuing step with any formula ("= int_0^|w| ... dt"). */
+    public static Step then(String rule, Formula value, String note) {
+        return new Step(rule, Optional.empty(), Optional.of(value), note);
+    }
 
-  /** quantity = a formula that is not a plain expression. */
-  public static Step of(String rule, Quantity quantity, Formula value, String note) {
-    return new Step(rule, Optional.of(quantity), Optional.of(value), note);
-  }
+    /** quantity = a formula that is not a plain expression. */
+    public static Step of(String rule, Quantity quantity, Formula value, String note) {
+        return new Step(rule, Optional.of(quantity), Optional.of(value), note);
+    }
 
-  /** quantity = a named statement ({@link StandardFormula}). */
-  public static Step of(String rule, Quantity quantity, StandardFormula value, String note) {
-    return of(rule, quantity, new Formula.Standard(value), note);
-  }
+    /** quantity = a named statement ({@link StandardFormula}). */
+    public static Step of(String rule, Quantity quantity, StandardFormula value, String note) {
+        return of(rule, quantity, new Formula.Standard(value), note);
+    }
 
-  /** A step that states a fact in words. */
-  public static Step remark(String rule, String note) {
-    return new Step(rule, Optional.empty(), Optional.empty(), note);
-  }
+    /** A step that states a fact in words. */
+    public static Step remark(String rule, String note) {
+        return new Step(rule, Optional.empty(), Optional.empty(), note);
+    }
 
-  /** The step with its expressions mapped (integrals excepted), e.g. shown in |w| rather than t. */
-  public Step mapExpressions(java.util.function.UnaryOperator<Expr> f) {
-    return new Step(rule, defines, value.map(v -> v.mapExpressions(f)), note);
-  }
+    /** The step with its expressions mapped (integrals excepted), e.g. shown in |w| rather than t. */
+    public Step mapExpressions(java.util.function.UnaryOperator<Expr> f) {
+        return new Step(rule, defines, value.map(v -> v.mapExpressions(f)), note);
+    }
 }

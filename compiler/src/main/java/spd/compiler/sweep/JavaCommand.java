@@ -18,63 +18,67 @@ import java.util.Set;
  * what this JVM loaded spd from.
  */
 final class JavaCommand {
-  private JavaCommand() {}
+    private JavaCommand() {}
 
-  static List<String> current() {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("--enable-native-access=ALL-UNNAMED");
-    if (Runtime.version().feature() >= 24) {
-      command.add("--sun-misc-unsafe-memory-access=allow");
-    }
-    command.add("-XX:+UseParallelGC");
-    String home = System.getProperty("spd.home");
-    if (home != null) {
-      command.add("-Dspd.home=" + home);
-    }
-    command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-    command.add("-cp");
-    command.add(classPath(home));
-    command.add("spd.compiler.cli.Main");
-    return command;
-  }
-
-  /** The class path of {@code spd run}: the compiler's, as the launcher gives it, when spd's home has it. */
-  private static String classPath(String home) {
-    if (home != null) {
-      Path jar = Path.of(home, "compiler", "target", "spd-compiler-" + version() + ".jar");
-      Path dependencies = Path.of(home, "compiler", "target", "classpath.txt");
-      try {
-        if (Files.isRegularFile(jar) && Files.isReadable(dependencies)) {
-          return jar + File.pathSeparator + Files.readString(dependencies).strip();
+    static List<String> current() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("--enable-native-access=ALL-UNNAMED");
+        if (Runtime.version().feature() >= 24) {
+            command.add("--sun-misc-unsafe-memory-access=allow");
         }
-      } catch (java.io.IOException e) {
-        // Fall back to this JVM's own class path.
-      }
-    }
-    return loadedClassPath();
-  }
-
-  /** Where this JVM loads classes from: its class path, then the jars of the loader that loaded spd. */
-  private static String loadedClassPath() {
-    Set<String> entries = new LinkedHashSet<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
-    for (ClassLoader loader = Thread.currentThread().getContextClassLoader(); loader != null;
-        loader = loader.getParent()) {
-      if (loader instanceof URLClassLoader urls) {
-        for (URL url : urls.getURLs()) {
-          try {
-            entries.add(Path.of(url.toURI()).toString());
-          } catch (URISyntaxException | IllegalArgumentException e) {
-            // Not a file: nothing a child JVM could load.
-          }
+        command.add("-XX:+UseParallelGC");
+        String home = System.getProperty("spd.home");
+        if (home != null) {
+            command.add("-Dspd.home=" + home);
         }
-      }
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        command.add("-cp");
+        command.add(classPath(home));
+        command.add("spd.compiler.cli.Main");
+        return command;
     }
-    entries.remove("");
-    return String.join(File.pathSeparator, entries);
-  }
 
-  private static String version() {
-    return spd.compiler.lang.Version.VERSION;
-  }
+    /** The class path of {@code spd run}: the compiler's, as the launcher gives it, when spd's home has it. */
+    private static String classPath(String home) {
+        if (home != null) {
+            Path jar = Path.of(home, "compiler", "target", "spd-compiler-" + version() + ".jar");
+            Path dependencies = Path.of(home, "compiler", "target", "classpath.txt");
+            try {
+                if (Files.isRegularFile(jar) && Files.isReadable(dependencies)) {
+                    return jar
+                            + File.pathSeparator
+                            + Files.readString(dependencies).strip();
+                }
+            } catch (java.io.IOException e) {
+                // Fall back to this JVM's own class path.
+            }
+        }
+        return loadedClassPath();
+    }
+
+    /** Where this JVM loads classes from: its class path, then the jars of the loader that loaded spd. */
+    private static String loadedClassPath() {
+        Set<String> entries = new LinkedHashSet<>(
+                List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
+        for (ClassLoader loader = Thread.currentThread().getContextClassLoader();
+                loader != null;
+                loader = loader.getParent()) {
+            if (loader instanceof URLClassLoader urls) {
+                for (URL url : urls.getURLs()) {
+                    try {
+                        entries.add(Path.of(url.toURI()).toString());
+                    } catch (URISyntaxException | IllegalArgumentException e) {
+                        // Not a file: nothing a child JVM could load.
+                    }
+                }
+            }
+        }
+        entries.remove("");
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static String version() {
+        return spd.compiler.lang.Version.VERSION;
+    }
 }

@@ -12,20 +12,25 @@ import java.io.Serializable;
  * @param reason why it failed, in one line; empty otherwise
  * @param seconds the wall time of the point where it ran, process start included
  */
-public record PointOutcome(Kind kind, String host, int exitCode, String reason, double seconds) implements Serializable {
-  private static final long serialVersionUID = 1L;
+public record PointOutcome(Kind kind, String host, int exitCode, String reason, double seconds)
+        implements Serializable {
+    private static final long serialVersionUID = 1L;
 
-  /** What happened to the point. */
-  public enum Kind {
-    ALREADY_DONE, TRAINED, RESUMED, FAILED, STOPPED
-  }
+    /** What happened to the point. */
+    public enum Kind {
+        ALREADY_DONE,
+        TRAINED,
+        RESUMED,
+        FAILED,
+        STOPPED
+    }
 
-  /** A point whose run the stopping sweep interrupted (Ctrl-C): it resumes when the sweep is run again. */
-  public static PointOutcome stopped() {
-    return new PointOutcome(Kind.STOPPED, "", -1, "", 0);
-  }
+    /** A point whose run the stopping sweep interrupted (Ctrl-C): it resumes when the sweep is run again. */
+    public static PointOutcome stopped() {
+        return new PointOutcome(Kind.STOPPED, "", -1, "", 0);
+    }
 
-  public boolean failed() {
-    return kind == Kind.FAILED;
-  }
+    public boolean failed() {
+        return kind == Kind.FAILED;
+    }
 }

@@ -11,11 +11,11 @@ import java.util.ServiceLoader;
  * path, where {@link #onClassPath} finds it.
  */
 public interface SweepEngine {
-  /** Runs what is left of the sweep; returns the record of every point whose run directory has a summary. */
-  List<RunRecord> run(SweepJob job) throws InterruptedException;
+    /** Runs what is left of the sweep; returns the record of every point whose run directory has a summary. */
+    List<RunRecord> run(SweepJob job) throws InterruptedException;
 
-  /** The engine on the class path, if any. */
-  static Optional<SweepEngine> onClassPath() {
-    return ServiceLoader.load(SweepEngine.class).findFirst();
-  }
+    /** The engine on the class path, if any. */
+    static Optional<SweepEngine> onClassPath() {
+        return ServiceLoader.load(SweepEngine.class).findFirst();
+    }
 }

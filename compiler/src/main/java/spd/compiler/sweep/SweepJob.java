@@ -16,14 +16,20 @@ import java.util.Optional;
  *     cores the sweep takes, or null for all the cluster offers
  * @param progress where one line per finished point goes
  */
-public record SweepJob(List<SweepPoint> points, Path out, Integer epochs, Path data, Optional<String> master,
-    Integer jobs, PrintWriter progress) {
-  public SweepJob {
-    points = List.copyOf(points);
-  }
+public record SweepJob(
+        List<SweepPoint> points,
+        Path out,
+        Integer epochs,
+        Path data,
+        Optional<String> master,
+        Integer jobs,
+        PrintWriter progress) {
+    public SweepJob {
+        points = List.copyOf(points);
+    }
 
-  /** How many points run at a time on this machine (one unless {@code --jobs} says otherwise). */
-  public int localWorkers() {
-    return jobs == null ? 1 : jobs;
-  }
+    /** How many points run at a time on this machine (one unless {@code --jobs} says otherwise). */
+    public int localWorkers() {
+        return jobs == null ? 1 : jobs;
+    }
 }

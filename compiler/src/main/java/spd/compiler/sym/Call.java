@@ -7,21 +7,21 @@ import java.util.List;
  * {@link Abs}).
  */
 public record Call(MathFunction function, List<Expr> args) implements Expr {
-  public Call {
-    args = List.copyOf(args);
-    if (args.size() != function.arity()) {
-      throw new IllegalArgumentException(
-          function.spdName() + " takes " + function.arity() + " argument(s), got " + args.size());
+    public Call {
+        args = List.copyOf(args);
+        if (args.size() != function.arity()) {
+            throw new IllegalArgumentException(
+                    function.spdName() + " takes " + function.arity() + " argument(s), got " + args.size());
+        }
     }
-  }
 
-  /** The only argument of a one-argument function. */
-  public Expr arg() {
-    return args.get(0);
-  }
+    /** The only argument of a one-argument function. */
+    public Expr arg() {
+        return args.get(0);
+    }
 
-  @Override
-  public String toString() {
-    return toText();
-  }
+    @Override
+    public String toString() {
+        return toText();
+    }
 }

@@ -19,76 +19,76 @@ import spd.compiler.numeric.Deadline;
  * nested in one another share the outer one's limit.
  */
 public final class Effort {
-  /** The default time one symbolic operation may take: about a hundred times what the examples' operations need. */
-  public static final Duration DEFAULT_BUDGET = Duration.ofMillis(200);
+    /** The default time one symbolic operation may take: about a hundred times what the examples' operations need. */
+    public static final Duration DEFAULT_BUDGET = Duration.ofMillis(200);
 
-  private static final ThreadLocal<Session> SESSION = new ThreadLocal<>();
+    private static final ThreadLocal<Session> SESSION = new ThreadLocal<>();
 
-  private Effort() {}
+    private Effort() {}
 
-  /** A run of symbolic work: the per-operation budget and the operations abandoned so far. */
-  private static final class Session {
-    final Duration budget;
-    final List<String> abandoned = new ArrayList<>();
-    /** Whether an operation is running: nested ones run under its limit, not a fresh one. */
-    boolean inOperation;
+    /** A run of symbolic work: the per-operation budget and the operations abandoned so far. */
+    private static final class Session {
+        final Duration budget;
+        final List<String> abandoned = new ArrayList<>();
+        /** Whether an operation is running: nested ones run under its limit, not a fresh one. */
+        boolean inOperation;
 
-    Session(Duration budget) {
-      this.budget = budget;
+        Session(Duration budget) {
+            this.budget = budget;
+        }
     }
-  }
 
-  /**
-   * The result of work run under a per-operation budget, with a sentence for each symbolic operation that was
-   * abandoned for time (what it was working on and after how long).
-   */
-  public record Result<T>(T value, List<String> abandoned) {}
+    /**
+     * The result of work run under a per-operation budget, with a sentence for each symbolic operation that was
+     * abandoned for time (what it was working on and after how long).
+     */
+    public record Result<T>(T value, List<String> abandoned) {}
 
-  /** Runs {@code work} with {@code perOperation} as every symbolic operation's budget, recording what gives up. */
-  public static <T> Result<T> run(Duration perOperation, Supplier<T> work) {
-    Session outer = SESSION.get();
-    Session session = new Session(perOperation);
-    SESSION.set(session);
-    try {
-      T value = work.get();
-      return new Result<>(value, List.copyOf(session.abandoned));
-    } finally {
-      SESSION.set(outer);
+    /** Runs {@code work} with {@code perOperation} as every symbolic operation's budget, recording what gives up. */
+    public static <T> Result<T> run(Duration perOperation, Supplier<T> work) {
+        Session outer = SESSION.get();
+        Session session = new Session(perOperation);
+        SESSION.set(session);
+        try {
+            T value = work.get();
+            return new Result<>(value, List.copyOf(session.abandoned));
+        } finally {
+            SESSION.set(outer);
+        }
     }
-  }
 
-  /**
-   * {@code work} under one operation's budget, or {@code fallback} (a sound answer: "not found", or the input
-   * unchanged) when the budget runs out. {@code what} names the operation for the record, e.g. "cancel".
-   */
-  static <T> T bounded(String what, Expr subject, Supplier<T> work, Supplier<T> fallback) {
-    Session session = SESSION.get();
-    boolean temporary = session == null;
-    if (temporary) {
-      session = new Session(DEFAULT_BUDGET);
-      SESSION.set(session);
-    } else if (session.inOperation) {
-      return work.get();
+    /**
+     * {@code work} under one operation's budget, or {@code fallback} (a sound answer: "not found", or the input
+     * unchanged) when the budget runs out. {@code what} names the operation for the record, e.g. "cancel".
+     */
+    static <T> T bounded(String what, Expr subject, Supplier<T> work, Supplier<T> fallback) {
+        Session session = SESSION.get();
+        boolean temporary = session == null;
+        if (temporary) {
+            session = new Session(DEFAULT_BUDGET);
+            SESSION.set(session);
+        } else if (session.inOperation) {
+            return work.get();
+        }
+        session.inOperation = true;
+        try {
+            Optional<T> result = Deadline.attempt(session.budget, what, work);
+            if (result.isPresent()) {
+                return result.get();
+            }
+            session.abandoned.add(
+                    what + " of " + abbreviated(subject) + " (after " + Deadline.describe(session.budget) + ")");
+            return fallback.get();
+        } finally {
+            session.inOperation = false;
+            if (temporary) {
+                SESSION.remove();
+            }
+        }
     }
-    session.inOperation = true;
-    try {
-      Optional<T> result = Deadline.attempt(session.budget, what, work);
-      if (result.isPresent()) {
-        return result.get();
-      }
-      session.abandoned.add(what + " of " + abbreviated(subject) + " (after " + Deadline.describe(session.budget)
-          + ")");
-      return fallback.get();
-    } finally {
-      session.inOperation = false;
-      if (temporary) {
-        SESSION.remove();
-      }
-    }
-  }
 
-  private static String abbreviated(Expr e) {
-    String text = e.toText();
-    return text.length() <= 80 ? text : text.substring(0, 77) + "...";
-  }
+    private static String abbreviated(Expr e) {
+        String text = e.toText();
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    }
 }

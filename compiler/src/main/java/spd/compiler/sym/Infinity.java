@@ -2,10 +2,10 @@ package spd.compiler.sym;
 
 /** Positive infinity; as a reweighting value it means keep probability 1 and zero penalty slope. */
 public record Infinity() implements Expr {
-  static final Infinity INSTANCE = new Infinity();
+    static final Infinity INSTANCE = new Infinity();
 
-  @Override
-  public String toString() {
-    return "inf";
-  }
+    @Override
+    public String toString() {
+        return "inf";
+    }
 }

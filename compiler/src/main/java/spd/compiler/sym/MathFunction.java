@@ -5,15 +5,15 @@ package spd.compiler.sym;
  * SuppliedFunction} that a client (the language's function table) supplies with its own numerics.
  */
 public sealed interface MathFunction permits Builtin, SuppliedFunction {
-  /** The name in {@code .spd} source, e.g. {@code log}. */
-  String spdName();
+    /** The name in {@code .spd} source, e.g. {@code log}. */
+    String spdName();
 
-  /** The number of arguments. */
-  int arity();
+    /** The number of arguments. */
+    int arity();
 
-  /** A short description for help texts and "did you mean" messages. */
-  String description();
+    /** A short description for help texts and "did you mean" messages. */
+    String description();
 
-  /** This function at the given arguments, in double precision. */
-  double apply(double... args);
+    /** This function at the given arguments, in double precision. */
+    double apply(double... args);
 }

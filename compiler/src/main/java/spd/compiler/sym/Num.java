@@ -4,12 +4,12 @@ import java.util.Objects;
 
 /** An exact rational number. */
 public record Num(Rational value) implements Expr {
-  public Num {
-    Objects.requireNonNull(value, "value");
-  }
+    public Num {
+        Objects.requireNonNull(value, "value");
+    }
 
-  @Override
-  public String toString() {
-    return toText();
-  }
+    @Override
+    public String toString() {
+        return toText();
+    }
 }

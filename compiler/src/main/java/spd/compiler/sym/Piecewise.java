@@ -5,16 +5,16 @@ import java.util.Objects;
 
 /** A piecewise expression: the value of the first piece whose condition holds, else {@code otherwise}. */
 public record Piecewise(List<Piece> pieces, Expr otherwise) implements Expr {
-  public Piecewise {
-    pieces = List.copyOf(pieces);
-    Objects.requireNonNull(otherwise, "otherwise");
-    if (pieces.isEmpty()) {
-      throw new IllegalArgumentException("a piecewise expression needs at least one conditional piece");
+    public Piecewise {
+        pieces = List.copyOf(pieces);
+        Objects.requireNonNull(otherwise, "otherwise");
+        if (pieces.isEmpty()) {
+            throw new IllegalArgumentException("a piecewise expression needs at least one conditional piece");
+        }
     }
-  }
 
-  @Override
-  public String toString() {
-    return toText();
-  }
+    @Override
+    public String toString() {
+        return toText();
+    }
 }

@@ -7,20 +7,20 @@ import java.util.List;
  * any, never 1) first; build with {@link Expr#mul}.
  */
 public record Product(List<Expr> factors) implements Expr {
-  public Product {
-    factors = List.copyOf(factors);
-    if (factors.size() < 2) {
-      throw new IllegalArgumentException("a product needs two factors or more");
+    public Product {
+        factors = List.copyOf(factors);
+        if (factors.size() < 2) {
+            throw new IllegalArgumentException("a product needs two factors or more");
+        }
     }
-  }
 
-  /** The rational coefficient (1 when there is none). */
-  public Rational coefficient() {
-    return factors.get(0) instanceof Num n ? n.value() : Rational.ONE;
-  }
+    /** The rational coefficient (1 when there is none). */
+    public Rational coefficient() {
+        return factors.get(0) instanceof Num n ? n.value() : Rational.ONE;
+    }
 
-  @Override
-  public String toString() {
-    return toText();
-  }
+    @Override
+    public String toString() {
+        return toText();
+    }
 }

@@ -22,22 +22,23 @@ import spd.runtime.data.Mnist;
  */
 @Tag("mnist")
 class Lenet5MnistTest {
-  @TempDir
-  Path directory;
+    @TempDir
+    Path directory;
 
-  @Test
-  void oneEpochOfLenet5LearnsMnist() throws IOException {
-    DataDirectory data = DataDirectory.resolve(null);
-    assumeTrue(Mnist.isPresent(data.path()), "MNIST is not in " + data.path() + "; run scripts/fetch-mnist.sh");
-    Path run = directory.resolve("run");
-    String example = Project.examples().resolve("lenet5/plain.spd").toString();
-    assertEquals(0, Main.execute("run", example, "--epochs", "1", "--out", run.toString(), "--quiet"));
-    JsonNode summary = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
-    assertEquals("completed", summary.get("status").asText(), summary.toString());
-    double error = summary.get("test_error").asDouble(Double.NaN);
-    assertTrue(error < 0.03, "test error " + error + " after one epoch: " + summary);
-    assertEquals(500, summary.at("/nonzero_per_layer/conv1/total").asLong(), summary.toString());
-    assertEquals(25_000, summary.at("/nonzero_per_layer/conv2/total").asLong(), summary.toString());
-    assertEquals(430_500, summary.get("total_weights").asLong(), summary.toString());
-  }
+    @Test
+    void oneEpochOfLenet5LearnsMnist() throws IOException {
+        DataDirectory data = DataDirectory.resolve(null);
+        assumeTrue(Mnist.isPresent(data.path()), "MNIST is not in " + data.path() + "; run scripts/fetch-mnist.sh");
+        Path run = directory.resolve("run");
+        String example = Project.examples().resolve("lenet5/plain.spd").toString();
+        assertEquals(0, Main.execute("run", example, "--epochs", "1", "--out", run.toString(), "--quiet"));
+        JsonNode summary =
+                new ObjectMapper().readTree(run.resolve("summary.json").toFile());
+        assertEquals("completed", summary.get("status").asText(), summary.toString());
+        double error = summary.get("test_error").asDouble(Double.NaN);
+        assertTrue(error < 0.03, "test error " + error + " after one epoch: " + summary);
+        assertEquals(500, summary.at("/nonzero_per_layer/conv1/total").asLong(), summary.toString());
+        assertEquals(25_000, summary.at("/nonzero_per_layer/conv2/total").asLong(), summary.toString());
+        assertEquals(430_500, summary.get("total_weights").asLong(), summary.toString());
+    }
 }

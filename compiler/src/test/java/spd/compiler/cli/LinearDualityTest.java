@@ -17,18 +17,20 @@ import spd.compiler.testing.Project;
  * adaptive rule trained have the support of the IRLS solution of L + lambda Omega, and nearly its values.
  */
 class LinearDualityTest {
-  @TempDir
-  Path directory;
+    @TempDir
+    Path directory;
 
-  @ParameterizedTest
-  @ValueSource(strings = {"linear_adadrop.spd", "linear_lasso.spd", "scad_penalty.spd"})
-  void theTrainedWeightsReachThePenalizedSolution(String example) throws IOException {
-    Path run = directory.resolve("run");
-    int status = Main.execute("run", Project.examples().resolve(example).toString(), "--out", run.toString(), "--quiet");
-    assertEquals(0, status);
-    JsonNode report = new ObjectMapper().readTree(run.resolve("duality.json").toFile());
-    assertTrue(report.get("irls_converged").asBoolean());
-    assertEquals(1.0, report.get("jaccard_dropout_irls").asDouble(), report.toString());
-    assertTrue(report.get("relative_distance").asDouble() < 0.1, report.toString());
-  }
+    @ParameterizedTest
+    @ValueSource(strings = {"linear_adadrop.spd", "linear_lasso.spd", "scad_penalty.spd"})
+    void theTrainedWeightsReachThePenalizedSolution(String example) throws IOException {
+        Path run = directory.resolve("run");
+        int status =
+                Main.execute("run", Project.examples().resolve(example).toString(), "--out", run.toString(), "--quiet");
+        assertEquals(0, status);
+        JsonNode report =
+                new ObjectMapper().readTree(run.resolve("duality.json").toFile());
+        assertTrue(report.get("irls_converged").asBoolean());
+        assertEquals(1.0, report.get("jaccard_dropout_irls").asDouble(), report.toString());
+        assertTrue(report.get("relative_distance").asDouble() < 0.1, report.toString());
+    }
 }

@@ -12,19 +12,20 @@ import spd.compiler.sym.Expr;
  * otherwise }}) and read by the real front end: the grammar's {@code standaloneExpr} rule, then the lowering.
  */
 public final class Expressions {
-  private Expressions() {}
+    private Expressions() {}
 
-  /**
-   * The canonical symbolic form of {@code text}.
-   *
-   * @throws IllegalArgumentException when the text is not an expression (with the parser's diagnostics)
-   */
-  public static Expr parse(String text) {
-    Diagnostics diagnostics = new Diagnostics();
-    Optional<spd.compiler.ast.Expr> parsed = SourceParser.parseExpression(new SourceFile("<test>", text), diagnostics);
-    if (parsed.isEmpty() || diagnostics.hasErrors()) {
-      throw new IllegalArgumentException("not an expression: " + text + " " + diagnostics.sorted());
+    /**
+     * The canonical symbolic form of {@code text}.
+     *
+     * @throws IllegalArgumentException when the text is not an expression (with the parser's diagnostics)
+     */
+    public static Expr parse(String text) {
+        Diagnostics diagnostics = new Diagnostics();
+        Optional<spd.compiler.ast.Expr> parsed =
+                SourceParser.parseExpression(new SourceFile("<test>", text), diagnostics);
+        if (parsed.isEmpty() || diagnostics.hasErrors()) {
+            throw new IllegalArgumentException("not an expression: " + text + " " + diagnostics.sorted());
+        }
+        return Lowering.lower(parsed.get());
     }
-    return Lowering.lower(parsed.get());
-  }
 }

@@ -5,15 +5,15 @@ package spd.runtime.base;
  * cannot be resumed). Its message says what happened and what to do; callers print it without a stack trace.
  */
 public class RunException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** A failure with a message that names the problem and the fix. */
-  public RunException(String message) {
-    super(message);
-  }
+    /** A failure with a message that names the problem and the fix. */
+    public RunException(String message) {
+        super(message);
+    }
 
-  /** A failure with a message and the underlying cause (kept for debugging, not shown to users). */
-  public RunException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    /** A failure with a message and the underlying cause (kept for debugging, not shown to users). */
+    public RunException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -11,6 +11,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 @FunctionalInterface
 public interface StepWeightFunction {
-  /** Applies the rule element-wise to {@code w} with the per-element step size {@code step}. */
-  INDArray apply(INDArray w, INDArray step);
+    /** Applies the rule element-wise to {@code w} with the per-element step size {@code step}. */
+    INDArray apply(INDArray w, INDArray step);
 }

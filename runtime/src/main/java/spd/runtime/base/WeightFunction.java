@@ -13,6 +13,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 @FunctionalInterface
 public interface WeightFunction {
-  /** Applies the rule element-wise to {@code w}. */
-  INDArray apply(INDArray w);
+    /** Applies the rule element-wise to {@code w}. */
+    INDArray apply(INDArray w);
 }

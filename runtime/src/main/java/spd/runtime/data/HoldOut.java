@@ -11,21 +11,21 @@ import spd.runtime.base.Seeds;
  * @param validation the rows held out
  */
 public record HoldOut(int[] train, int[] validation) {
-  /** Holds out {@code round(n * fraction)} rows chosen by the permutation of {@code seed}. */
-  public static HoldOut of(int n, double fraction, long seed) {
-    int validationCount = (int) Math.round(n * fraction);
-    int[] order = Seeds.permutation(n, Seeds.derive(seed, Seeds.DATA));
-    int[] validation = Arrays.copyOfRange(order, 0, validationCount);
-    int[] train = Arrays.copyOfRange(order, validationCount, n);
-    Arrays.sort(train);
-    Arrays.sort(validation);
-    return new HoldOut(train, validation);
-  }
+    /** Holds out {@code round(n * fraction)} rows chosen by the permutation of {@code seed}. */
+    public static HoldOut of(int n, double fraction, long seed) {
+        int validationCount = (int) Math.round(n * fraction);
+        int[] order = Seeds.permutation(n, Seeds.derive(seed, Seeds.DATA));
+        int[] validation = Arrays.copyOfRange(order, 0, validationCount);
+        int[] train = Arrays.copyOfRange(order, validationCount, n);
+        Arrays.sort(train);
+        Arrays.sort(validation);
+        return new HoldOut(train, validation);
+    }
 
-  /** Every row, in order. */
-  public static int[] all(int n) {
-    int[] rows = new int[n];
-    Arrays.setAll(rows, i -> i);
-    return rows;
-  }
+    /** Every row, in order. */
+    public static int[] all(int n) {
+        int[] rows = new int[n];
+        Arrays.setAll(rows, i -> i);
+        return rows;
+    }
 }

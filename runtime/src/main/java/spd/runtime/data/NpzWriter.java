@@ -17,41 +17,42 @@ import java.util.zip.ZipOutputStream;
  * file and renamed so that a reader never sees a half-written file.
  */
 public final class NpzWriter {
-  private final Map<String, byte[]> arrays = new LinkedHashMap<>();
+    private final Map<String, byte[]> arrays = new LinkedHashMap<>();
 
-  /** Adds an array by name (without {@code .npy}); the bytes come from {@link NpyArray#encode}. */
-  public NpzWriter add(String name, byte[] npy) {
-    if (arrays.put(name, npy) != null) {
-      throw new IllegalArgumentException("two arrays are named " + name);
+    /** Adds an array by name (without {@code .npy}); the bytes come from {@link NpyArray#encode}. */
+    public NpzWriter add(String name, byte[] npy) {
+        if (arrays.put(name, npy) != null) {
+            throw new IllegalArgumentException("two arrays are named " + name);
+        }
+        return this;
     }
-    return this;
-  }
 
-  /** Writes the file. */
-  public void write(Path file) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
+    /** Writes the file. */
+    public void write(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(temporary);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> array : arrays.entrySet()) {
+                ZipEntry entry = new ZipEntry(array.getKey() + ".npy");
+                entry.setTime(0); // a fixed time: the same arrays give the same bytes
+                entry.setMethod(ZipEntry.STORED);
+                CRC32 crc = new CRC32();
+                crc.update(array.getValue());
+                entry.setCrc(crc.getValue());
+                entry.setSize(array.getValue().length);
+                entry.setCompressedSize(array.getValue().length);
+                zip.putNextEntry(entry);
+                zip.write(array.getValue());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
-    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-    try (OutputStream out = Files.newOutputStream(temporary); ZipOutputStream zip = new ZipOutputStream(out)) {
-      for (Map.Entry<String, byte[]> array : arrays.entrySet()) {
-        ZipEntry entry = new ZipEntry(array.getKey() + ".npy");
-        entry.setTime(0); // a fixed time: the same arrays give the same bytes
-        entry.setMethod(ZipEntry.STORED);
-        CRC32 crc = new CRC32();
-        crc.update(array.getValue());
-        entry.setCrc(crc.getValue());
-        entry.setSize(array.getValue().length);
-        entry.setCompressedSize(array.getValue().length);
-        zip.putNextEntry(entry);
-        zip.write(array.getValue());
-        zip.closeEntry();
-      }
-    } catch (IOException e) {
-      Files.deleteIfExists(temporary);
-      throw e;
-    }
-    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-  }
 }

@@ -14,39 +14,41 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * distinct ranges may run on several threads at once.
  */
 final class NativeElements {
-  private NativeElements() {}
+    private NativeElements() {}
 
-  /** Whether {@code array}'s elements are contiguous in C order (a c-ordered array or a block of its rows). */
-  static boolean contiguous(INDArray array) {
-    return array.ordering() == 'c' && (array.length() <= 1 || array.elementWiseStride() == 1);
-  }
-
-  private static ByteBuffer bytes(INDArray array) {
-    if (!contiguous(array)) {
-      throw new IllegalArgumentException("a native view needs an array contiguous in C order");
+    /** Whether {@code array}'s elements are contiguous in C order (a c-ordered array or a block of its rows). */
+    static boolean contiguous(INDArray array) {
+        return array.ordering() == 'c' && (array.length() <= 1 || array.elementWiseStride() == 1);
     }
-    int width = array.dataType().width();
-    int start = Math.toIntExact(array.offset() * width);
-    ByteBuffer all = array.data().asNio();
-    return all.limit(start + Math.toIntExact(array.length() * width)).position(start).slice()
-        .order(ByteOrder.nativeOrder());
-  }
 
-  /** The elements of a float32 array. */
-  static FloatBuffer floats(INDArray array) {
-    requireType(array, DataType.FLOAT);
-    return bytes(array).asFloatBuffer();
-  }
-
-  /** The elements of a float64 array. */
-  static DoubleBuffer doubles(INDArray array) {
-    requireType(array, DataType.DOUBLE);
-    return bytes(array).asDoubleBuffer();
-  }
-
-  private static void requireType(INDArray array, DataType type) {
-    if (array.dataType() != type) {
-      throw new IllegalArgumentException("expected a " + type + " array, got " + array.dataType());
+    private static ByteBuffer bytes(INDArray array) {
+        if (!contiguous(array)) {
+            throw new IllegalArgumentException("a native view needs an array contiguous in C order");
+        }
+        int width = array.dataType().width();
+        int start = Math.toIntExact(array.offset() * width);
+        ByteBuffer all = array.data().asNio();
+        return all.limit(start + Math.toIntExact(array.length() * width))
+                .position(start)
+                .slice()
+                .order(ByteOrder.nativeOrder());
     }
-  }
+
+    /** The elements of a float32 array. */
+    static FloatBuffer floats(INDArray array) {
+        requireType(array, DataType.FLOAT);
+        return bytes(array).asFloatBuffer();
+    }
+
+    /** The elements of a float64 array. */
+    static DoubleBuffer doubles(INDArray array) {
+        requireType(array, DataType.DOUBLE);
+        return bytes(array).asDoubleBuffer();
+    }
+
+    private static void requireType(INDArray array, DataType type) {
+        if (array.dataType() != type) {
+            throw new IllegalArgumentException("expected a " + type + " array, got " + array.dataType());
+        }
+    }
 }

@@ -10,41 +10,41 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code fc1.b}, {@code fc1.log_sigma2}) and key the checkpoint.
  */
 public final class Parameter {
-  private final String name;
-  private final INDArray value;
-  private final INDArray gradient;
+    private final String name;
+    private final INDArray value;
+    private final INDArray gradient;
 
-  private Parameter(String name, INDArray value) {
-    this.name = name;
-    this.value = value;
-    this.gradient = Nd4j.zeros(DataType.FLOAT, value.shape());
-  }
-
-  /** A parameter holding {@code value} (float32, c-order, used in place) with a zero gradient. */
-  public static Parameter of(String name, INDArray value) {
-    if (value.dataType() != DataType.FLOAT || value.ordering() != 'c' || value.isView()) {
-      throw new IllegalArgumentException(name + " must be a float32, c-ordered array that is not a view");
+    private Parameter(String name, INDArray value) {
+        this.name = name;
+        this.value = value;
+        this.gradient = Nd4j.zeros(DataType.FLOAT, value.shape());
     }
-    return new Parameter(name, value);
-  }
 
-  /** The unique name, e.g. {@code fc1.W}. */
-  public String name() {
-    return name;
-  }
+    /** A parameter holding {@code value} (float32, c-order, used in place) with a zero gradient. */
+    public static Parameter of(String name, INDArray value) {
+        if (value.dataType() != DataType.FLOAT || value.ordering() != 'c' || value.isView()) {
+            throw new IllegalArgumentException(name + " must be a float32, c-ordered array that is not a view");
+        }
+        return new Parameter(name, value);
+    }
 
-  /** The current value; updated in place. */
-  public INDArray value() {
-    return value;
-  }
+    /** The unique name, e.g. {@code fc1.W}. */
+    public String name() {
+        return name;
+    }
 
-  /** The gradient of the training objective with respect to the value, as of the last backward pass. */
-  public INDArray gradient() {
-    return gradient;
-  }
+    /** The current value; updated in place. */
+    public INDArray value() {
+        return value;
+    }
 
-  @Override
-  public String toString() {
-    return name + java.util.Arrays.toString(value.shape());
-  }
+    /** The gradient of the training objective with respect to the value, as of the last backward pass. */
+    public INDArray gradient() {
+        return gradient;
+    }
+
+    @Override
+    public String toString() {
+        return name + java.util.Arrays.toString(value.shape());
+    }
 }

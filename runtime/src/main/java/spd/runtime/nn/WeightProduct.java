@@ -9,16 +9,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code nn} does not depend on the regularizers that implement it ({@code reg.LayerRegularizer}).
  */
 public interface WeightProduct {
-  /** Training forward product without the bias: {@code output = input . W_eff}. */
-  void forward(INDArray input, INDArray output);
+    /** Training forward product without the bias: {@code output = input . W_eff}. */
+    void forward(INDArray input, INDArray output);
 
-  /**
-   * Training backward product: given dL/d(output) of {@link #forward}, writes dL/d(input) into {@code
-   * gradInput} (null when the layer needs none) and fills the gradients of the layer's weight and of {@link
-   * #parameters()}.
-   */
-  void backward(INDArray input, INDArray gradOutput, INDArray gradInput);
+    /**
+     * Training backward product: given dL/d(output) of {@link #forward}, writes dL/d(input) into {@code
+     * gradInput} (null when the layer needs none) and fills the gradients of the layer's weight and of {@link
+     * #parameters()}.
+     */
+    void backward(INDArray input, INDArray gradOutput, INDArray gradInput);
 
-  /** Trainable parameters the product owns beyond the layer's weight and bias (e.g. a log-variance). */
-  List<Parameter> parameters();
+    /** Trainable parameters the product owns beyond the layer's weight and bias (e.g. a log-variance). */
+    List<Parameter> parameters();
 }

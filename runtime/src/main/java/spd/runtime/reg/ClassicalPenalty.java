@@ -13,37 +13,37 @@ import spd.runtime.nn.WeightedLayer;
  * every weight cost as much as a forward pass here.
  */
 public record ClassicalPenalty(WeightFunction value, WeightFunction gradient) implements Regularizer {
-  @Override
-  public String kind() {
-    return "penalty";
-  }
-
-  @Override
-  public LayerRegularizer attach(WeightedLayer layer) {
-    return new State(layer);
-  }
-
-  /** The per-layer state: none beyond the layer. */
-  private final class State implements LayerRegularizer {
-    private final WeightedLayer layer;
-
-    State(WeightedLayer layer) {
-      this.layer = layer;
+    @Override
+    public String kind() {
+        return "penalty";
     }
 
     @Override
-    public WeightedLayer layer() {
-      return layer;
+    public LayerRegularizer attach(WeightedLayer layer) {
+        return new State(layer);
     }
 
-    @Override
-    public void backwardWeights(INDArray weightGradient) {
-      weightGradient.addi(gradient.apply(layer.weights()));
-    }
+    /** The per-layer state: none beyond the layer. */
+    private final class State implements LayerRegularizer {
+        private final WeightedLayer layer;
 
-    @Override
-    public double penalty() {
-      return value.apply(layer.weights()).sumNumber().doubleValue();
+        State(WeightedLayer layer) {
+            this.layer = layer;
+        }
+
+        @Override
+        public WeightedLayer layer() {
+            return layer;
+        }
+
+        @Override
+        public void backwardWeights(INDArray weightGradient) {
+            weightGradient.addi(gradient.apply(layer.weights()));
+        }
+
+        @Override
+        public double penalty() {
+            return value.apply(layer.weights()).sumNumber().doubleValue();
+        }
     }
-  }
 }

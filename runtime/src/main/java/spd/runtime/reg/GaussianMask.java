@@ -12,33 +12,33 @@ import spd.runtime.nn.WeightedLayer;
  * variance v is recomputed from the current weights every {@code refreshEvery} steps (0: only once).
  */
 public record GaussianMask(WeightFunction variance, int refreshEvery) implements Regularizer {
-  @Override
-  public String kind() {
-    return "gaussian";
-  }
-
-  @Override
-  public LayerRegularizer attach(WeightedLayer layer) {
-    return new State(layer);
-  }
-
-  /** The per-layer mask state; the mask parameter held is the standard deviation sqrt(v). */
-  private final class State extends MaskedWeights {
-    State(WeightedLayer layer) {
-      super(layer, refreshEvery, "std");
+    @Override
+    public String kind() {
+        return "gaussian";
     }
 
     @Override
-    protected void refreshParameter(INDArray weights, INDArray out) {
-      // sqrt into a new array: the rule's result (possibly a cached constant) is never modified.
-      out.assign(Transforms.sqrt(variance.apply(weights), true));
+    public LayerRegularizer attach(WeightedLayer layer) {
+        return new State(layer);
     }
 
-    @Override
-    protected void sample(StepContext step, INDArray weights, INDArray mask, INDArray effective) {
-      Nd4j.getExecutioner().exec(new GaussianDistribution(mask, 0.0, 1.0), step.random());
-      mask.muli(maskParameter).addi(1.0);
-      weights.mul(mask, effective);
+    /** The per-layer mask state; the mask parameter held is the standard deviation sqrt(v). */
+    private final class State extends MaskedWeights {
+        State(WeightedLayer layer) {
+            super(layer, refreshEvery, "std");
+        }
+
+        @Override
+        protected void refreshParameter(INDArray weights, INDArray out) {
+            // sqrt into a new array: the rule's result (possibly a cached constant) is never modified.
+            out.assign(Transforms.sqrt(variance.apply(weights), true));
+        }
+
+        @Override
+        protected void sample(StepContext step, INDArray weights, INDArray mask, INDArray effective) {
+            Nd4j.getExecutioner().exec(new GaussianDistribution(mask, 0.0, 1.0), step.random());
+            mask.muli(maskParameter).addi(1.0);
+            weights.mul(mask, effective);
+        }
     }
-  }
 }

@@ -25,57 +25,57 @@ import spd.runtime.nn.WeightedLayer;
  * @param init the initial probability that a gate is nonzero, in (0, 1) (0.5)
  */
 public record HardConcrete(double lambda, double beta, double gamma, double zeta, double init) implements Regularizer {
-  /** The temperature of Louizos et al. */
-  public static final double DEFAULT_BETA = 2.0 / 3.0;
-  /** The lower end of the stretch of Louizos et al. */
-  public static final double DEFAULT_GAMMA = -0.1;
-  /** The upper end of the stretch of Louizos et al. */
-  public static final double DEFAULT_ZETA = 1.1;
-  /** The default initial probability that a gate is nonzero. */
-  public static final double DEFAULT_INIT = 0.5;
+    /** The temperature of Louizos et al. */
+    public static final double DEFAULT_BETA = 2.0 / 3.0;
+    /** The lower end of the stretch of Louizos et al. */
+    public static final double DEFAULT_GAMMA = -0.1;
+    /** The upper end of the stretch of Louizos et al. */
+    public static final double DEFAULT_ZETA = 1.1;
+    /** The default initial probability that a gate is nonzero. */
+    public static final double DEFAULT_INIT = 0.5;
 
-  /** Checks the ranges. */
-  public HardConcrete {
-    if (!(lambda >= 0) || !Double.isFinite(lambda)) {
-      throw new IllegalArgumentException("hard-concrete gates need lambda >= 0, got " + lambda);
+    /** Checks the ranges. */
+    public HardConcrete {
+        if (!(lambda >= 0) || !Double.isFinite(lambda)) {
+            throw new IllegalArgumentException("hard-concrete gates need lambda >= 0, got " + lambda);
+        }
+        if (!(beta > 0) || !(gamma < 0) || !(zeta > 1)) {
+            throw new IllegalArgumentException(
+                    "hard-concrete gates need beta > 0, gamma < 0 and zeta > 1; got beta=%s gamma=%s zeta=%s"
+                            .formatted(beta, gamma, zeta));
+        }
+        if (!(init > 0 && init < 1)) {
+            throw new IllegalArgumentException("the initial gate probability must be in (0, 1), got " + init);
+        }
     }
-    if (!(beta > 0) || !(gamma < 0) || !(zeta > 1)) {
-      throw new IllegalArgumentException(
-          "hard-concrete gates need beta > 0, gamma < 0 and zeta > 1; got beta=%s gamma=%s zeta=%s"
-              .formatted(beta, gamma, zeta));
+
+    /** Gates with the constants of Louizos et al. (beta 2/3, gamma -0.1, zeta 1.1) opening with probability 0.5. */
+    public static HardConcrete of(double lambda) {
+        return new HardConcrete(lambda, DEFAULT_BETA, DEFAULT_GAMMA, DEFAULT_ZETA, DEFAULT_INIT);
     }
-    if (!(init > 0 && init < 1)) {
-      throw new IllegalArgumentException("the initial gate probability must be in (0, 1), got " + init);
+
+    /** Gates with every constant given. */
+    public static HardConcrete of(double lambda, double beta, double gamma, double zeta, double init) {
+        return new HardConcrete(lambda, beta, gamma, zeta, init);
     }
-  }
 
-  /** Gates with the constants of Louizos et al. (beta 2/3, gamma -0.1, zeta 1.1) opening with probability 0.5. */
-  public static HardConcrete of(double lambda) {
-    return new HardConcrete(lambda, DEFAULT_BETA, DEFAULT_GAMMA, DEFAULT_ZETA, DEFAULT_INIT);
-  }
+    /** beta log(-gamma/zeta): P(z != 0) = sigmoid(log_a - this shift). */
+    double shift() {
+        return beta * Math.log(-gamma / zeta);
+    }
 
-  /** Gates with every constant given. */
-  public static HardConcrete of(double lambda, double beta, double gamma, double zeta, double init) {
-    return new HardConcrete(lambda, beta, gamma, zeta, init);
-  }
+    /** The log_a at which P(z != 0) = init. */
+    double initialLogA() {
+        return Math.log(init / (1 - init)) + shift();
+    }
 
-  /** beta log(-gamma/zeta): P(z != 0) = sigmoid(log_a - this shift). */
-  double shift() {
-    return beta * Math.log(-gamma / zeta);
-  }
+    @Override
+    public String kind() {
+        return "hard_concrete";
+    }
 
-  /** The log_a at which P(z != 0) = init. */
-  double initialLogA() {
-    return Math.log(init / (1 - init)) + shift();
-  }
-
-  @Override
-  public String kind() {
-    return "hard_concrete";
-  }
-
-  @Override
-  public LayerRegularizer attach(WeightedLayer layer) {
-    return new HardConcreteLayer(this, layer);
-  }
+    @Override
+    public LayerRegularizer attach(WeightedLayer layer) {
+        return new HardConcreteLayer(this, layer);
+    }
 }

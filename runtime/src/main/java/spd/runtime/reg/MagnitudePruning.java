@@ -16,61 +16,61 @@ import spd.runtime.nn.WeightedLayer;
  * @param every the number of steps between two pruning events, >= 1
  */
 public record MagnitudePruning(double target, Ramp ramp, int firstEpoch, int lastEpoch, int every)
-    implements Regularizer {
+        implements Regularizer {
 
-  /** How the sparsity s_t grows with the progress p in [0, 1] through the ramp. */
-  public enum Ramp {
-    /** s_t = s_f (1 - (1 - p)^3): prune fast while many redundant weights remain (Zhu and Gupta). */
-    CUBIC,
-    /** s_t = s_f p. */
-    LINEAR;
+    /** How the sparsity s_t grows with the progress p in [0, 1] through the ramp. */
+    public enum Ramp {
+        /** s_t = s_f (1 - (1 - p)^3): prune fast while many redundant weights remain (Zhu and Gupta). */
+        CUBIC,
+        /** s_t = s_f p. */
+        LINEAR;
 
-    /** The sparsity at progress {@code progress} (clipped to [0, 1]) towards {@code target}. */
-    public double sparsity(double target, double progress) {
-      double p = Math.max(0, Math.min(1, progress));
-      return switch (this) {
-        case CUBIC -> target * (1 - Math.pow(1 - p, 3));
-        case LINEAR -> target * p;
-      };
+        /** The sparsity at progress {@code progress} (clipped to [0, 1]) towards {@code target}. */
+        public double sparsity(double target, double progress) {
+            double p = Math.max(0, Math.min(1, progress));
+            return switch (this) {
+                case CUBIC -> target * (1 - Math.pow(1 - p, 3));
+                case LINEAR -> target * p;
+            };
+        }
     }
-  }
 
-  /** Checks the ranges. */
-  public MagnitudePruning {
-    if (!(target >= 0 && target < 1)) {
-      throw new IllegalArgumentException("the target sparsity must be in [0, 1), got " + target);
+    /** Checks the ranges. */
+    public MagnitudePruning {
+        if (!(target >= 0 && target < 1)) {
+            throw new IllegalArgumentException("the target sparsity must be in [0, 1), got " + target);
+        }
+        if (firstEpoch < 1 || lastEpoch < firstEpoch) {
+            throw new IllegalArgumentException(
+                    "the pruning epochs must satisfy 1 <= first <= last, got %d..%d".formatted(firstEpoch, lastEpoch));
+        }
+        if (every < 1) {
+            throw new IllegalArgumentException("pruning must happen every >= 1 steps, got " + every);
+        }
     }
-    if (firstEpoch < 1 || lastEpoch < firstEpoch) {
-      throw new IllegalArgumentException(
-          "the pruning epochs must satisfy 1 <= first <= last, got %d..%d".formatted(firstEpoch, lastEpoch));
+
+    /** Cubic ramp from epoch {@code firstEpoch} to {@code lastEpoch}, pruning every {@code every} steps. */
+    public static MagnitudePruning cubic(double target, int firstEpoch, int lastEpoch, int every) {
+        return new MagnitudePruning(target, Ramp.CUBIC, firstEpoch, lastEpoch, every);
     }
-    if (every < 1) {
-      throw new IllegalArgumentException("pruning must happen every >= 1 steps, got " + every);
+
+    /** Linear ramp from epoch {@code firstEpoch} to {@code lastEpoch}, pruning every {@code every} steps. */
+    public static MagnitudePruning linear(double target, int firstEpoch, int lastEpoch, int every) {
+        return new MagnitudePruning(target, Ramp.LINEAR, firstEpoch, lastEpoch, every);
     }
-  }
 
-  /** Cubic ramp from epoch {@code firstEpoch} to {@code lastEpoch}, pruning every {@code every} steps. */
-  public static MagnitudePruning cubic(double target, int firstEpoch, int lastEpoch, int every) {
-    return new MagnitudePruning(target, Ramp.CUBIC, firstEpoch, lastEpoch, every);
-  }
+    /** Any ramp. */
+    public static MagnitudePruning of(double target, Ramp ramp, int firstEpoch, int lastEpoch, int every) {
+        return new MagnitudePruning(target, ramp, firstEpoch, lastEpoch, every);
+    }
 
-  /** Linear ramp from epoch {@code firstEpoch} to {@code lastEpoch}, pruning every {@code every} steps. */
-  public static MagnitudePruning linear(double target, int firstEpoch, int lastEpoch, int every) {
-    return new MagnitudePruning(target, Ramp.LINEAR, firstEpoch, lastEpoch, every);
-  }
+    @Override
+    public String kind() {
+        return "magnitude";
+    }
 
-  /** Any ramp. */
-  public static MagnitudePruning of(double target, Ramp ramp, int firstEpoch, int lastEpoch, int every) {
-    return new MagnitudePruning(target, ramp, firstEpoch, lastEpoch, every);
-  }
-
-  @Override
-  public String kind() {
-    return "magnitude";
-  }
-
-  @Override
-  public LayerRegularizer attach(WeightedLayer layer) {
-    return new MagnitudePruningLayer(this, layer);
-  }
+    @Override
+    public LayerRegularizer attach(WeightedLayer layer) {
+        return new MagnitudePruningLayer(this, layer);
+    }
 }

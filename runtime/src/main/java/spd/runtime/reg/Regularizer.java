@@ -10,9 +10,9 @@ import spd.runtime.nn.WeightedLayer;
  * LayerRegularizer}, without changes to the trainer.
  */
 public interface Regularizer {
-  /** A short, stable name of the rule for manifests and logs, e.g. {@code bernoulli}. */
-  String kind();
+    /** A short, stable name of the rule for manifests and logs, e.g. {@code bernoulli}. */
+    String kind();
 
-  /** Creates the per-layer state of this rule for {@code layer}; called once per layer before training. */
-  LayerRegularizer attach(WeightedLayer layer);
+    /** Creates the per-layer state of this rule for {@code layer}; called once per layer before training. */
+    LayerRegularizer attach(WeightedLayer layer);
 }

@@ -28,57 +28,57 @@ import spd.runtime.nn.WeightedLayer;
  * @param threshold the log alpha above which a weight is zero at evaluation (ln 19: keep probability 0.05)
  */
 public record VariationalDropout(Reparameterization reparameterization, double threshold) implements Regularizer {
-  /** The evaluation threshold ln 19, the same as a keep probability below 0.05 (theory.md 4.3). */
-  public static final double DEFAULT_THRESHOLD = Math.log(19);
+    /** The evaluation threshold ln 19, the same as a keep probability below 0.05 (theory.md 4.3). */
+    public static final double DEFAULT_THRESHOLD = Math.log(19);
 
-  /** How the posterior is parameterized and sampled. */
-  public enum Reparameterization {
-    /** W and log sigma, local reparameterization trick ("VarDrop+LR+AR"). */
-    ADDITIVE,
-    /** W and log alpha, local reparameterization trick ("VarDrop+LR"). */
-    LOCAL,
-    /** W and log alpha, multiplicative weight noise sampled once per step ("VarDrop"). */
-    NONE
-  }
-
-  /** Checks the threshold. */
-  public VariationalDropout {
-    if (!Double.isFinite(threshold)) {
-      throw new IllegalArgumentException("the variational-dropout threshold must be finite, got " + threshold);
+    /** How the posterior is parameterized and sampled. */
+    public enum Reparameterization {
+        /** W and log sigma, local reparameterization trick ("VarDrop+LR+AR"). */
+        ADDITIVE,
+        /** W and log alpha, local reparameterization trick ("VarDrop+LR"). */
+        LOCAL,
+        /** W and log alpha, multiplicative weight noise sampled once per step ("VarDrop"). */
+        NONE
     }
-  }
 
-  /** Variational dropout with the given parameterization and evaluation threshold on log alpha. */
-  public static VariationalDropout of(Reparameterization reparameterization, double threshold) {
-    return new VariationalDropout(reparameterization, threshold);
-  }
+    /** Checks the threshold. */
+    public VariationalDropout {
+        if (!Double.isFinite(threshold)) {
+            throw new IllegalArgumentException("the variational-dropout threshold must be finite, got " + threshold);
+        }
+    }
 
-  /** The additive parameterization with the threshold ln 19. */
-  public static VariationalDropout additive() {
-    return of(Reparameterization.ADDITIVE, DEFAULT_THRESHOLD);
-  }
+    /** Variational dropout with the given parameterization and evaluation threshold on log alpha. */
+    public static VariationalDropout of(Reparameterization reparameterization, double threshold) {
+        return new VariationalDropout(reparameterization, threshold);
+    }
 
-  /** The log-alpha parameterization with the local reparameterization trick and the threshold ln 19. */
-  public static VariationalDropout local() {
-    return of(Reparameterization.LOCAL, DEFAULT_THRESHOLD);
-  }
+    /** The additive parameterization with the threshold ln 19. */
+    public static VariationalDropout additive() {
+        return of(Reparameterization.ADDITIVE, DEFAULT_THRESHOLD);
+    }
 
-  /** Plain multiplicative weight noise with the threshold ln 19. */
-  public static VariationalDropout none() {
-    return of(Reparameterization.NONE, DEFAULT_THRESHOLD);
-  }
+    /** The log-alpha parameterization with the local reparameterization trick and the threshold ln 19. */
+    public static VariationalDropout local() {
+        return of(Reparameterization.LOCAL, DEFAULT_THRESHOLD);
+    }
 
-  @Override
-  public String kind() {
-    return "variational";
-  }
+    /** Plain multiplicative weight noise with the threshold ln 19. */
+    public static VariationalDropout none() {
+        return of(Reparameterization.NONE, DEFAULT_THRESHOLD);
+    }
 
-  @Override
-  public LayerRegularizer attach(WeightedLayer layer) {
-    return switch (reparameterization) {
-      case ADDITIVE -> new AdditiveVariationalLayer(layer, threshold);
-      case LOCAL -> new LocalVariationalLayer(layer, threshold);
-      case NONE -> new WeightNoiseVariationalLayer(layer, threshold);
-    };
-  }
+    @Override
+    public String kind() {
+        return "variational";
+    }
+
+    @Override
+    public LayerRegularizer attach(WeightedLayer layer) {
+        return switch (reparameterization) {
+            case ADDITIVE -> new AdditiveVariationalLayer(layer, threshold);
+            case LOCAL -> new LocalVariationalLayer(layer, threshold);
+            case NONE -> new WeightNoiseVariationalLayer(layer, threshold);
+        };
+    }
 }

@@ -28,78 +28,81 @@ import spd.runtime.base.RunException;
  * then for each array its name and ND4J's binary serialisation.
  */
 record Checkpoint(Metadata metadata, Map<String, INDArray> arrays) {
-  static final String FILE_NAME = "checkpoint.bin";
-  private static final String MAGIC = "SPDCKPT1";
-  private static final ObjectMapper JSON = new ObjectMapper();
+    static final String FILE_NAME = "checkpoint.bin";
+    private static final String MAGIC = "SPDCKPT1";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** What besides arrays a resumed run needs. */
-  record Metadata(
-      String experiment,
-      long seed,
-      int epochs,
-      int epochsCompleted,
-      long optimizerSteps,
-      double elapsedSeconds,
-      List<EpochMetrics> history) {}
+    /** What besides arrays a resumed run needs. */
+    record Metadata(
+            String experiment,
+            long seed,
+            int epochs,
+            int epochsCompleted,
+            long optimizerSteps,
+            double elapsedSeconds,
+            List<EpochMetrics> history) {}
 
-  /** Writes the checkpoint into {@code directory} atomically. */
-  void write(Path directory) throws IOException {
-    Path target = directory.resolve(FILE_NAME);
-    Path temporary = directory.resolve(FILE_NAME + ".tmp");
-    try (OutputStream file = Files.newOutputStream(temporary);
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(file, 1 << 20))) {
-      out.write(MAGIC.getBytes(StandardCharsets.US_ASCII));
-      byte[] json = JSON.writeValueAsBytes(metadata);
-      out.writeInt(json.length);
-      out.write(json);
-      out.writeInt(arrays.size());
-      for (Map.Entry<String, INDArray> entry : arrays.entrySet()) {
-        out.writeUTF(entry.getKey());
-        Nd4j.write(entry.getValue(), out);
-      }
+    /** Writes the checkpoint into {@code directory} atomically. */
+    void write(Path directory) throws IOException {
+        Path target = directory.resolve(FILE_NAME);
+        Path temporary = directory.resolve(FILE_NAME + ".tmp");
+        try (OutputStream file = Files.newOutputStream(temporary);
+                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(file, 1 << 20))) {
+            out.write(MAGIC.getBytes(StandardCharsets.US_ASCII));
+            byte[] json = JSON.writeValueAsBytes(metadata);
+            out.writeInt(json.length);
+            out.write(json);
+            out.writeInt(arrays.size());
+            for (Map.Entry<String, INDArray> entry : arrays.entrySet()) {
+                out.writeUTF(entry.getKey());
+                Nd4j.write(entry.getValue(), out);
+            }
+        }
+        RunDirectory.moveAtomically(temporary, target);
     }
-    RunDirectory.moveAtomically(temporary, target);
-  }
 
-  /** Reads the checkpoint of a run directory, or explains why it cannot. */
-  static Checkpoint read(Path directory) {
-    Path file = directory.resolve(FILE_NAME);
-    if (!Files.isRegularFile(file)) {
-      throw new RunException(
-          "%s holds no checkpoint (%s): the run stopped before its first epoch finished. Start it again without --resume."
-              .formatted(directory, FILE_NAME));
+    /** Reads the checkpoint of a run directory, or explains why it cannot. */
+    static Checkpoint read(Path directory) {
+        Path file = directory.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new RunException(
+                    "%s holds no checkpoint (%s): the run stopped before its first epoch finished. Start it again without --resume."
+                            .formatted(directory, FILE_NAME));
+        }
+        try (InputStream stream = Files.newInputStream(file);
+                DataInputStream in = new DataInputStream(new BufferedInputStream(stream, 1 << 20))) {
+            byte[] magic = in.readNBytes(MAGIC.length());
+            if (!Arrays.equals(magic, MAGIC.getBytes(StandardCharsets.US_ASCII))) {
+                throw new IOException("not an spd checkpoint");
+            }
+            byte[] json = in.readNBytes(in.readInt());
+            Metadata metadata = JSON.readValue(json, Metadata.class);
+            int count = in.readInt();
+            Map<String, INDArray> arrays = new LinkedHashMap<>();
+            for (int i = 0; i < count; i++) {
+                String name = in.readUTF();
+                arrays.put(name, Nd4j.read(in));
+            }
+            return new Checkpoint(metadata, arrays);
+        } catch (IOException | RuntimeException e) {
+            throw new RunException(
+                    "the checkpoint %s cannot be read (%s); the run cannot be resumed from it."
+                            .formatted(file, e.getMessage()),
+                    e);
+        }
     }
-    try (InputStream stream = Files.newInputStream(file);
-        DataInputStream in = new DataInputStream(new BufferedInputStream(stream, 1 << 20))) {
-      byte[] magic = in.readNBytes(MAGIC.length());
-      if (!Arrays.equals(magic, MAGIC.getBytes(StandardCharsets.US_ASCII))) {
-        throw new IOException("not an spd checkpoint");
-      }
-      byte[] json = in.readNBytes(in.readInt());
-      Metadata metadata = JSON.readValue(json, Metadata.class);
-      int count = in.readInt();
-      Map<String, INDArray> arrays = new LinkedHashMap<>();
-      for (int i = 0; i < count; i++) {
-        String name = in.readUTF();
-        arrays.put(name, Nd4j.read(in));
-      }
-      return new Checkpoint(metadata, arrays);
-    } catch (IOException | RuntimeException e) {
-      throw new RunException(
-          "the checkpoint %s cannot be read (%s); the run cannot be resumed from it.".formatted(file, e.getMessage()), e);
-    }
-  }
 
-  /** Copies the stored arrays into the model's live arrays, checking names and shapes. */
-  void restoreInto(Map<String, INDArray> live) {
-    for (Map.Entry<String, INDArray> entry : live.entrySet()) {
-      INDArray stored = arrays.get(entry.getKey());
-      if (stored == null || !Arrays.equals(stored.shape(), entry.getValue().shape())) {
-        throw new RunException(
-            "the checkpoint does not match the experiment: array %s is %s; was the .spd file changed since the run started?"
-                .formatted(entry.getKey(), stored == null ? "missing" : "of another shape"));
-      }
-      entry.getValue().assign(stored);
+    /** Copies the stored arrays into the model's live arrays, checking names and shapes. */
+    void restoreInto(Map<String, INDArray> live) {
+        for (Map.Entry<String, INDArray> entry : live.entrySet()) {
+            INDArray stored = arrays.get(entry.getKey());
+            if (stored == null
+                    || !Arrays.equals(stored.shape(), entry.getValue().shape())) {
+                throw new RunException(
+                        "the checkpoint does not match the experiment: array %s is %s; was the .spd file changed since the run started?"
+                                .formatted(entry.getKey(), stored == null ? "missing" : "of another shape"));
+            }
+            entry.getValue().assign(stored);
+        }
     }
-  }
 }

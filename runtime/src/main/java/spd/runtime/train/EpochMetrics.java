@@ -12,19 +12,19 @@ import java.util.Map;
  * @param nonzeroByLayer the fraction of nonzero weights per layer after pruning, in layer order
  */
 public record EpochMetrics(
-    int epoch,
-    double learningRate,
-    double trainLoss,
-    double trainAccuracy,
-    double validationLoss,
-    double validationAccuracy,
-    double nonzeroFraction,
-    Map<String, Double> nonzeroByLayer,
-    double samplesPerSecond,
-    double seconds) {
+        int epoch,
+        double learningRate,
+        double trainLoss,
+        double trainAccuracy,
+        double validationLoss,
+        double validationAccuracy,
+        double nonzeroFraction,
+        Map<String, Double> nonzeroByLayer,
+        double samplesPerSecond,
+        double seconds) {
 
-  /** 1 - validation accuracy, or NaN. */
-  public double validationError() {
-    return 1 - validationAccuracy;
-  }
+    /** 1 - validation accuracy, or NaN. */
+    public double validationError() {
+        return 1 - validationAccuracy;
+    }
 }

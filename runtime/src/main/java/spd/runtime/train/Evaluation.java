@@ -7,18 +7,18 @@ import java.util.Map;
  * (1 - accuracy, or the mean squared error for regression), with the nonzero counts of the weights used.
  */
 public record Evaluation(
-    double loss, double accuracy, double error, long nonzero, long total, Map<String, LayerCount> layers) {
+        double loss, double accuracy, double error, long nonzero, long total, Map<String, LayerCount> layers) {
 
-  /** The nonzero and total weight counts of one layer. */
-  public record LayerCount(long nonzero, long total) {
-    /** nonzero / total. */
-    public double fraction() {
-      return (double) nonzero / total;
+    /** The nonzero and total weight counts of one layer. */
+    public record LayerCount(long nonzero, long total) {
+        /** nonzero / total. */
+        public double fraction() {
+            return (double) nonzero / total;
+        }
     }
-  }
 
-  /** The fraction of weights (biases excluded) that are nonzero after pruning. */
-  public double nonzeroFraction() {
-    return (double) nonzero / total;
-  }
+    /** The fraction of weights (biases excluded) that are nonzero after pruning. */
+    public double nonzeroFraction() {
+        return (double) nonzero / total;
+    }
 }

@@ -18,35 +18,39 @@ import java.util.Map;
  * @param resumeCommand the shell command that resumes the run (empty when there is none)
  */
 public record RunInfo(
-    String sourceFile,
-    String sourceSha256,
-    String generatedSource,
-    String generatedFileName,
-    String spdVersion,
-    Map<String, String> settings,
-    List<String> commandLine,
-    String resumeCommand) {
+        String sourceFile,
+        String sourceSha256,
+        String generatedSource,
+        String generatedFileName,
+        String spdVersion,
+        Map<String, String> settings,
+        List<String> commandLine,
+        String resumeCommand) {
 
-  /** Copies the collections, keeping their order. */
-  public RunInfo {
-    settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
-    commandLine = List.copyOf(commandLine);
-  }
+    /** Copies the collections, keeping their order. */
+    public RunInfo {
+        settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        commandLine = List.copyOf(commandLine);
+    }
 
-  /** Provenance without command-line details. */
-  public RunInfo(String sourceFile, String sourceSha256, String generatedSource, String generatedFileName,
-      String spdVersion) {
-    this(sourceFile, sourceSha256, generatedSource, generatedFileName, spdVersion, Map.of(), List.of(), "");
-  }
+    /** Provenance without command-line details. */
+    public RunInfo(
+            String sourceFile,
+            String sourceSha256,
+            String generatedSource,
+            String generatedFileName,
+            String spdVersion) {
+        this(sourceFile, sourceSha256, generatedSource, generatedFileName, spdVersion, Map.of(), List.of(), "");
+    }
 
-  /** Info for runs that did not come from a source file (tests, benchmarks). */
-  public static RunInfo none() {
-    return new RunInfo("", "", "", "Experiment.java", "dev");
-  }
+    /** Info for runs that did not come from a source file (tests, benchmarks). */
+    public static RunInfo none() {
+        return new RunInfo("", "", "", "Experiment.java", "dev");
+    }
 
-  /** The same info with the command line that started the session and the command that resumes the run. */
-  public RunInfo withCommands(Map<String, String> overrides, List<String> command, String resume) {
-    return new RunInfo(sourceFile, sourceSha256, generatedSource, generatedFileName, spdVersion, overrides, command,
-        resume);
-  }
+    /** The same info with the command line that started the session and the command that resumes the run. */
+    public RunInfo withCommands(Map<String, String> overrides, List<String> command, String resume) {
+        return new RunInfo(
+                sourceFile, sourceSha256, generatedSource, generatedFileName, spdVersion, overrides, command, resume);
+    }
 }

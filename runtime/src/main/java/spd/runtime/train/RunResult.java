@@ -8,20 +8,20 @@ import java.util.List;
  * unless completed), a message for a non-completed run, the wall time and the run directory (or null).
  */
 public record RunResult(
-    RunStatus status,
-    List<EpochMetrics> epochs,
-    Evaluation test,
-    String message,
-    double wallSeconds,
-    Path runDirectory) {
+        RunStatus status,
+        List<EpochMetrics> epochs,
+        Evaluation test,
+        String message,
+        double wallSeconds,
+        Path runDirectory) {
 
-  /** Copies the epoch list. */
-  public RunResult {
-    epochs = List.copyOf(epochs);
-  }
+    /** Copies the epoch list. */
+    public RunResult {
+        epochs = List.copyOf(epochs);
+    }
 
-  /** The last finished epoch's metrics. */
-  public EpochMetrics lastEpoch() {
-    return epochs.get(epochs.size() - 1);
-  }
+    /** The last finished epoch's metrics. */
+    public EpochMetrics lastEpoch() {
+        return epochs.get(epochs.size() - 1);
+    }
 }

@@ -6,22 +6,22 @@ package spd.runtime.train;
  * records itself as interrupted and stays resumable.
  */
 public final class StopSignal {
-  private volatile String reason;
+    private volatile String reason;
 
-  /** Asks the run to stop; the first reason given is kept. */
-  public synchronized void request(String why) {
-    if (reason == null) {
-      reason = why;
+    /** Asks the run to stop; the first reason given is kept. */
+    public synchronized void request(String why) {
+        if (reason == null) {
+            reason = why;
+        }
     }
-  }
 
-  /** Whether a stop was requested. */
-  public boolean requested() {
-    return reason != null;
-  }
+    /** Whether a stop was requested. */
+    public boolean requested() {
+        return reason != null;
+    }
 
-  /** Why the run was asked to stop, or null. */
-  public String reason() {
-    return reason;
-  }
+    /** Why the run was asked to stop, or null. */
+    public String reason() {
+        return reason;
+    }
 }

@@ -8,18 +8,18 @@ import spd.runtime.reg.Regularizer;
 
 /** A regularizer that delegates to another and remembers the layers it was attached to, so a test can read them. */
 record Capturing(Regularizer inner, List<WeightedLayer> layers) implements Regularizer {
-  Capturing(Regularizer inner) {
-    this(inner, new ArrayList<>());
-  }
+    Capturing(Regularizer inner) {
+        this(inner, new ArrayList<>());
+    }
 
-  @Override
-  public String kind() {
-    return inner.kind();
-  }
+    @Override
+    public String kind() {
+        return inner.kind();
+    }
 
-  @Override
-  public LayerRegularizer attach(WeightedLayer layer) {
-    layers.add(layer);
-    return inner.attach(layer);
-  }
+    @Override
+    public LayerRegularizer attach(WeightedLayer layer) {
+        layers.add(layer);
+        return inner.attach(layer);
+    }
 }

@@ -21,42 +21,45 @@ import spd.runtime.reg.Regularizers;
  * "AdaTikhonov" run). Effective penalty: lambda * log(1 + |w|/eps).
  */
 public final class Lenet300AdaTikhonov implements SpdExperiment {
-  // spd:10  let lambda = 1e-3
-  static final double LAMBDA = 1e-3;
-  // spd:11  let eps = 2
-  static final double EPS = 2;
+    // spd:10  let lambda = 1e-3
+    static final double LAMBDA = 1e-3;
+    // spd:11  let eps = 2
+    static final double EPS = 2;
 
-  // spd:12  eta(w) = |w| * (|w| + eps)
-  static INDArray eta(INDArray w) {
-    INDArray absW = Transforms.abs(w, true);
-    return absW.add(EPS).muli(absW);
-  }
+    // spd:12  eta(w) = |w| * (|w| + eps)
+    static INDArray eta(INDArray w) {
+        INDArray absW = Transforms.abs(w, true);
+        return absW.add(EPS).muli(absW);
+    }
 
-  // spd:13  mask tikhonov { keep = eta / (eta + lambda), min_keep 1e-3 }
-  static INDArray keep(INDArray w) {
-    INDArray eta = eta(w);
-    return eta.div(eta.add(LAMBDA));
-  }
+    // spd:13  mask tikhonov { keep = eta / (eta + lambda), min_keep 1e-3 }
+    static INDArray keep(INDArray w) {
+        INDArray eta = eta(w);
+        return eta.div(eta.add(LAMBDA));
+    }
 
-  @Override
-  public Experiment experiment() {
-    return Experiment.named("lenet300_adatikhonov")
-        // spd:3  data mnist { validation 0.2 }
-        .data(DataSpec.mnist(0.2))
-        // spd:4  network { input 784  dense 300 relu  dense 100 relu  dense 10  loss cross_entropy }
-        .network(
-            NetworkSpec.input(784)
-                .dense(300, RELU)
-                .dense(100, RELU)
-                .dense(10, NONE)
-                .loss(CROSS_ENTROPY))
-        // spd:14  train adam(lr = 1e-4) { epochs 200, batch 128, schedule linear_decay, seed 42 }
-        .training(TrainingSpec.adam(1e-4).epochs(200).batch(128).schedule(LINEAR_DECAY).seed(42))
-        .regularizeAll(Regularizers.tikhonov(Lenet300AdaTikhonov::keep, 1e-3))
-        // spd:15  prune keep < 0.05
-        .pruneAll(Pruning.keepBelow(Lenet300AdaTikhonov::keep, 0.05))
-        .constant("lambda", LAMBDA)
-        .constant("eps", EPS)
-        .build();
-  }
+    @Override
+    public Experiment experiment() {
+        return Experiment.named("lenet300_adatikhonov")
+                // spd:3  data mnist { validation 0.2 }
+                .data(DataSpec.mnist(0.2))
+                // spd:4  network { input 784  dense 300 relu  dense 100 relu  dense 10  loss cross_entropy }
+                .network(NetworkSpec.input(784)
+                        .dense(300, RELU)
+                        .dense(100, RELU)
+                        .dense(10, NONE)
+                        .loss(CROSS_ENTROPY))
+                // spd:14  train adam(lr = 1e-4) { epochs 200, batch 128, schedule linear_decay, seed 42 }
+                .training(TrainingSpec.adam(1e-4)
+                        .epochs(200)
+                        .batch(128)
+                        .schedule(LINEAR_DECAY)
+                        .seed(42))
+                .regularizeAll(Regularizers.tikhonov(Lenet300AdaTikhonov::keep, 1e-3))
+                // spd:15  prune keep < 0.05
+                .pruneAll(Pruning.keepBelow(Lenet300AdaTikhonov::keep, 0.05))
+                .constant("lambda", LAMBDA)
+                .constant("eps", EPS)
+                .build();
+    }
 }

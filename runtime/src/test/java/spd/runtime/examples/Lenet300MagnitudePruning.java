@@ -19,28 +19,31 @@ import spd.runtime.reg.MagnitudePruning;
  * and Gupta 2017). Effective penalty: the indicator of ||w||_0 <= k (theory.md table row 13).
  */
 public final class Lenet300MagnitudePruning implements SpdExperiment {
-  // spd:10  let target = 0.95
-  static final double TARGET = 0.95;
+    // spd:10  let target = 0.95
+    static final double TARGET = 0.95;
 
-  @Override
-  public Experiment experiment() {
-    return Experiment.named("lenet300_magnitude")
-        // spd:3  data mnist { validation 0.2 }
-        .data(DataSpec.mnist(0.2))
-        // spd:4  network { input 784  dense 300 relu  dense 100 relu  dense 10  loss cross_entropy }
-        .network(
-            NetworkSpec.input(784)
-                .dense(300, RELU)
-                .dense(100, RELU)
-                .dense(10, NONE)
-                .loss(CROSS_ENTROPY))
-        // spd:12  train adam(lr = 1e-3) { epochs 200, batch 128, schedule linear_decay, seed 42 }
-        .training(TrainingSpec.adam(1e-3).epochs(200).batch(128).schedule(LINEAR_DECAY).seed(42))
-        // spd:11  mask magnitude { target target, schedule cubic epochs 10..100, every 100 }
-        .regularizeAll(MagnitudePruning.cubic(TARGET, 10, 100, 100))
-        // pruned weights are exactly zero: no separate pruning rule
-        .pruneAll(Pruning.none())
-        .constant("target", TARGET)
-        .build();
-  }
+    @Override
+    public Experiment experiment() {
+        return Experiment.named("lenet300_magnitude")
+                // spd:3  data mnist { validation 0.2 }
+                .data(DataSpec.mnist(0.2))
+                // spd:4  network { input 784  dense 300 relu  dense 100 relu  dense 10  loss cross_entropy }
+                .network(NetworkSpec.input(784)
+                        .dense(300, RELU)
+                        .dense(100, RELU)
+                        .dense(10, NONE)
+                        .loss(CROSS_ENTROPY))
+                // spd:12  train adam(lr = 1e-3) { epochs 200, batch 128, schedule linear_decay, seed 42 }
+                .training(TrainingSpec.adam(1e-3)
+                        .epochs(200)
+                        .batch(128)
+                        .schedule(LINEAR_DECAY)
+                        .seed(42))
+                // spd:11  mask magnitude { target target, schedule cubic epochs 10..100, every 100 }
+                .regularizeAll(MagnitudePruning.cubic(TARGET, 10, 100, 100))
+                // pruned weights are exactly zero: no separate pruning rule
+                .pruneAll(Pruning.none())
+                .constant("target", TARGET)
+                .build();
+    }
 }

@@ -21,28 +21,31 @@ import spd.runtime.reg.VariationalDropout.Reparameterization;
  * twice the weight.
  */
 public final class Lenet300VarDropLocal implements SpdExperiment {
-  // spd:10  let threshold = log(19)
-  static final double THRESHOLD = Math.log(19);
+    // spd:10  let threshold = log(19)
+    static final double THRESHOLD = Math.log(19);
 
-  @Override
-  public Experiment experiment() {
-    return Experiment.named("lenet300_vardrop_local")
-        // spd:3  data mnist { validation 0.2 }
-        .data(DataSpec.mnist(0.2))
-        // spd:4  network { input 784  dense 300 relu  dense 100 relu  dense 10  loss cross_entropy }
-        .network(
-            NetworkSpec.input(784)
-                .dense(300, RELU)
-                .dense(100, RELU)
-                .dense(10, NONE)
-                .loss(CROSS_ENTROPY))
-        // spd:12  train adam(lr = 1e-3) { epochs 200, batch 128, schedule linear_decay, seed 42 }
-        .training(TrainingSpec.adam(1e-3).epochs(200).batch(128).schedule(LINEAR_DECAY).seed(42))
-        // spd:11  mask variational { reparam local, threshold threshold }
-        .regularizeAll(VariationalDropout.of(Reparameterization.LOCAL, THRESHOLD))
-        // spd:13  prune log_alpha > threshold
-        .pruneAll(Pruning.logAlphaAbove(THRESHOLD))
-        .constant("threshold", THRESHOLD)
-        .build();
-  }
+    @Override
+    public Experiment experiment() {
+        return Experiment.named("lenet300_vardrop_local")
+                // spd:3  data mnist { validation 0.2 }
+                .data(DataSpec.mnist(0.2))
+                // spd:4  network { input 784  dense 300 relu  dense 100 relu  dense 10  loss cross_entropy }
+                .network(NetworkSpec.input(784)
+                        .dense(300, RELU)
+                        .dense(100, RELU)
+                        .dense(10, NONE)
+                        .loss(CROSS_ENTROPY))
+                // spd:12  train adam(lr = 1e-3) { epochs 200, batch 128, schedule linear_decay, seed 42 }
+                .training(TrainingSpec.adam(1e-3)
+                        .epochs(200)
+                        .batch(128)
+                        .schedule(LINEAR_DECAY)
+                        .seed(42))
+                // spd:11  mask variational { reparam local, threshold threshold }
+                .regularizeAll(VariationalDropout.of(Reparameterization.LOCAL, THRESHOLD))
+                // spd:13  prune log_alpha > threshold
+                .pruneAll(Pruning.logAlphaAbove(THRESHOLD))
+                .constant("threshold", THRESHOLD)
+                .build();
+    }
 }

@@ -23,55 +23,59 @@ import spd.runtime.reg.Regularizers;
  * duality check compares the trained weights with IRLS for the same eta.
  */
 public final class LinearAdaDropLogSum implements SpdExperiment, LinearDuality {
-  // spd:4  let lambda = 0.1
-  public static final double LAMBDA = 0.1;
-  // spd:5  let eps = 0.5
-  public static final double EPS = 0.5;
-  // spd:10  prune |w| < 0.05 (also the support threshold of the duality check)
-  public static final double SUPPORT_THRESHOLD = 0.05;
-  // spd:3  data linear { n 200, d 50, support 5, noise 0.1, seed 7 }
-  public static final DataSpec.Linear DATA = DataSpec.linear(200, 50, 5, 0.1, 7);
+    // spd:4  let lambda = 0.1
+    public static final double LAMBDA = 0.1;
+    // spd:5  let eps = 0.5
+    public static final double EPS = 0.5;
+    // spd:10  prune |w| < 0.05 (also the support threshold of the duality check)
+    public static final double SUPPORT_THRESHOLD = 0.05;
+    // spd:3  data linear { n 200, d 50, support 5, noise 0.1, seed 7 }
+    public static final DataSpec.Linear DATA = DataSpec.linear(200, 50, 5, 0.1, 7);
 
-  // spd:6  eta(w) = |w| * (|w| + eps)
-  public static INDArray eta(INDArray w) {
-    INDArray absW = Transforms.abs(w, true);
-    return absW.add(EPS).muli(absW);
-  }
+    // spd:6  eta(w) = |w| * (|w| + eps)
+    public static INDArray eta(INDArray w) {
+        INDArray absW = Transforms.abs(w, true);
+        return absW.add(EPS).muli(absW);
+    }
 
-  // spd:7  mask bernoulli { keep = eta / (eta + lambda) }
-  static INDArray keep(INDArray w) {
-    INDArray eta = eta(w);
-    return eta.div(eta.add(LAMBDA));
-  }
+    // spd:7  mask bernoulli { keep = eta / (eta + lambda) }
+    static INDArray keep(INDArray w) {
+        INDArray eta = eta(w);
+        return eta.div(eta.add(LAMBDA));
+    }
 
-  @Override
-  public INDArray etaHat(INDArray w) {
-    return eta(w);
-  }
+    @Override
+    public INDArray etaHat(INDArray w) {
+        return eta(w);
+    }
 
-  @Override
-  public double lambda() {
-    return LAMBDA;
-  }
+    @Override
+    public double lambda() {
+        return LAMBDA;
+    }
 
-  @Override
-  public DataFactor dataFactor() {
-    return DataFactor.COLUMN_MEAN_SQUARE;
-  }
+    @Override
+    public DataFactor dataFactor() {
+        return DataFactor.COLUMN_MEAN_SQUARE;
+    }
 
-  @Override
-  public Experiment experiment() {
-    return Experiment.named("linear_adadrop_logsum")
-        .data(DATA)
-        // spd:8  network { input 50  linear 1  loss squared }
-        .network(NetworkSpec.input(50).dense("fc1", 1, NONE, false).loss(SQUARED))
-        // spd:9  train adam(lr = 3e-3) { epochs 200, batch 5, schedule linear_decay, seed 1 }
-        .training(TrainingSpec.adam(3e-3).epochs(200).batch(5).schedule(LINEAR_DECAY).seed(1))
-        .regularizeAll(Regularizers.bernoulli(LinearAdaDropLogSum::keep))
-        // spd:10  prune |w| < 0.05
-        .pruneAll(Pruning.magnitudeBelow(SUPPORT_THRESHOLD))
-        .constant("lambda", LAMBDA)
-        .constant("eps", EPS)
-        .build();
-  }
+    @Override
+    public Experiment experiment() {
+        return Experiment.named("linear_adadrop_logsum")
+                .data(DATA)
+                // spd:8  network { input 50  linear 1  loss squared }
+                .network(NetworkSpec.input(50).dense("fc1", 1, NONE, false).loss(SQUARED))
+                // spd:9  train adam(lr = 3e-3) { epochs 200, batch 5, schedule linear_decay, seed 1 }
+                .training(TrainingSpec.adam(3e-3)
+                        .epochs(200)
+                        .batch(5)
+                        .schedule(LINEAR_DECAY)
+                        .seed(1))
+                .regularizeAll(Regularizers.bernoulli(LinearAdaDropLogSum::keep))
+                // spd:10  prune |w| < 0.05
+                .pruneAll(Pruning.magnitudeBelow(SUPPORT_THRESHOLD))
+                .constant("lambda", LAMBDA)
+                .constant("eps", EPS)
+                .build();
+    }
 }
