@@ -75,12 +75,11 @@ class Reference:
         """torch.mm (MKL) at the shapes of the plain step's products, as spd's GemmRoofline measures them."""
         batch = self.description["training"]["batch"]
         operands = []
-        for k, layer in enumerate(self.description["network"]["layers"]):
-            n_in, n_out = layer["inputs"], layer["outputs"]
-            operands.append((torch.randn(batch, n_in), torch.randn(n_in, n_out)))
-            operands.append((torch.randn(batch, n_in).T, torch.randn(batch, n_out)))
+        for k, (rows, n_in, n_out) in enumerate(product_shapes(self.description["network"]["layers"], batch)):
+            operands.append((torch.randn(rows, n_in), torch.randn(n_in, n_out)))
+            operands.append((torch.randn(rows, n_in).T, torch.randn(rows, n_out)))
             if k > 0:
-                operands.append((torch.randn(batch, n_out), torch.randn(n_in, n_out).T))
+                operands.append((torch.randn(rows, n_out), torch.randn(n_in, n_out).T))
         flops = sum(2 * a.shape[0] * a.shape[1] * b.shape[1] for a, b in operands)
         passes = int(max(10, min(100_000, 1e10 / flops)))
         best = float("inf")
@@ -93,6 +92,22 @@ class Reference:
             if block > 0:
                 best = min(best, seconds)
         return {"flops_per_pass": flops, "seconds_per_pass": best}
+
+
+def product_shapes(layers, batch):
+    """(rows, inputs, outputs) of each weighted layer's products, as spd's GemmRoofline counts them: a dense
+    layer's rows are the batch; a conv layer's are its im2col matrix, one row per example and output pixel, one
+    column per channel and kernel position."""
+    shapes = []
+    for layer in layers:
+        if layer["kind"] == "dense":
+            shapes.append((batch, layer["inputs"], layer["outputs"]))
+        elif layer["kind"] == "conv":
+            channels = layer["input"][0]
+            size = layer["kernel"]["size"]
+            _, height, width = layer["output_shape"]
+            shapes.append((batch * height * width, channels * size * size, layer["filters"]))
+    return shapes
 
 
 def main():

@@ -126,7 +126,7 @@ final class Manifest {
         directory.writeJson(RunDirectory.MANIFEST, content);
     }
 
-    /** Records how this session ended and the run's total wall time so far. */
+    /** Records how this session ended, its peak resident memory and the run's total wall time so far. */
     @SuppressWarnings("unchecked")
     void endSession(RunStatus status, double totalWallSeconds) {
         Map<String, Object> session =
@@ -134,6 +134,7 @@ final class Manifest {
         session.put("ended", now());
         session.put("status", status.name().toLowerCase(Locale.ROOT));
         session.put("wall_seconds", (System.nanoTime() - sessionStart) / 1e9);
+        ResidentMemory.peakBytes().ifPresent(bytes -> session.put("peak_resident_bytes", bytes));
         content.put("wall_time_seconds", totalWallSeconds);
         directory.writeJson(RunDirectory.MANIFEST, content);
     }

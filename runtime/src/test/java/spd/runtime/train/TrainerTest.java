@@ -80,6 +80,11 @@ class TrainerTest {
         Map<?, ?> session = (Map<?, ?>) ((List<?>) manifest.get("sessions")).get(0);
         assertEquals("completed", session.get("status"));
         assertTrue(session.containsKey("started") && session.containsKey("ended"), session.toString());
+        if (Files.isReadable(Path.of("/proc/self/status"))) {
+            // The JVM alone is resident for more than 10 MB; a wrong unit or field would be far off.
+            long peak = ((Number) session.get("peak_resident_bytes")).longValue();
+            assertTrue(peak > 10_000_000L && peak < Runtime.getRuntime().maxMemory() * 4, String.valueOf(peak));
+        }
         Map<?, ?> summary = JSON.readValue(dir.resolve("summary.json").toFile(), Map.class);
         assertEquals("completed", summary.get("status"));
         assertEquals(result.test().accuracy(), (Double) summary.get("test_accuracy"), 1e-12);
