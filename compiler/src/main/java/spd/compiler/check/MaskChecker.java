@@ -95,6 +95,7 @@ final class MaskChecker {
             }
         }
         Map<String, Double> values = settings.check(settingItems, schema, blockName, mask.span());
+        settings.checkPerLayer(settingItems, schema, mask.targets(), blockName);
         if (!schema.requiredOneOf().isEmpty() && schema.requiredOneOf().stream().noneMatch(given::contains)) {
             diagnostics.report(
                     Code.E0204, mask.span(), blockName + " needs " + describeRequired(schema), example(kind));

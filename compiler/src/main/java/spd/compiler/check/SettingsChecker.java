@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import spd.compiler.ast.Expr;
+import spd.compiler.ast.LayerTarget;
 import spd.compiler.ast.Setting;
 import spd.compiler.ast.SettingValue;
 import spd.compiler.diag.Code;
@@ -199,7 +200,59 @@ final class SettingsChecker {
             return value;
         }
         double v = value.getAsDouble();
-        boolean valid = switch (kind) {
+        if (!valid(kind, v)) {
+            diagnostics.report(
+                    codeFor(kind), expr.span(), "'" + key + "' must be " + kind.description() + ", not " + format(v));
+            return OptionalDouble.empty();
+        }
+        return value;
+    }
+
+    /**
+     * Checks a block's numeric settings again with each target layer's constants ({@code on conv1(sparsity = 0.34)}):
+     * a value that a layer's override puts out of range is reported at that override.
+     */
+    void checkPerLayer(List<Setting> settings, BlockSchema schema, List<LayerTarget> targets, String blockName) {
+        for (LayerTarget target : targets) {
+            if (target.overrides().isEmpty()) {
+                continue;
+            }
+            Map<String, Double> layerValues = new HashMap<>(constants.values());
+            for (Expr.Argument override : target.overrides()) {
+                override.name()
+                        .ifPresent(name -> ConstantEvaluator.evaluate(override.value(), constants.values())
+                                .ifPresent(v -> layerValues.put(name.name(), v)));
+            }
+            for (Setting setting : settings) {
+                SettingSpec spec = schema.setting(setting.key().name());
+                if (spec != null && setting.value().orElse(null) instanceof SettingValue.Value(Expr expr)) {
+                    checkLayerValue(expr, spec, target, layerValues, blockName);
+                }
+            }
+        }
+    }
+
+    private void checkLayerValue(
+            Expr expr, SettingSpec spec, LayerTarget target, Map<String, Double> layerValues, String blockName) {
+        OptionalDouble shared = ConstantEvaluator.evaluate(expr, constants.values());
+        OptionalDouble own = ConstantEvaluator.evaluate(expr, layerValues);
+        if (shared.isEmpty() || own.isEmpty() || own.getAsDouble() == shared.getAsDouble()) {
+            return; // the shared value was checked, or the setting does not depend on this layer's constants
+        }
+        double v = own.getAsDouble();
+        if (!valid(spec.kind(), v)) {
+            diagnostics.report(
+                    codeFor(spec.kind()),
+                    target.span(),
+                    "'" + spec.key() + "' of " + blockName + " on "
+                            + target.layer().name() + " must be " + spec.kind().description() + ", not " + format(v),
+                    "this layer's constants give " + spec.key() + " "
+                            + expr.span().text() + " = " + format(v));
+        }
+    }
+
+    private static boolean valid(ValueKind kind, double v) {
+        return switch (kind) {
             case POSITIVE_INTEGER -> Numbers.isInteger(v) && v >= 1 && v <= Integer.MAX_VALUE;
             case INTEGER -> Numbers.isInteger(v) && Math.abs(v) <= Long.MAX_VALUE / 2.0;
             case FRACTION -> v >= 0 && v < 1;
@@ -211,12 +264,10 @@ final class SettingsChecker {
             case NON_NEGATIVE -> v >= 0;
             case NUMBER, WORD, INTEGER_RANGE, TEXT, COLUMN -> true;
         };
-        if (!valid) {
-            Code code = kind == ValueKind.POSITIVE_INTEGER || kind == ValueKind.INTEGER ? Code.E0502 : Code.E0203;
-            diagnostics.report(code, expr.span(), "'" + key + "' must be " + kind.description() + ", not " + format(v));
-            return OptionalDouble.empty();
-        }
-        return value;
+    }
+
+    private static Code codeFor(ValueKind kind) {
+        return kind == ValueKind.POSITIVE_INTEGER || kind == ValueKind.INTEGER ? Code.E0502 : Code.E0203;
     }
 
     static String format(double v) {

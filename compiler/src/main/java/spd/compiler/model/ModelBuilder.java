@@ -70,10 +70,7 @@ public final class ModelBuilder {
         for (var statement : ast.statements()) {
             switch (statement) {
                 case MaskBlock mask ->
-                    regularizers.add(new Regularizer(
-                            mask(mask, constants, instantiator, trainingEpochs),
-                            targets(mask.targets(), layerNames),
-                            SourceRef.of(mask.span())));
+                    regularizers.addAll(maskRegularizers(mask, constants, instantiator, trainingEpochs, layerNames));
                 case PenaltyDecl penalty ->
                     regularizers.add(new Regularizer(
                             penalty(penalty, instantiator),
@@ -247,6 +244,49 @@ public final class ModelBuilder {
     }
 
     // ---------------------------------------------------------------- masks and penalties
+
+    /**
+     * A mask's regularizers: one for all its layers, unless a layer's constants change one of its numeric settings
+     * ({@code target sparsity ... on conv1(sparsity = 0.34)}); then one per group of layers whose settings agree,
+     * each read with its layers' constants. (Expressions such as {@code keep = ...} stay symbolic either way: code
+     * generation gives each layer its constants.)
+     */
+    private List<Regularizer> maskRegularizers(
+            MaskBlock mask,
+            Map<String, Constant> constants,
+            RuleInstantiator instantiator,
+            int trainingEpochs,
+            List<String> layerNames) {
+        Strategy shared = mask(mask, constants, instantiator, trainingEpochs);
+        List<Target> targets = targets(mask.targets(), layerNames);
+        if (targets.stream().allMatch(target -> target.overrides().isEmpty())) {
+            // Also a file without a network (derivation only), whose masks have no layers at all.
+            return List.of(new Regularizer(shared, targets, SourceRef.of(mask.span())));
+        }
+        Map<Strategy, List<Target>> layersByStrategy = new LinkedHashMap<>();
+        for (Target target : targets) {
+            Strategy own = target.overrides().isEmpty()
+                    ? shared
+                    : mask(mask, withOverrides(constants, target), instantiator, trainingEpochs);
+            layersByStrategy.computeIfAbsent(own, key -> new ArrayList<>()).add(target);
+        }
+        return layersByStrategy.entrySet().stream()
+                .map(group -> new Regularizer(group.getKey(), group.getValue(), SourceRef.of(mask.span())))
+                .toList();
+    }
+
+    /** The experiment's constants with a target layer's overrides, each evaluated with the experiment's values. */
+    private static Map<String, Constant> withOverrides(Map<String, Constant> constants, Target target) {
+        Map<String, Double> values = RuleInstantiator.valuesOf(constants);
+        Map<String, Constant> layer = new LinkedHashMap<>(constants);
+        target.overrides().forEach((name, value) -> {
+            Constant declared = constants.get(name);
+            if (declared != null) {
+                layer.put(name, new Constant(name, value, value.evaluate(values), Optional.empty(), declared.at()));
+            }
+        });
+        return layer;
+    }
 
     private Strategy mask(
             MaskBlock mask, Map<String, Constant> constants, RuleInstantiator instantiator, int trainingEpochs) {

@@ -76,6 +76,35 @@ class FrontendTest {
     }
 
     @Test
+    void aLayersConstantsReachTheMasksNumericSettings() throws IOException {
+        Path file = directory.resolve("per_layer.spd");
+        Files.writeString(file, """
+                experiment per_layer {
+                  data mnist { validation 0.2 }
+                  network { input 784  dense fc1 300 relu  dense fc2 100 relu  dense fc3 10  loss cross_entropy }
+                  let sparsity = 0.9
+                  mask magnitude { target sparsity } on fc1(sparsity = 0.95), fc2, fc3(sparsity = 0.5)
+                  train adam(lr = 1e-3) { epochs 10, batch 128 }
+                }
+                """);
+        FrontendResult result = Frontend.run(file);
+        assertTrue(result.ok(), result.diagnostics().sorted().toString());
+        Map<String, Double> targetOfLayer = new java.util.TreeMap<>();
+        for (var regularizer : result.experiments().getFirst().regularizers()) {
+            double target = ((Strategy.Magnitude) regularizer.strategy()).target();
+            regularizer.targets().forEach(t -> targetOfLayer.put(t.layer(), target));
+        }
+        assertEquals(Map.of("fc1", 0.95, "fc2", 0.9, "fc3", 0.5), targetOfLayer);
+    }
+
+    @Test
+    void layersWhoseConstantsLeaveTheSettingsAloneShareOneRegularizer() {
+        // per_layer.spd gives fc1 its own lambda, which only its keep expression uses.
+        FrontendResult result = Frontend.run(Project.examples().resolve("per_layer.spd"));
+        assertEquals(1, result.experiments().getFirst().regularizers().size());
+    }
+
+    @Test
     void importsRulesFromAnotherFile() throws IOException {
         Files.writeString(directory.resolve("rules.spd"), "rule mine(c) { eta(w) = c * |w| }\n");
         Path file = directory.resolve("uses.spd");
