@@ -128,6 +128,12 @@ def _lenet5_magnitude(c):
     return {ALL: rules.Magnitude(0.97, "cubic", first_epoch=2, last_epoch=15, every=100)}
 
 
+def _lenet5_magnitude_per_layer(c):
+    def ramp(target):
+        return rules.Magnitude(target, "cubic", first_epoch=2, last_epoch=15, every=100)
+    return {"conv1": ramp(0.34), "conv2": ramp(0.88), "fc1": ramp(c["sparsity"]), "fc2": ramp(0.81)}
+
+
 def _csv_houses(c):
     lam = c["lambda"]
     return {ALL: rules.Penalty(lambda w: lam * torch.log(1 + w.abs() / 0.5))}
@@ -169,6 +175,7 @@ REFERENCES = {
     "examples/lenet5/hard_concrete.spd": _lenet5_hard_concrete,
     "examples/lenet5/logsum_penalty.spd": _logsum_penalty,
     "examples/lenet5/magnitude.spd": _lenet5_magnitude,
+    "examples/lenet5/magnitude_per_layer.spd": _lenet5_magnitude_per_layer,
     "examples/lenet5/plain.spd": lambda c: {},
     "examples/lenet5/vardrop_local.spd": _vardrop("local"),
 }
