@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
-import org.nd4j.linalg.api.blas.Blas;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -23,8 +22,7 @@ import spd.runtime.base.ComputeThreads;
  *
  * <p>Chunks are fixed by the layer's shape, never by the thread count, and the kernel gradients of the chunks
  * are added in chunk order: results are bit-for-bit the same at any number of threads. With several threads the
- * chunks run in parallel, each on its own scratch memory, and each chunk's sgemm on one thread: a threaded BLAS
- * called from every chunk thread at once would start more threads than there are cores.
+ * chunks run in parallel, each on its own scratch memory.
  */
 final class Im2colConvolution {
     /** Patch-matrix elements per chunk (2 MiB of floats): measured fastest for LeNet-5 among 2^15 to the whole batch. */
@@ -36,7 +34,6 @@ final class Im2colConvolution {
     private final int pixels;
     private final int imagesPerChunk;
     private final int threads;
-    private final boolean oneBlasThreadPerChunk;
     /** For patch row r and output pixel p, the offset within one input image it reads, or -1 for padding. */
     private final int[] source;
 
@@ -47,18 +44,6 @@ final class Im2colConvolution {
     private record Key(DataType type, int images) {}
 
     Im2colConvolution(ImageShape input, int filters, Kernel kernel, int chunkElements, int threads) {
-        this(input, filters, kernel, chunkElements, threads, true);
-    }
-
-    /** As above; {@code oneBlasThreadPerChunk = false} leaves BLAS's threads alone (ConvBenchmark compares). */
-    Im2colConvolution(
-            ImageShape input,
-            int filters,
-            Kernel kernel,
-            int chunkElements,
-            int threads,
-            boolean oneBlasThreadPerChunk) {
-        this.oneBlasThreadPerChunk = oneBlasThreadPerChunk;
         this.input = input;
         this.filters = filters;
         int outHeight = kernel.output(input.height());
@@ -157,20 +142,9 @@ final class Im2colConvolution {
             }
             return;
         }
-        Blas blas = Nd4j.factory().blas();
-        int blasThreads = blas.getMaxThreads();
-        if (oneBlasThreadPerChunk) {
-            blas.setMaxThreads(1);
-        }
-        try {
-            ComputeThreads.pool(threads)
-                    .submit(() -> IntStream.range(0, chunks).parallel().forEach(body))
-                    .join();
-        } finally {
-            if (oneBlasThreadPerChunk) {
-                blas.setMaxThreads(blasThreads);
-            }
-        }
+        ComputeThreads.pool(threads)
+                .submit(() -> IntStream.range(0, chunks).parallel().forEach(body))
+                .join();
     }
 
     /** A [F, n*P] matrix seen as [n, F, P] (a strided view), to transpose to and from NCHW images. */

@@ -54,10 +54,9 @@ public final class ConvBenchmark {
         };
     }
 
-    private static Variant im2col(int chunkElements, int threads, boolean oneBlasThreadPerChunk) {
+    private static Variant im2col(int chunkElements, int threads) {
         List<Im2colConvolution> layers = LENET5.stream()
-                .map(l -> new Im2colConvolution(
-                        l.input(), l.filters(), l.kernel(), chunkElements, threads, oneBlasThreadPerChunk))
+                .map(l -> new Im2colConvolution(l.input(), l.filters(), l.kernel(), chunkElements, threads))
                 .toList();
         return new Variant() {
             @Override
@@ -78,12 +77,9 @@ public final class ConvBenchmark {
         Map<String, Variant> variants = new LinkedHashMap<>();
         variants.put("libnd4j conv2d", libnd4j());
         for (int chunk : new int[] {1 << 15, 1 << 17, 1 << 19, 1 << 30}) {
-            variants.put("im2col chunk " + chunk + " 1 thread", im2col(chunk, 1, true));
+            variants.put("im2col chunk " + chunk + " 1 thread", im2col(chunk, 1));
         }
-        for (int chunk : new int[] {1 << 17, 1 << 19}) {
-            variants.put("im2col chunk " + chunk + " 2 threads, BLAS 1", im2col(chunk, 2, true));
-            variants.put("im2col chunk " + chunk + " 2 threads, BLAS as set", im2col(chunk, 2, false));
-        }
+        variants.put("im2col chunk " + (1 << 17) + " 2 threads", im2col(1 << 17, 2));
         SplittableRandom random = new SplittableRandom(7);
         List<INDArray[]> arrays = new ArrayList<>();
         for (Layer l : LENET5) {
@@ -171,7 +167,7 @@ public final class ConvBenchmark {
                 System.getenv("OMP_NUM_THREADS"),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         best.forEach((name, v) ->
-                System.out.printf(Locale.ROOT, "%-44s wall %7.2f ms  process CPU %7.2f ms%n", name, v[0], v[1]));
+                System.out.printf(Locale.ROOT, "%-36s wall %7.2f ms  process CPU %7.2f ms%n", name, v[0], v[1]));
     }
 
     private static long processCpu() {

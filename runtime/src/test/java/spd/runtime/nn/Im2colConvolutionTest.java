@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.blas.Blas;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -70,20 +69,6 @@ class Im2colConvolutionTest {
         assertArrayEquals(one.output(), two.output());
         assertArrayEquals(one.gradInput(), two.gradInput());
         assertArrayEquals(one.gradWeights(), two.gradWeights());
-    }
-
-    @Test
-    void leavesBlasThreadCountAsItFoundIt() {
-        // Parallel chunks pin BLAS to one thread while they run; the dense layers after them must get it back.
-        Blas blas = Nd4j.factory().blas();
-        int before = blas.getMaxThreads();
-        try {
-            blas.setMaxThreads(2);
-            im2col(4 * 500 * 64, 2);
-            assertEquals(2, blas.getMaxThreads());
-        } finally {
-            blas.setMaxThreads(before);
-        }
     }
 
     @Test
