@@ -99,7 +99,10 @@ final class Workspace {
     }
 
     void shutdown() {
-        analysisThread.shutdownNow();
+        // Not shutdownNow: interrupting the analysis thread while it writes diagnostics to an interruptible channel
+        // (a pipe, a socket) closes that channel, and the answer to the shutdown request is then never delivered.
+        // An analysis is short and its thread a daemon; let it finish.
+        analysisThread.shutdown();
         derivations.shutdown();
     }
 
